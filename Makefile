@@ -1,0 +1,107 @@
+# Pagelet: make demo | test | build | bench.
+# Every step is a file with its prerequisites, so a second run does nothing
+# that is already done. `make help` lists the targets.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM := /usr/bin/chromium
+PORT ?= 8000
+
+# Stamps of the setup steps: written last, so a failed install is retried.
+NODE_STAMP := node_modules/.pagelet-installed
+VENV_STAMP := $(VENV)/.pagelet-installed
+
+PY_SOURCES := $(shell find py -type f ! -path '*/__pycache__/*' ! -name '*.pyc' 2>/dev/null)
+TS_SOURCES := $(shell find js lite -type f \( -name '*.ts' -o -name '*.css' \) 2>/dev/null)
+BUNDLES := dist/lite.js dist/worker.js
+
+# Tests and their tools find Debian's Chromium here; no browser is downloaded.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export PAGELET_CHROMIUM := $(CHROMIUM)
+
+.PHONY: help setup build assets typecheck test test-py test-host demo bench clean
+
+help:
+	@echo "make demo       build, then serve the gallery on http://127.0.0.1:$(PORT)/"
+	@echo "make test       build, typecheck, run pytest on tests/py and tests/e2e, and the host tests (tests/host)"
+	@echo "make build      build dist/: lite.js, worker.js, the core wheel, micropip, Pyodide"
+	@echo "make bench      build, then run bench/run.py"
+	@echo "make setup      install node_modules, .venv and Chromium when missing"
+	@echo "make typecheck  tsc over the page, worker and config code"
+	@echo "make clean      remove dist/ and build/"
+
+# --- setup -----------------------------------------------------------------
+
+setup: $(NODE_STAMP) $(VENV_STAMP) $(CHROMIUM)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(VENV_STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Only when missing: Debian's package, never a browser download.
+$(CHROMIUM):
+	apt-get update
+	apt-get install -y chromium
+
+# --- build -----------------------------------------------------------------
+
+build: $(BUNDLES)
+
+assets: build/assets.json
+
+# The script writes build/assets.json only when its content changes, so an
+# unchanged core does not rebuild the worker; the stamp, in dist/ with the
+# assets, records that it ran.
+build/assets.json: dist/.assets-stamp
+	@test -f $@ || $(PY) scripts/build_assets.py
+dist/.assets-stamp: $(PY_SOURCES) pyproject.toml lite/wheels.lock.json scripts/build_assets.py $(NODE_STAMP) $(VENV_STAMP)
+	$(PY) scripts/build_assets.py
+	touch $@
+
+dist/lite.js: $(TS_SOURCES) vite.config.ts $(NODE_STAMP)
+	npx vite build --logLevel warn
+
+dist/worker.js: $(TS_SOURCES) vite.worker.config.ts build/assets.json $(NODE_STAMP)
+	npx vite build --config vite.worker.config.ts --logLevel warn
+
+typecheck: $(NODE_STAMP)
+	npm run --silent typecheck
+
+# --- test ------------------------------------------------------------------
+
+test: setup build typecheck test-py test-host
+
+# pytest: the core on CPython (tests/py) and the pages in Chromium (tests/e2e).
+test-py: setup build
+	$(PY) -m pytest
+
+# The host tests run only if there are spec files; an empty folder is not an error.
+test-host: setup
+	@if find tests/host -type f \( -name '*.spec.*' -o -name '*.test.*' \) 2>/dev/null | grep -q .; then \
+		echo "npx playwright test"; npx playwright test; \
+	else \
+		echo "tests/host: no spec files, host tests skipped"; \
+	fi
+
+# --- demo and bench ----------------------------------------------------------
+
+demo: setup build
+	$(PY) scripts/serve.py --port $(PORT)
+
+bench: setup build
+	@if [ ! -f bench/run.py ]; then echo "make bench: bench/run.py is missing (the benchmark is not written yet)" >&2; exit 1; fi
+	$(PY) bench/run.py
+
+clean:
+	rm -rf dist build

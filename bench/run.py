@@ -1,0 +1,218 @@
+"""Pagelet's benchmarks, every figure measured in one Chromium run on loopback.
+
+    .venv/bin/python bench/run.py [--runs 5] [--clicks 200]
+
+Prints a table and writes bench/results.json. Times are read in the page
+(``performance.now()``, milliseconds since navigation start), so Playwright's
+own latency is not counted.
+
+(a) bare ``loadPyodide()`` in a module worker from dist/ assets, cold
+(b) hello-world ``<gradio-lite>``: cold time until the app has answered a first click
+(c) the same on a second visit in the same context (warm HTTP cache)
+(d) event round trip, click to DOM updated, p50 / p99
+(f) bytes transferred for hello-world beyond the Pyodide core files, gzip
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+from serve import make_server  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+# In-page helpers: find a control by its label as a person would, and wait for
+# a value without timers that would round the measurement up.
+PAGE_HELPERS = """
+window.__bench = {
+  control(label) {
+    for (const element of document.querySelectorAll('label')) {
+      if (element.textContent.trim() === label && element.control) return element.control;
+    }
+    const named = document.querySelector(`[aria-label="${label}"]`);
+    if (named) return named;
+    throw new Error(`no control labelled ${label}`);
+  },
+  button(name) {
+    const found = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+    if (!found) throw new Error(`no button ${name}`);
+    return found;
+  },
+  tick() {
+    return new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
+  },
+  async until(test, limitMs = 60000) {
+    const start = performance.now();
+    while (!test()) {
+      if (performance.now() - start > limitMs) throw new Error('timed out');
+      await this.tick();
+    }
+  },
+  async ask(inputLabel, buttonName, outputLabel, text, expected) {
+    const input = this.control(inputLabel);
+    const output = this.control(outputLabel);
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const start = performance.now();
+    this.button(buttonName).click();
+    await this.until(() => output.value === expected);
+    return performance.now() - start;
+  },
+};
+"""
+
+FIRST_ANSWER = """async () => {
+  await customElements.whenDefined('gradio-lite');
+  await document.querySelector('gradio-lite').ready;
+  await window.__bench.ask('name', 'Submit', 'output', 'bench', 'Hello bench!');
+  return performance.now();
+}"""
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def bare_boot(browser: Browser, base: str) -> float:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/bench/pages/bare.html")
+        return page.evaluate("async () => (await window.bareReady).readyAt")
+    finally:
+        context.close()
+
+
+def hello_cold_and_warm(browser: Browser, base: str) -> tuple[float, float, list[str]]:
+    context = browser.new_context()
+    try:
+        context.add_init_script(PAGE_HELPERS)
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(f"{base}/public/examples/hello.html")
+        cold = page.evaluate(FIRST_ANSWER)
+        first_visit = list(requested)
+        page.goto(f"{base}/public/examples/hello.html")
+        warm = page.evaluate(FIRST_ANSWER)
+        return cold, warm, first_visit
+    finally:
+        context.close()
+
+
+def round_trips(browser: Browser, base: str, clicks: int) -> list[float]:
+    context = browser.new_context()
+    try:
+        context.add_init_script(PAGE_HELPERS)
+        page = context.new_page()
+        page.goto(f"{base}/bench/pages/roundtrip.html")
+        return page.evaluate(
+            """async (clicks) => {
+              await customElements.whenDefined('gradio-lite');
+              await document.querySelector('gradio-lite').ready;
+              const times = [];
+              for (let i = 0; i < clicks; i++) {
+                times.push(await window.__bench.ask('Source', 'Echo', 'Echo', `n${i}`, `n${i}!`));
+              }
+              return times;
+            }""",
+            clicks,
+        )
+    finally:
+        context.close()
+
+
+def gzip_bytes_beyond_core(urls: list[str]) -> tuple[int, list[tuple[str, int]]]:
+    """Gzip size of each distinct same-host file fetched, Pyodide's core files excluded."""
+    sizes: list[tuple[str, int]] = []
+    for path in sorted({urlsplit(url).path for url in urls}):
+        if path.rsplit("/", 1)[-1] in PYODIDE_CORE or path.endswith(".html"):
+            continue
+        file = REPO / path.lstrip("/")
+        if file.is_file():
+            sizes.append((path, len(gzip.compress(file.read_bytes(), compresslevel=9))))
+    return sum(size for _, size in sizes), sizes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Pagelet benchmarks")
+    parser.add_argument("--runs", type=int, default=5, help="fresh browser contexts per start-up figure")
+    parser.add_argument("--clicks", type=int, default=200, help="clicks for the round-trip figure")
+    args = parser.parse_args()
+
+    server = make_server(root=REPO, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    results: dict[str, Any] = {"runs": args.runs, "clicks": args.clicks}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            results["chromium"] = browser.version
+            bare, cold, warm = [], [], []
+            first_visit: list[str] = []
+            # Interleaved so that drift in the machine's load hits both alike.
+            for _ in range(args.runs):
+                bare.append(bare_boot(browser, base))
+                cold_ms, warm_ms, first_visit = hello_cold_and_warm(browser, base)
+                cold.append(cold_ms)
+                warm.append(warm_ms)
+            trips = round_trips(browser, base, args.clicks)
+            browser.close()
+    finally:
+        server.shutdown()
+
+    total, files = gzip_bytes_beyond_core(first_visit)
+    a, b, c = median(bare), median(cold), median(warm)
+    results.update(
+        bare_boot_ms={"median": a, "all": bare},
+        hello_cold_ms={"median": b, "all": cold},
+        hello_warm_ms={"median": c, "all": warm},
+        ratio_cold=b / a,
+        ratio_warm=c / a,
+        round_trip_ms={"p50": percentile(trips, 0.5), "p99": percentile(trips, 0.99)},
+        hello_gzip_bytes_beyond_core={"total": total, "files": dict(files)},
+    )
+    rows = [
+        ("(a) bare loadPyodide() in a module worker, cold", f"{a:.0f} ms", ""),
+        ("(b) hello-world time to first answer, cold", f"{b:.0f} ms", f"b/a = {b / a:.2f} (target <= 1.15)"),
+        ("(c) hello-world, second visit", f"{c:.0f} ms", f"c/a = {c / a:.2f} (target <= 0.5)"),
+        ("(d) round trip, click to DOM, p50", f"{results['round_trip_ms']['p50']:.1f} ms", "target <= 5 ms"),
+        ("(d) round trip, click to DOM, p99", f"{results['round_trip_ms']['p99']:.1f} ms", "target <= 25 ms"),
+        ("(f) hello-world bytes beyond Pyodide core, gzip", f"{total / 1024:.1f} KB", "target <= 150 KB"),
+    ]
+    print(f"Pagelet benchmarks: Chromium {results['chromium']}, medians of {args.runs} fresh contexts, {args.clicks} clicks")
+    width = max(len(row[0]) for row in rows)
+    for name, value, note in rows:
+        print(f"  {name:<{width}}  {value:>10}  {note}")
+    for path, size in files:
+        print(f"      {path}: {size / 1024:.1f} KB gzip")
+    out = REPO / "bench" / "results.json"
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {out.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+import { fatalPanel } from "./fatal";
+import type { AppConfig, ErrorMessage, ServerMessage } from "./protocol";
+import { Session } from "./session";
+import { Toaster } from "./toast";
+import type { Transport } from "./transport/transport";
+import { errorText } from "./errors";
+
+export interface MountOptions {
+  /**
+   * Called when the app cannot start (an `error` message with `fatal`).
+   * Without it, a panel with the message and traceback replaces the app.
+   */
+  onFatal?: (message: string, traceback?: string) => void;
+}
+
+export interface AppHandle {
+  /** Remove the app from the page. The transport stays open: its owner closes it. */
+  destroy(): void;
+  /** Resolves once the config is rendered; rejects if the app reports a fatal error first. */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * Render the app the core describes into `root` and keep it in step with
+ * the core over `transport`.
+ */
+export function mountApp(root: HTMLElement, transport: Transport, options: MountOptions = {}): AppHandle {
+  const container = document.createElement("div");
+  container.className = "pagelet-app";
+  const body = document.createElement("div");
+  body.className = "pagelet-body";
+  const toaster = new Toaster();
+  container.append(body, toaster.element);
+  root.append(container);
+
+  let session: Session | null = null;
+  let destroyed = false;
+  let settled = false;
+  let resolveReady: () => void = () => undefined;
+  let rejectReady: (error: Error) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // A caller that never awaits `ready` must not see an unhandled rejection.
+  ready.catch(() => undefined);
+
+  const report = (message: string): void => {
+    if (!destroyed) toaster.show({ level: "error", title: "Error", message, duration: null });
+  };
+
+  const render = async (config: AppConfig): Promise<void> => {
+    session?.destroy();
+    session = null;
+    const next = await Session.create(config, (message) => transport.send(message), report);
+    if (destroyed) {
+      next.destroy();
+      return;
+    }
+    const nodes: Node[] = [];
+    if (typeof config.css === "string" && config.css !== "") {
+      // The app author's own stylesheet (Blocks(css=...)), applied as Gradio does.
+      const style = document.createElement("style");
+      style.textContent = config.css;
+      nodes.push(style);
+    }
+    if (next.element) nodes.push(next.element);
+    body.replaceChildren(...nodes);
+    session = next;
+    settled = true;
+    resolveReady();
+    next.start();
+  };
+
+  const fail = (message: ErrorMessage): void => {
+    if (!message.fatal) {
+      report(message.message);
+      if (message.event_id !== undefined) session?.fail(message.event_id);
+      return;
+    }
+    if (!settled) {
+      settled = true;
+      rejectReady(new Error(message.message));
+    }
+    if (options.onFatal) {
+      options.onFatal(message.message, message.traceback);
+      return;
+    }
+    session?.destroy();
+    session = null;
+    body.replaceChildren(fatalPanel(message.message, message.traceback));
+  };
+
+  const handle = async (message: ServerMessage): Promise<void> => {
+    switch (message.type) {
+      case "config":
+        await render(message.config);
+        break;
+      case "update":
+        // Before the config there is nothing to update.
+        session?.apply(message.updates);
+        break;
+      case "status":
+        session?.status(message);
+        break;
+      case "alert":
+        toaster.show({ level: message.level, title: message.title, message: message.message, duration: message.duration });
+        break;
+      case "error":
+        fail(message);
+        break;
+    }
+  };
+
+  // One message at a time: an update must not overtake the config still rendering.
+  let queue: Promise<void> = Promise.resolve();
+  transport.listen(
+    (message) => {
+      queue = queue.then(async () => {
+        if (destroyed) return;
+        try {
+          await handle(message);
+        } catch (error) {
+          report(`Could not apply a message from the app: ${errorText(error)}`);
+        }
+      });
+    },
+    (reason) => report(`Invalid message from the app: ${reason}`),
+  );
+
+  return {
+    ready,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      session?.destroy();
+      session = null;
+      toaster.destroy();
+      container.remove();
+    },
+  };
+}

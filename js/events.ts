@@ -1,0 +1,132 @@
+import { eventMessage, type ClientMessage, type Dependency, type StatusMessage } from "./protocol";
+import type { StatusIndicator } from "./status";
+
+/**
+ * What to do when a dependency is triggered while it is still running:
+ * "once" ignores the new trigger, "always_last" runs the latest one after the
+ * current run ends, "multiple" runs each.
+ */
+export type TriggerMode = "once" | "multiple" | "always_last";
+
+// Events that fire on every keystroke or drag step: only the last one matters.
+const STREAMING_EVENTS: ReadonlySet<string> = new Set(["change", "input", "release"]);
+
+function triggerMode(dep: Dependency, event: string): TriggerMode {
+  // Not in protocol.ts yet, though the core sends it.
+  const declared: unknown = (dep as Dependency & { trigger_mode?: unknown }).trigger_mode;
+  if (declared === "once" || declared === "multiple" || declared === "always_last") return declared;
+  // A `.then()` step must see its parent's latest result, so it never drops a run.
+  if (event === "then" || STREAMING_EVENTS.has(event)) return "always_last";
+  return "once";
+}
+
+function eventIdPrefix(): string {
+  // Not crypto.randomUUID: it is missing on plain-http pages.
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+export interface EventsOptions {
+  readonly dependencies: readonly Dependency[];
+  readonly send: (message: ClientMessage) => void;
+  /** The value sent for input `id` (the store's value; null for State). */
+  readonly inputValue: (id: number) => unknown;
+  readonly status: StatusIndicator;
+  /** A run could not even be sent. */
+  readonly onSendError: (error: unknown) => void;
+}
+
+/**
+ * Fires dependencies: turns a component event into `event` messages, tracks
+ * each run until its `done` or `error`, and starts the `.then()` chains.
+ */
+export class Events {
+  readonly #options: EventsOptions;
+  readonly #byTarget = new Map<string, Dependency[]>();
+  readonly #byParent = new Map<number, Dependency[]>();
+  readonly #runs = new Map<string, Dependency>();
+  readonly #running = new Map<number, number>();
+  readonly #queued = new Set<number>();
+  readonly #prefix = eventIdPrefix();
+  #counter = 0;
+
+  constructor(options: EventsOptions) {
+    this.#options = options;
+    for (const dep of options.dependencies) {
+      for (const target of dep.targets) {
+        if (!Array.isArray(target)) continue;
+        const [id, event] = target;
+        push(this.#byTarget, `${String(id)}:${String(event)}`, dep);
+      }
+      if (typeof dep.trigger_after === "number") push(this.#byParent, dep.trigger_after, dep);
+    }
+  }
+
+  /** Component `id` emitted `event`: run every dependency listening to it. */
+  trigger(id: number, event: string): void {
+    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, triggerMode(dep, event));
+  }
+
+  /** Apply a `status` message; unknown event ids (already ended, or not ours) are ignored. */
+  status(message: StatusMessage): void {
+    const dep = this.#runs.get(message.event_id);
+    if (dep === undefined) return;
+    if (message.stage === "done" || message.stage === "error") {
+      this.#finish(message.event_id, message.stage === "error");
+    } else if (message.message !== undefined) {
+      this.#options.status.describe(dep.outputs, message.message);
+    }
+  }
+
+  /** An `error` message names a run: it ended, unsuccessfully. */
+  fail(eventId: string): void {
+    if (this.#runs.has(eventId)) this.#finish(eventId, true);
+  }
+
+  #fire(dep: Dependency, mode: TriggerMode): void {
+    if ((this.#running.get(dep.id) ?? 0) > 0) {
+      if (mode === "once") return;
+      if (mode === "always_last") {
+        this.#queued.add(dep.id);
+        return;
+      }
+    }
+    this.#start(dep);
+  }
+
+  #start(dep: Dependency): void {
+    this.#counter += 1;
+    const eventId = `${this.#prefix}-${this.#counter}`;
+    const data = dep.inputs.map((id) => this.#options.inputValue(id));
+    this.#runs.set(eventId, dep);
+    this.#running.set(dep.id, (this.#running.get(dep.id) ?? 0) + 1);
+    this.#options.status.begin(dep.outputs, typeof dep.show_progress === "string" ? dep.show_progress : "full");
+    try {
+      this.#options.send(eventMessage(eventId, dep.id, data));
+    } catch (error) {
+      this.#options.onSendError(error);
+      this.#finish(eventId, true);
+    }
+  }
+
+  #finish(eventId: string, failed: boolean): void {
+    const dep = this.#runs.get(eventId);
+    if (dep === undefined) return;
+    this.#runs.delete(eventId);
+    const left = (this.#running.get(dep.id) ?? 1) - 1;
+    if (left > 0) this.#running.set(dep.id, left);
+    else this.#running.delete(dep.id);
+    this.#options.status.end(dep.outputs, failed);
+
+    for (const next of this.#byParent.get(dep.id) ?? []) {
+      if (!failed || next.trigger_only_on_success === false) this.#fire(next, triggerMode(next, "then"));
+    }
+    if (left === 0 && this.#queued.delete(dep.id)) this.#start(dep);
+  }
+}
+
+function push<K>(map: Map<K, Dependency[]>, key: K, dep: Dependency): void {
+  const list = map.get(key);
+  if (list) list.push(dep);
+  else map.set(key, [dep]);
+}

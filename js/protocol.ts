@@ -1,0 +1,166 @@
+/**
+ * The message schema between the Python core and this host.
+ * Twin of `py/pagelet/protocol.py`, which documents every field; keep both in step.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+export type Stage = "pending" | "running" | "done" | "error";
+export type AlertLevel = "error" | "warning" | "info";
+export type Props = Record<string, unknown>;
+
+export interface ComponentConfig {
+  id: number;
+  type: string;
+  props: Props;
+}
+
+export interface LayoutNode {
+  id: number;
+  children?: LayoutNode[];
+}
+
+export interface Dependency {
+  id: number;
+  targets: [number, string][];
+  inputs: number[];
+  outputs: number[];
+  api_name: string | null;
+  trigger_after: number | null;
+  trigger_only_on_success: boolean;
+  queue: boolean;
+  show_progress: string;
+}
+
+export interface AppConfig {
+  title: string;
+  root: number;
+  css: string | null;
+  components: ComponentConfig[];
+  layout: LayoutNode;
+  dependencies: Dependency[];
+}
+
+export interface Update {
+  id: number;
+  value?: unknown;
+  props?: Props;
+}
+
+export interface ConfigMessage { v: number; type: "config"; config: AppConfig }
+export interface StatusMessage { v: number; type: "status"; event_id: string; stage: Stage; message?: string }
+export interface UpdateMessage { v: number; type: "update"; event_id: string; updates: Update[] }
+export interface AlertMessage {
+  v: number;
+  type: "alert";
+  level: AlertLevel;
+  title: string;
+  message: string;
+  duration: number | null;
+}
+export interface ErrorMessage {
+  v: number;
+  type: "error";
+  message: string;
+  event_id?: string;
+  traceback?: string;
+  fatal?: boolean;
+}
+
+export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage;
+
+export interface EventMessage { v: number; type: "event"; event_id: string; fn: number; data: unknown[] }
+export type ClientMessage = EventMessage;
+
+export class ProtocolError extends Error {
+  override name = "ProtocolError";
+}
+
+const STAGES: ReadonlySet<string> = new Set(["pending", "running", "done", "error"]);
+const LEVELS: ReadonlySet<string> = new Set(["error", "warning", "info"]);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isId(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+function fail(message: string): never {
+  throw new ProtocolError(message);
+}
+
+function checkLayout(node: unknown, depth: number): void {
+  if (depth > 200) fail("layout is nested too deeply");
+  if (!isObject(node) || !isId(node.id)) fail("layout node needs an integer id");
+  if (node.children !== undefined) {
+    if (!Array.isArray(node.children)) fail("layout children must be a list");
+    for (const child of node.children) checkLayout(child, depth + 1);
+  }
+}
+
+function checkConfig(config: unknown): asserts config is AppConfig {
+  if (!isObject(config)) fail("config must be an object");
+  if (!isId(config.root)) fail("config.root must be an id");
+  if (!Array.isArray(config.components)) fail("config.components must be a list");
+  for (const component of config.components) {
+    if (!isObject(component) || !isId(component.id) || typeof component.type !== "string" || !isObject(component.props)) {
+      fail("each component needs an id, a type and props");
+    }
+  }
+  checkLayout(config.layout, 0);
+  if (!Array.isArray(config.dependencies)) fail("config.dependencies must be a list");
+  for (const dep of config.dependencies) {
+    if (!isObject(dep) || !isId(dep.id) || !Array.isArray(dep.targets) || !Array.isArray(dep.inputs) || !Array.isArray(dep.outputs)) {
+      fail("each dependency needs an id, targets, inputs and outputs");
+    }
+    if (!dep.inputs.every(isId) || !dep.outputs.every(isId)) fail("dependency inputs and outputs must be ids");
+  }
+}
+
+/** Validate a message from the core; throws `ProtocolError` with the reason. */
+export function parseServerMessage(raw: unknown): ServerMessage {
+  let message: unknown = raw;
+  if (typeof raw === "string") {
+    try {
+      message = JSON.parse(raw);
+    } catch {
+      fail("message is not valid JSON");
+    }
+  }
+  if (!isObject(message)) fail("message must be an object");
+  if (message.v !== PROTOCOL_VERSION) fail(`unsupported protocol version ${String(message.v)}`);
+  switch (message.type) {
+    case "config":
+      checkConfig(message.config);
+      break;
+    case "status":
+      if (typeof message.event_id !== "string") fail("status needs an event_id");
+      if (typeof message.stage !== "string" || !STAGES.has(message.stage)) fail("unknown status stage");
+      break;
+    case "update":
+      if (typeof message.event_id !== "string") fail("update needs an event_id");
+      if (!Array.isArray(message.updates)) fail("updates must be a list");
+      for (const update of message.updates) {
+        if (!isObject(update) || !isId(update.id)) fail("each update needs a component id");
+        if (update.props !== undefined && !isObject(update.props)) fail("update props must be an object");
+      }
+      break;
+    case "alert":
+      if (typeof message.level !== "string" || !LEVELS.has(message.level)) fail("unknown alert level");
+      if (typeof message.message !== "string" || typeof message.title !== "string") fail("alert needs a title and a message");
+      if (message.duration !== null && typeof message.duration !== "number") fail("alert duration must be a number or null");
+      break;
+    case "error":
+      if (typeof message.message !== "string") fail("error needs a message");
+      break;
+    default:
+      fail(`unknown message type ${String(message.type)}`);
+  }
+  return message as unknown as ServerMessage;
+}
+
+export function eventMessage(eventId: string, fn: number, data: unknown[]): EventMessage {
+  return { v: PROTOCOL_VERSION, type: "event", event_id: eventId, fn, data };
+}

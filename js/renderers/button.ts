@@ -1,0 +1,32 @@
+import { interactive } from "./block";
+import { displayText, str } from "./props";
+import type { ComponentView, Renderer } from "./types";
+
+const VARIANTS: ReadonlySet<string> = new Set(["primary", "secondary", "stop", "huggingface"]);
+const SIZES: ReadonlySet<string> = new Set(["sm", "md", "lg"]);
+
+/** A button whose text is its value, and thereby its accessible name. */
+export const button: Renderer = (context): ComponentView => {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.addEventListener("click", () => context.emit("click"));
+  element.className = "pagelet-button";
+  let value: unknown = "";
+  // Own classes are swapped one by one: the host adds `elem_classes` to the same element.
+  let styleClasses: string[] = [];
+
+  return {
+    element,
+    update(props) {
+      value = props.value;
+      element.textContent = displayText(value);
+      const variant = str(props, "variant", "secondary");
+      const size = str(props, "size", "lg");
+      element.classList.remove(...styleClasses);
+      styleClasses = [`pagelet-button-${VARIANTS.has(variant) ? variant : "secondary"}`, `pagelet-button-${SIZES.has(size) ? size : "lg"}`];
+      element.classList.add(...styleClasses);
+      element.disabled = !interactive(props);
+    },
+    getValue: () => value,
+  };
+};

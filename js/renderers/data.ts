@@ -1,0 +1,117 @@
+import type { Props } from "../protocol";
+import { blockElement, caption, showCaption } from "./block";
+import { bool, num, str } from "./props";
+import type { ComponentView, RenderContext, Renderer } from "./types";
+
+/**
+ * Read-only displays of structured values. The block is a group named by its
+ * label, since a `<pre>` or a list of bars cannot carry a name themselves.
+ */
+function namedGroup(context: RenderContext, type: string): { element: HTMLDivElement; update: (props: Readonly<Props>) => void } {
+  const element = blockElement("div", type);
+  const parts = caption("span", context.domId);
+  element.setAttribute("role", "group");
+  element.append(parts.label, parts.info);
+  return {
+    element,
+    update(props) {
+      const label = showCaption(parts, props);
+      if (label === "") element.removeAttribute("aria-labelledby");
+      else element.setAttribute("aria-labelledby", parts.label.id);
+    },
+  };
+}
+
+export const json: Renderer = (context): ComponentView => {
+  const group = namedGroup(context, "json");
+  const pre = document.createElement("pre");
+  pre.className = "pagelet-json-value";
+  group.element.append(pre);
+  let value: unknown = null;
+
+  return {
+    element: group.element,
+    update(props) {
+      group.update(props);
+      value = props.value;
+      pre.textContent = value === null || value === undefined ? "" : (JSON.stringify(value, null, 2) ?? "");
+    },
+    getValue: () => value,
+  };
+};
+
+interface Confidence {
+  label: string;
+  confidence: number;
+}
+
+/** The classifier output shape; anything else shows as a bare label or nothing. */
+function readLabel(value: unknown): { top: string | null; confidences: Confidence[] } {
+  if (typeof value === "string" || typeof value === "number") return { top: String(value), confidences: [] };
+  if (typeof value !== "object" || value === null) return { top: null, confidences: [] };
+  const record = value as Record<string, unknown>;
+  const confidences: Confidence[] = [];
+  if (Array.isArray(record.confidences)) {
+    for (const entry of record.confidences as unknown[]) {
+      if (typeof entry !== "object" || entry === null) continue;
+      const { label, confidence } = entry as Record<string, unknown>;
+      if (typeof confidence !== "number" || !Number.isFinite(confidence)) continue;
+      confidences.push({ label: typeof label === "string" ? label : String(label), confidence });
+    }
+  }
+  const top = typeof record.label === "string" || typeof record.label === "number" ? String(record.label) : null;
+  return { top, confidences };
+}
+
+export const label: Renderer = (context): ComponentView => {
+  const group = namedGroup(context, "label");
+  const top = document.createElement("div");
+  top.className = "pagelet-label-top";
+  const list = document.createElement("div");
+  list.className = "pagelet-confidences";
+  group.element.append(top, list);
+  let value: unknown = null;
+
+  return {
+    element: group.element,
+    update(props) {
+      group.update(props);
+      value = props.value;
+      const { top: topLabel, confidences } = readLabel(value);
+      top.textContent = topLabel ?? "";
+      top.hidden = topLabel === null || !bool(props, "show_heading", true);
+      // The app's bar colour; a style property, so it can only ever be a colour.
+      group.element.style.setProperty("--pagelet-meter-color", str(props, "color") || null);
+      const limit = num(props, "num_top_classes");
+      const rows = [...confidences].sort((a, b) => b.confidence - a.confidence).slice(0, limit ?? undefined);
+      list.replaceChildren(...rows.map(confidenceRow));
+    },
+    getValue: () => value,
+  };
+};
+
+function confidenceRow({ label: name, confidence }: Confidence): HTMLElement {
+  const percent = Math.round(Math.min(1, Math.max(0, confidence)) * 100);
+  const row = document.createElement("div");
+  row.className = "pagelet-confidence";
+  const text = document.createElement("span");
+  text.className = "pagelet-confidence-label";
+  text.textContent = name;
+  const meter = document.createElement("div");
+  meter.className = "pagelet-meter";
+  meter.setAttribute("role", "meter");
+  meter.setAttribute("aria-label", name);
+  meter.setAttribute("aria-valuemin", "0");
+  meter.setAttribute("aria-valuemax", "100");
+  meter.setAttribute("aria-valuenow", String(percent));
+  meter.setAttribute("aria-valuetext", `${percent}%`);
+  const fill = document.createElement("div");
+  fill.className = "pagelet-meter-fill";
+  fill.style.width = `${percent}%`;
+  meter.append(fill);
+  const amount = document.createElement("span");
+  amount.className = "pagelet-confidence-value";
+  amount.textContent = `${percent}%`;
+  row.append(text, meter, amount);
+  return row;
+}

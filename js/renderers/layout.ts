@@ -1,0 +1,72 @@
+import type { Props } from "../protocol";
+import { bool, optionalStr, str } from "./props";
+import type { ComponentView, RenderContext, Renderer } from "./types";
+
+/**
+ * Containers. Scale and min_width of children are applied by the host as CSS
+ * variables; the stylesheet decides what they mean inside a row or a column.
+ */
+
+function container(context: RenderContext, className: string, apply?: (element: HTMLElement, props: Readonly<Props>) => void): ComponentView {
+  const element = document.createElement("div");
+  element.className = className;
+  for (const child of context.children) if (child.element) element.append(child.element);
+  return {
+    element,
+    update: (props) => apply?.(element, props),
+    getValue: () => undefined,
+  };
+}
+
+export const row: Renderer = (context) =>
+  container(context, "pagelet-row", (element, props) => {
+    element.classList.toggle("pagelet-equal-height", bool(props, "equal_height", false));
+    element.classList.toggle("pagelet-panel", str(props, "variant") === "panel");
+    element.classList.toggle("pagelet-compact", str(props, "variant") === "compact");
+  });
+
+export const column: Renderer = (context) =>
+  container(context, "pagelet-column", (element, props) => {
+    element.classList.toggle("pagelet-panel", str(props, "variant") === "panel");
+  });
+
+export const group: Renderer = (context) => container(context, "pagelet-group");
+
+export const form: Renderer = (context) => container(context, "pagelet-form");
+
+/** A nested `gr.Blocks` rendered inside another app lays out like a column. */
+export const blocks: Renderer = (context) => container(context, "pagelet-column");
+
+/**
+ * A `<details>`: native keyboard and screen reader support for free. What
+ * the person opens or closes is recorded as the `open` prop, so an update
+ * to another prop does not undo it.
+ */
+export const accordion: Renderer = (context): ComponentView => {
+  const element = document.createElement("details");
+  element.className = "pagelet-accordion";
+  const summary = document.createElement("summary");
+  const body = document.createElement("div");
+  body.className = "pagelet-accordion-body";
+  for (const child of context.children) if (child.element) body.append(child.element);
+  element.append(summary, body);
+
+  // `toggle` also fires (later) for changes made here; compare to know who acted.
+  let shown = false;
+  element.addEventListener("toggle", () => {
+    if (element.open === shown) return;
+    shown = element.open;
+    context.setProps({ open: shown });
+    context.emit(shown ? "expand" : "collapse");
+  });
+
+  return {
+    element,
+    update(props) {
+      summary.textContent = optionalStr(props, "label") ?? "";
+      shown = bool(props, "open", true);
+      element.open = shown;
+    },
+    getValue: () => undefined,
+  };
+};

@@ -1,0 +1,63 @@
+import { placeholder, state } from "./fallback";
+import type { Renderer, RendererLoader } from "./types";
+
+/**
+ * Renderers keyed by the component type the core sends. Each entry is a
+ * loader, so a renderer's module (and what it imports, such as marked) is
+ * fetched only when a component of its type is on the page.
+ */
+const loaders = new Map<string, RendererLoader>();
+const loaded = new Map<string, Promise<Renderer>>();
+
+/** Register (or replace) the renderer for `type`. */
+export function register(type: string, loader: RendererLoader): void {
+  loaders.set(type, loader);
+  loaded.delete(type);
+}
+
+export function isRegistered(type: string): boolean {
+  return loaders.has(type);
+}
+
+/**
+ * The renderer for `type`. Unknown types resolve to a visible placeholder;
+ * a loader that fails rejects, and is retried on the next call.
+ */
+export function loadRenderer(type: string): Promise<Renderer> {
+  const cached = loaded.get(type);
+  if (cached) return cached;
+  const loader = loaders.get(type);
+  const promise = loader ? loader() : Promise.resolve(placeholder(`Unsupported component: ${type}`));
+  loaded.set(type, promise);
+  promise.catch(() => loaded.delete(type));
+  return promise;
+}
+
+const builtIn: Record<string, RendererLoader> = {
+  textbox: () => import("./text").then((m) => m.textbox),
+  number: () => import("./text").then((m) => m.number),
+  slider: () => import("./slider").then((m) => m.slider),
+  checkbox: () => import("./choice").then((m) => m.checkbox),
+  checkboxgroup: () => import("./choice").then((m) => m.checkboxgroup),
+  radio: () => import("./choice").then((m) => m.radio),
+  dropdown: () => import("./dropdown").then((m) => m.dropdown),
+  button: () => import("./button").then((m) => m.button),
+  markdown: () => import("./markdown").then((m) => m.markdown),
+  html: () => import("./html").then((m) => m.html),
+  json: () => import("./data").then((m) => m.json),
+  label: () => import("./data").then((m) => m.label),
+  dataset: () => import("./dataset").then((m) => m.dataset),
+  row: () => import("./layout").then((m) => m.row),
+  column: () => import("./layout").then((m) => m.column),
+  group: () => import("./layout").then((m) => m.group),
+  form: () => import("./layout").then((m) => m.form),
+  blocks: () => import("./layout").then((m) => m.blocks),
+  accordion: () => import("./layout").then((m) => m.accordion),
+  tabs: () => import("./tabs").then((m) => m.tabs),
+  tab: () => import("./tabs").then((m) => m.tab),
+  // Gradio's own config calls a Tab "tabitem".
+  tabitem: () => import("./tabs").then((m) => m.tab),
+  state: () => Promise.resolve(state),
+};
+
+for (const [type, loader] of Object.entries(builtIn)) register(type, loader);

@@ -1,0 +1,113 @@
+import { bool, optionalStr } from "./props";
+import type { ChildView, ComponentView, Renderer } from "./types";
+
+/** One tab's content; `tabs` owns the tab list and the panel roles. */
+export const tab: Renderer = (context): ComponentView => {
+  const element = document.createElement("div");
+  element.className = "pagelet-tab pagelet-column";
+  for (const child of context.children) if (child.element) element.append(child.element);
+  return { element, update: () => undefined, getValue: () => undefined };
+};
+
+/**
+ * A WAI-ARIA tab list over the child tabs. Panels are wrappers made here, so
+ * hiding an unselected panel never fights the host's `visible` handling of
+ * the tab itself. `selected` is a tab's `id`, else an index; the person's
+ * choice is recorded there too, so other updates keep it.
+ */
+export const tabs: Renderer = (context): ComponentView => {
+  const element = document.createElement("div");
+  element.className = "pagelet-tabs";
+  const list = document.createElement("div");
+  list.className = "pagelet-tablist";
+  list.setAttribute("role", "tablist");
+  element.append(list);
+
+  const entries = context.children.map((child, index) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.id = `${context.domId}-tab-${index}`;
+    button.setAttribute("role", "tab");
+    const panel = document.createElement("div");
+    panel.id = `${context.domId}-panel-${index}`;
+    panel.className = "pagelet-tabpanel";
+    panel.setAttribute("role", "tabpanel");
+    panel.setAttribute("aria-labelledby", button.id);
+    button.setAttribute("aria-controls", panel.id);
+    if (child.element) panel.append(child.element);
+    list.append(button);
+    element.append(panel);
+    return { child, button, panel };
+  });
+
+  let selected = 0;
+
+  const usable = (child: ChildView): boolean => bool(child.props(), "visible", true);
+
+  const show = (): void => {
+    const current = entries[selected];
+    if (!current || !usable(current.child)) {
+      selected = Math.max(0, entries.findIndex((entry) => usable(entry.child)));
+    }
+    entries.forEach(({ child, button, panel }, index) => {
+      const props = child.props();
+      button.textContent = optionalStr(props, "label") ?? "";
+      button.hidden = !usable(child);
+      button.disabled = !bool(props, "interactive", true);
+      const isSelected = index === selected;
+      button.setAttribute("aria-selected", String(isSelected));
+      // Roving tabindex: Tab reaches the list once; arrows move within it.
+      button.tabIndex = isSelected ? 0 : -1;
+      panel.hidden = !isSelected;
+    });
+  };
+
+  const choose = (index: number, focus: boolean): void => {
+    const entry = entries[index];
+    if (!entry) return;
+    const changed = index !== selected;
+    selected = index;
+    show();
+    if (focus) entry.button.focus();
+    if (changed) {
+      const id = entry.child.props().id;
+      context.setProps({ selected: id === undefined || id === null ? index : id });
+      entry.child.emit("select");
+      context.emit("select");
+    }
+  };
+
+  entries.forEach(({ button }, index) => {
+    button.addEventListener("click", () => choose(index, false));
+    button.addEventListener("keydown", (event) => {
+      const open = entries.map((entry, i) => ({ entry, i })).filter(({ entry }) => usable(entry.child) && !entry.button.disabled);
+      const at = open.findIndex(({ i }) => i === index);
+      let target: number | undefined;
+      if (event.key === "ArrowRight") target = open[(at + 1) % open.length]?.i;
+      else if (event.key === "ArrowLeft") target = open[(at - 1 + open.length) % open.length]?.i;
+      else if (event.key === "Home") target = open[0]?.i;
+      else if (event.key === "End") target = open[open.length - 1]?.i;
+      if (target === undefined) return;
+      event.preventDefault();
+      choose(target, true);
+    });
+  });
+
+  context.onChildUpdate(show);
+
+  return {
+    element,
+    update(props) {
+      const wanted = props.selected;
+      const byId = entries.findIndex(({ child }) => wanted !== null && wanted !== undefined && child.props().id === wanted);
+      if (byId >= 0) selected = byId;
+      else if (typeof wanted === "number" && Number.isInteger(wanted) && entries[wanted]) selected = wanted;
+      show();
+    },
+    getValue() {
+      const entry = entries[selected];
+      const id = entry?.child.props().id;
+      return id === undefined || id === null ? selected : id;
+    },
+  };
+};

@@ -1,0 +1,55 @@
+import type { Props } from "../protocol";
+
+/** A rendered child, as a layout renderer sees it. */
+export interface ChildView {
+  readonly id: number;
+  /** Null for components that draw nothing (State). */
+  readonly element: HTMLElement | null;
+  /** The child's current props. */
+  props(): Readonly<Props>;
+  /** Report a user event on the child (a tab that was selected). */
+  emit(event: string): void;
+}
+
+/** What a renderer gets to build one component. */
+export interface RenderContext {
+  readonly id: number;
+  readonly type: string;
+  /** Unique in the document; prefix for ids this view gives its elements. */
+  readonly domId: string;
+  readonly children: readonly ChildView[];
+  /**
+   * Report a user event ("input", "submit", "click", "select", "blur",
+   * "focus", "release" ...). The host first reads `getValue()` into the store,
+   * which fires `change` when the value differs, then runs the event's listeners.
+   */
+  emit(event: string): void;
+  /**
+   * Record a prop the person changed that is not the value (an accordion
+   * opened, a tab chosen), so a later update is compared with what is shown.
+   */
+  setProps(props: Readonly<Props>): void;
+  /** Be told when a child's props change (a tab's label). */
+  onChildUpdate(listener: (child: ChildView) => void): void;
+}
+
+/** One rendered component. */
+export interface ComponentView {
+  /** The block's root element, or null when nothing is drawn. */
+  readonly element: HTMLElement | null;
+  /**
+   * Show `props`: always the complete current props (the store merges), so an
+   * update can be applied idempotently. Common props (visible, container,
+   * elem_id, elem_classes, scale, min_width) are applied by the host, not here.
+   */
+  update(props: Readonly<Props>): void;
+  /** The value the person has entered, as the core expects it. */
+  getValue(): unknown;
+  destroy?(): void;
+}
+
+/** Builds the view of one component; the host calls `update(props)` right after. */
+export type Renderer = (context: RenderContext) => ComponentView;
+
+/** Loads a renderer on first use, so its code is fetched only when needed. */
+export type RendererLoader = () => Promise<Renderer>;

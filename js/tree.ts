@@ -1,0 +1,187 @@
+import type { AppConfig, LayoutNode, Props } from "./protocol";
+import { placeholder } from "./renderers/fallback";
+import { loadRenderer } from "./renderers/registry";
+import type { ChildView, ComponentView, RenderContext, Renderer } from "./renderers/types";
+import type { Store } from "./store";
+import { errorText } from "./errors";
+
+export interface TreeOptions {
+  readonly config: AppConfig;
+  readonly store: Store;
+  /** A view reported a user event on component `id`. */
+  readonly emit: (id: number, event: string) => void;
+  /** Something went wrong that the person should hear about; the app goes on. */
+  readonly report: (message: string) => void;
+}
+
+interface Mounted {
+  readonly id: number;
+  readonly view: ComponentView;
+  readonly child: ChildView;
+  readonly childListeners: ((child: ChildView) => void)[];
+  parent: Mounted | null;
+  extraClasses: string[];
+}
+
+// Several apps may share a page; DOM ids must not collide between them.
+let appCount = 0;
+
+/**
+ * The rendered layout: one view per layout node, built bottom-up so that a
+ * layout receives its children's elements. Also applies the props every
+ * block shares (visible, container, elem_id, elem_classes, scale, min_width), so no
+ * renderer has to.
+ */
+export class ComponentTree {
+  readonly element: HTMLElement | null;
+  readonly #mounted = new Map<number, Mounted>();
+  readonly #options: TreeOptions;
+
+  private constructor(options: TreeOptions, renderers: ReadonlyMap<string, Renderer>) {
+    this.#options = options;
+    appCount += 1;
+    const prefix = `pagelet${appCount}`;
+    this.element = this.#create(options.config.layout, renderers, prefix).view.element;
+  }
+
+  /** Load the renderers the layout needs (in parallel), then build. */
+  static async build(options: TreeOptions): Promise<ComponentTree> {
+    const types = new Set<string>();
+    const visit = (node: LayoutNode): void => {
+      types.add(ComponentTree.#typeOf(options, node));
+      node.children?.forEach(visit);
+    };
+    visit(options.config.layout);
+    const entries = await Promise.all(
+      [...types].map(async (type): Promise<[string, Renderer]> => {
+        try {
+          return [type, await loadRenderer(type)];
+        } catch (error) {
+          options.report(`Could not load the ${type} component: ${errorText(error)}`);
+          return [type, placeholder(`Could not load component: ${type}`)];
+        }
+      }),
+    );
+    return new ComponentTree(options, new Map(entries));
+  }
+
+  static #typeOf(options: TreeOptions, node: LayoutNode): string {
+    // The root is the app's own Blocks, which is not among the components.
+    return options.store.type(node.id) ?? (node.id === options.config.root ? "blocks" : "");
+  }
+
+  elementOf(id: number): HTMLElement | null {
+    return this.#mounted.get(id)?.view.element ?? null;
+  }
+
+  /** What the person has entered in component `id`; undefined when it holds no value. */
+  valueOf(id: number): unknown {
+    return this.#mounted.get(id)?.view.getValue();
+  }
+
+  /** Show the store's current props of `id` (after the core changed them). */
+  refresh(id: number): void {
+    const mounted = this.#mounted.get(id);
+    if (!mounted) return;
+    this.#show(mounted);
+    for (const listener of mounted.parent?.childListeners ?? []) {
+      try {
+        listener(mounted.child);
+      } catch (error) {
+        this.#options.report(`Could not update component ${id}: ${errorText(error)}`);
+      }
+    }
+  }
+
+  destroy(): void {
+    for (const mounted of this.#mounted.values()) {
+      try {
+        mounted.view.destroy?.();
+      } catch {
+        // Tearing down: nothing left to tell.
+      }
+    }
+    this.#mounted.clear();
+    this.element?.remove();
+  }
+
+  #create(node: LayoutNode, renderers: ReadonlyMap<string, Renderer>, prefix: string): Mounted {
+    const { store, emit, report } = this.#options;
+    const id = node.id;
+    const type = ComponentTree.#typeOf(this.#options, node);
+    const children = (node.children ?? []).map((child) => this.#create(child, renderers, prefix));
+    const childListeners: ((child: ChildView) => void)[] = [];
+    const context: RenderContext = {
+      id,
+      type,
+      domId: `${prefix}-${id}`,
+      children: children.map((child) => child.child),
+      emit: (event) => emit(id, event),
+      setProps: (props) => store.set(id, props, "user"),
+      onChildUpdate: (listener) => childListeners.push(listener),
+    };
+
+    let view: ComponentView;
+    const renderer = type === "" ? placeholder(`Unsupported component: no component with id ${id}`) : renderers.get(type);
+    try {
+      view = (renderer ?? placeholder(`Unsupported component: ${type}`))(context);
+    } catch (error) {
+      report(`Could not show the ${type} component: ${errorText(error)}`);
+      view = placeholder(`Could not show component: ${type}`)(context);
+    }
+
+    const mounted: Mounted = {
+      id,
+      view,
+      childListeners,
+      parent: null,
+      extraClasses: [],
+      child: {
+        id,
+        element: view.element,
+        props: () => store.props(id),
+        emit: (event) => emit(id, event),
+      },
+    };
+    for (const child of children) child.parent = mounted;
+    this.#mounted.set(id, mounted);
+    this.#show(mounted);
+    return mounted;
+  }
+
+  /** A renderer that throws must not take the app down: report, keep the old view. */
+  #show(mounted: Mounted): void {
+    const props = this.#options.store.props(mounted.id);
+    try {
+      mounted.view.update(props);
+    } catch (error) {
+      this.#options.report(`Could not update component ${mounted.id}: ${errorText(error)}`);
+    }
+    if (mounted.view.element) this.#applyCommon(mounted, mounted.view.element, props);
+  }
+
+  #applyCommon(mounted: Mounted, element: HTMLElement, props: Readonly<Props>): void {
+    element.hidden = props.visible === false;
+    // Gradio's `container=False`: the component without its framed block.
+    element.classList.toggle("pagelet-bare", props.container === false);
+    const elemId = props.elem_id;
+    if (typeof elemId === "string" && elemId !== "") element.id = elemId;
+    else element.removeAttribute("id");
+
+    const raw = props.elem_classes;
+    const wanted = (typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw : [])
+      .filter((name: unknown): name is string => typeof name === "string")
+      .flatMap((name) => name.split(/\s+/))
+      .filter((name) => name !== "");
+    element.classList.remove(...mounted.extraClasses);
+    element.classList.add(...wanted);
+    mounted.extraClasses = wanted;
+
+    const scale = props.scale;
+    if (typeof scale === "number" && Number.isFinite(scale)) element.style.setProperty("--pagelet-scale", String(scale));
+    else element.style.removeProperty("--pagelet-scale");
+    const minWidth = props.min_width;
+    if (typeof minWidth === "number" && Number.isFinite(minWidth)) element.style.setProperty("--pagelet-min-width", `${minWidth}px`);
+    else element.style.removeProperty("--pagelet-min-width");
+  }
+}

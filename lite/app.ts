@@ -1,0 +1,210 @@
+/**
+ * The JS API: run a Pagelet app in an element of the page.
+ *
+ * ```js
+ * import { createPageletApp } from "./dist/lite.js";
+ * const app = createPageletApp(document.querySelector("#demo"), {
+ *   files: { "app.py": "import gradio as gr\n..." },
+ *   requirements: ["numpy"],
+ * });
+ * await app.ready;
+ * ```
+ */
+import { describe } from "./fetch";
+import { loadHost, type AppHandle } from "./host";
+import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker } from "./messages";
+import { BootProgress, failurePanel } from "./progress";
+import { resolveIndexUrl, resolveRequirement } from "./urls";
+
+export interface PageletAppOptions {
+  /** The app's files by path relative to the app directory: `{"app.py": "...", "data/x.csv": bytes}`. */
+  files: Record<string, string | Uint8Array>;
+  /** The file run as `__main__`. Default: the only file, else `app.py`. */
+  entrypoint?: string;
+  /** Requirements installed with micropip before the app runs. Relative wheel paths resolve against the page. */
+  requirements?: string[];
+  /** Package indexes for the requirements (micropip's `index_urls`); relative ones resolve against the page. Default: PyPI. */
+  indexUrls?: string[];
+}
+
+export interface PageletApp {
+  /** Resolves when the app is on screen; rejects, with the message shown on screen, if it cannot start. */
+  ready: Promise<void>;
+  /** Stop the app's worker and remove everything it put in the target. */
+  destroy(): void;
+}
+
+export type PageletState = "booting" | "ready" | "failed" | "destroyed";
+
+/**
+ * Fired, bubbling, from the app's container on each change of state; the
+ * state is also its `data-state` attribute (and `<gradio-lite>`'s).
+ */
+export const STATE_EVENT = "pagelet-state";
+export interface PageletStateDetail {
+  state: PageletState;
+}
+
+/** The worker script, next to this module. A variable, so the bundler leaves the URL alone. */
+const WORKER_FILE = "worker.js";
+
+/** Run a Pagelet app inside `target`. Progress and failures are shown there too. */
+export function createPageletApp(target: HTMLElement, options: PageletAppOptions): PageletApp {
+  const container = document.createElement("div");
+  container.className = "pagelet";
+  target.append(container);
+
+  let state: PageletState = "booting";
+  let worker: Worker | undefined;
+  let handle: AppHandle | undefined;
+  const channel = new MessageChannel();
+  let resolveReady!: () => void;
+  let rejectReady!: (error: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // The failure is on screen already; an unawaited `ready` should not also raise a console error.
+  ready.catch(() => undefined);
+
+  const setState = (next: PageletState): void => {
+    state = next;
+    container.dataset.state = next;
+    container.dispatchEvent(new CustomEvent<PageletStateDetail>(STATE_EVENT, { bubbles: true, detail: { state: next } }));
+  };
+  setState("booting");
+
+  let boot: Omit<BootMessage, "kind" | "port">;
+  try {
+    boot = normalize(options, document.baseURI);
+  } catch (error) {
+    container.append(failurePanel("The app could not start", describe(error)));
+    setState("failed");
+    rejectReady(error instanceof Error ? error : new Error(describe(error)));
+    return { ready, destroy: () => container.remove() };
+  }
+
+  const stages = BOOT_STAGES.filter((stage) => stage !== "requirements" || boot.requirements.length > 0);
+  const progress = new BootProgress(stages);
+  const appRoot = document.createElement("div");
+  appRoot.className = "pagelet-host";
+  appRoot.hidden = true;
+  container.append(progress.element, appRoot);
+  // The worker's own "runtime" message marks when its script began to run.
+  progress.show("runtime");
+  performance.mark("pagelet:created");
+
+  function showStage(stage: BootStage): void {
+    progress.show(stage);
+    performance.mark(`pagelet:${stage}`);
+  }
+
+  function fail(message: string, traceback?: string): void {
+    if (state === "destroyed" || state === "failed") return;
+    const title = state === "ready" ? "The app stopped" : "The app could not start";
+    progress.element.remove();
+    container.insertBefore(failurePanel(title, message, traceback), appRoot);
+    if (state === "booting") {
+      // Nothing more can come of this boot; free the memory Pyodide holds.
+      worker?.terminate();
+      rejectReady(new Error(message));
+    }
+    setState("failed");
+  }
+
+  function onWorkerMessage(message: FromWorker): void {
+    if (state !== "booting") return;
+    switch (message.kind) {
+      case "stage":
+        showStage(message.stage);
+        break;
+      case "started":
+        performance.mark("pagelet:started");
+        break;
+      case "failed":
+        fail(message.message, message.traceback);
+        break;
+    }
+  }
+
+  const workerUrl = new URL(WORKER_FILE, import.meta.url).href;
+  try {
+    worker = startWorker(workerUrl);
+  } catch (error) {
+    fail(`Could not create the Python worker from ${workerUrl}: ${describe(error)}`);
+    return { ready, destroy };
+  }
+  worker.onmessage = (event: MessageEvent<unknown>) => {
+    if (isFromWorker(event.data)) onWorkerMessage(event.data);
+  };
+  // A module worker that fails to load (404, syntax error) reports only a bare event.
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    fail(event.message || `Could not start the Python worker from ${workerUrl} (it failed to load; is the build in place?)`);
+  };
+  const bootMessage: BootMessage = { kind: "boot", ...boot, port: channel.port2 };
+  worker.postMessage(bootMessage, [channel.port2]);
+
+  loadHost().then(
+    (mount) => {
+      if (state === "destroyed") return;
+      handle = mount(appRoot, channel.port1, { onFatal: fail });
+      handle.ready.then(
+        () => {
+          if (state !== "booting") return;
+          progress.element.remove();
+          appRoot.hidden = false;
+          setState("ready");
+          performance.mark("pagelet:ready");
+          resolveReady();
+        },
+        (error: unknown) => fail(describe(error)),
+      );
+    },
+    (error: unknown) => fail(`Could not load the Pagelet host: ${describe(error)}`),
+  );
+
+  function destroy(): void {
+    if (state === "booting") rejectReady(new Error("The app was destroyed before it started"));
+    setState("destroyed");
+    handle?.destroy();
+    worker?.terminate();
+    channel.port1.close();
+    container.remove();
+  }
+
+  return { ready, destroy };
+}
+
+/**
+ * Start the module worker. A worker script must come from the page's origin;
+ * when lite.js is served from elsewhere (a CDN), a same-origin stub imports
+ * it, and worker.js still finds its assets by its own URL.
+ */
+function startWorker(url: string): Worker {
+  const options: WorkerOptions = { type: "module", name: "pagelet" };
+  if (new URL(url).origin === location.origin) return new Worker(url, options);
+  const stub = new Blob([`import ${JSON.stringify(url)};`], { type: "text/javascript" });
+  return new Worker(URL.createObjectURL(stub), options);
+}
+
+/** Alias under Gradio-Lite's name, for pages written for it. */
+export const createGradioApp = createPageletApp;
+
+/** Check the options and put them in the form the worker takes. */
+function normalize(options: PageletAppOptions, baseUrl: string): Omit<BootMessage, "kind" | "port"> {
+  const files: AppFile[] = Object.entries(options.files ?? {}).map(([name, content]) => ({ name, content }));
+  if (files.length === 0) throw new Error("The app has no files: give at least the app's code.");
+  const names = files.map((file) => file.name);
+  const entrypoint = options.entrypoint ?? (files.length === 1 ? names[0] : names.includes("app.py") ? "app.py" : undefined);
+  if (entrypoint === undefined) {
+    throw new Error(`Which file is the app? Mark one as the entrypoint (files: ${names.join(", ")}).`);
+  }
+  if (!names.includes(entrypoint)) throw new Error(`The entrypoint ${entrypoint} is not one of the app's files (${names.join(", ")}).`);
+  return {
+    files,
+    entrypoint,
+    requirements: (options.requirements ?? []).map((requirement) => resolveRequirement(requirement, baseUrl)),
+    indexUrls: (options.indexUrls ?? []).map((url) => resolveIndexUrl(url, baseUrl)),
+  };
+}

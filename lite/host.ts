@@ -1,0 +1,30 @@
+import type { Transport } from "../js/transport/transport";
+
+/** The JS host's entry point as lite uses it (`mountApp` in `js/index.ts`). */
+export interface AppHandle {
+  destroy(): void;
+  /** Resolves when the app's config has been rendered. */
+  ready: Promise<void>;
+}
+
+export interface MountOptions {
+  /** The core reported an error it cannot recover from, e.g. the app file raised. */
+  onFatal?: (message: string, traceback?: string) => void;
+}
+
+export type MountApp = (root: HTMLElement, transport: Transport, options?: MountOptions) => AppHandle;
+
+/** Mount the host on the page's end of the app port. */
+export type MountOnPort = (root: HTMLElement, port: MessagePort, options?: MountOptions) => AppHandle;
+
+/**
+ * Load the host and its port transport. They are separate chunks, fetched
+ * while Pyodide boots: `lite.js` imports nothing up front, so the worker
+ * starts one round trip sooner.
+ */
+export async function loadHost(): Promise<MountOnPort> {
+  const [host, { PortTransport }] = await Promise.all([import("../js/index"), import("../js/transport/port")]);
+  // Assigning to the declared type checks, at build time, that the host keeps the agreed signature.
+  const mountApp: MountApp = host.mountApp;
+  return (root, port, options) => mountApp(root, new PortTransport(port), options);
+}

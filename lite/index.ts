@@ -1,0 +1,26 @@
+/**
+ * `lite.js`, the one script a page includes: it defines `<gradio-lite>` and
+ * exports the JS API. Everything else it needs (the host chunk, `lite.css`,
+ * `worker.js` and the Python assets) is found next to it, by its own URL.
+ */
+import { GradioLiteElement } from "./element";
+import { injectStyles, loadStylesheet } from "./styles";
+
+export {
+  createGradioApp,
+  createPageletApp,
+  STATE_EVENT,
+  type PageletApp,
+  type PageletAppOptions,
+  type PageletState,
+  type PageletStateDetail,
+} from "./app";
+export { GradioLiteElement };
+
+/** Built from the host's styles by `vite.config.ts`. A variable, so the bundler leaves the URL alone. */
+const STYLESHEET_FILE = "lite.css";
+
+injectStyles();
+loadStylesheet(new URL(STYLESHEET_FILE, import.meta.url).href);
+// The script may be included twice (two copies of a page fragment); the first definition wins.
+if (!customElements.get("gradio-lite")) customElements.define("gradio-lite", GradioLiteElement);

@@ -1,0 +1,98 @@
+/**
+ * Control messages between the page (`lite/app.ts`) and the worker (`lite/worker.ts`).
+ *
+ * These only drive the boot. The app protocol (config, events, updates; see
+ * `js/protocol.ts`) travels on its own `MessagePort`, handed over in the boot
+ * message, so that neither side has to sort one kind of message from the other.
+ */
+
+/** The boot stages, in order. `requirements` happens only when there are some. */
+export type BootStage = "runtime" | "core" | "requirements" | "app";
+
+export const BOOT_STAGES: readonly BootStage[] = ["runtime", "core", "requirements", "app"];
+
+/** What a person sees for each stage. Tests look for these words. */
+export const STAGE_LABELS: Readonly<Record<BootStage, string>> = {
+  runtime: "Loading Python runtime",
+  core: "Installing Pagelet",
+  requirements: "Installing requirements",
+  app: "Starting app",
+};
+
+/** One file of the app, by its path relative to the app directory. */
+export interface AppFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
+/** Page → worker, sent once right after the worker is created. */
+export interface BootMessage {
+  kind: "boot";
+  files: AppFile[];
+  /** The file run as `__main__`; one of `files`. */
+  entrypoint: string;
+  /** micropip requirement strings; wheel URLs are already absolute. */
+  requirements: string[];
+  /** micropip `index_urls`, already absolute; empty means micropip's default. */
+  indexUrls: string[];
+  /** The app protocol's end in the worker; the page keeps the other end. */
+  port: MessagePort;
+}
+
+/** Worker → page: a boot stage began. `elapsedMs` counts from the worker's start. */
+export interface StageMessage {
+  kind: "stage";
+  stage: BootStage;
+  elapsedMs: number;
+}
+
+/**
+ * Worker → page: the bridge has run the entrypoint. By now the app's config, or
+ * its fatal error, has been sent on the app port.
+ */
+export interface StartedMessage {
+  kind: "started";
+  elapsedMs: number;
+}
+
+/** Worker → page: boot failed before the app could run. Nothing more follows. */
+export interface FailedMessage {
+  kind: "failed";
+  message: string;
+  traceback?: string;
+}
+
+export type ToWorker = BootMessage;
+export type FromWorker = StageMessage | StartedMessage | FailedMessage;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** True for a message the worker may send; anything else is ignored by the page. */
+export function isFromWorker(data: unknown): data is FromWorker {
+  if (!isRecord(data)) return false;
+  switch (data.kind) {
+    case "stage":
+      return typeof data.stage === "string" && (BOOT_STAGES as readonly string[]).includes(data.stage);
+    case "started":
+      return true;
+    case "failed":
+      return typeof data.message === "string";
+    default:
+      return false;
+  }
+}
+
+/** True for the boot message; the worker ignores anything else. */
+export function isBootMessage(data: unknown): data is BootMessage {
+  return (
+    isRecord(data) &&
+    data.kind === "boot" &&
+    Array.isArray(data.files) &&
+    typeof data.entrypoint === "string" &&
+    Array.isArray(data.requirements) &&
+    Array.isArray(data.indexUrls) &&
+    data.port instanceof MessagePort
+  );
+}

@@ -1,0 +1,79 @@
+import type { AppFile } from "../messages";
+import type { Pyodide } from "./runtime";
+
+/** Where the app's files live in Pyodide's file system; also the working directory. */
+export const APP_DIR = "/home/pyodide/app";
+
+/**
+ * Unpack a wheel into site-packages. This is all an install needs for a
+ * pure-Python wheel, and it skips micropip, which is itself a download.
+ */
+export function installWheel(pyodide: Pyodide, wheel: ArrayBuffer): void {
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]") as string;
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  // The import system caches directory listings; drop them so the new package is seen.
+  pyodide.runPython("import importlib; importlib.invalidate_caches()");
+}
+
+/**
+ * Check a file name from the page before it becomes a path: relative, no `..`,
+ * no empty segment. The page is trusted less than the file system it writes to.
+ */
+export function appPath(name: string): string {
+  const segments = name.split("/");
+  const bad = name.startsWith("/") || segments.some((s) => s === "" || s === "." || s === ".." || s.includes("\\"));
+  if (bad) throw new Error(`Invalid app file name ${JSON.stringify(name)}: use a relative path such as "app.py" or "utils/data.csv"`);
+  return `${APP_DIR}/${name}`;
+}
+
+/**
+ * Write the app's files, make their directory the working directory and put it
+ * first on `sys.path`, so that the entrypoint can import its sibling files.
+ */
+export function writeAppFiles(pyodide: Pyodide, files: AppFile[]): void {
+  pyodide.FS.mkdirTree(APP_DIR);
+  for (const file of files) {
+    const path = appPath(file.name);
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, file.content);
+  }
+  pyodide.runPython(`import os, sys\nos.chdir(${JSON.stringify(APP_DIR)})\nsys.path.insert(0, ${JSON.stringify(APP_DIR)})`);
+}
+
+/**
+ * Hand the app port to the core's bridge and run the entrypoint. Resolves once
+ * the bridge has sent the app's config, or its fatal error, on the port.
+ */
+export async function startBridge(pyodide: Pyodide, entrypoint: string, port: MessagePort): Promise<void> {
+  const bridge = pyodide.pyimport("pagelet.worker_bridge");
+  // Look the methods up once: each attribute access would make a new proxy.
+  const receive = bridge.receive;
+  const start = bridge.start;
+  port.onmessage = (event: MessageEvent<unknown>) => receive(event.data);
+  await start(entrypoint, (message: string) => port.postMessage(message));
+}
+
+/** A boot failure as the page shows it: a message, and a traceback when Python raised. */
+export class BootError extends Error {
+  override name = "BootError";
+  constructor(message: string, readonly traceback?: string) {
+    super(message);
+  }
+}
+
+/**
+ * A Python exception as a `BootError`: the exception line(s) as the message,
+ * the whole traceback beside it. Anything else comes back unchanged.
+ */
+export function fromPython(pyodide: Pyodide | undefined, error: unknown): unknown {
+  if (pyodide === undefined || !(error instanceof pyodide.ffi.PythonError)) return error;
+  const traceback = error.message.trimEnd();
+  const lines = traceback.split("\n");
+  // The exception's own message may span lines; it starts at the line naming its type.
+  const escaped = error.type.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const head = new RegExp(`^(?:[\\w.]+\\.)?${escaped}(?::|$)`);
+  let start = lines.length - 1;
+  while (start > 0 && !head.test(lines[start] ?? "")) start--;
+  const message = head.test(lines[start] ?? "") ? lines.slice(start).join("\n") : (lines[lines.length - 1] ?? error.type);
+  return new BootError(message, traceback);
+}

@@ -1,0 +1,48 @@
+"""Make ``import gradio`` (and ``gradio.x.y``) give Pagelet's modules.
+
+Installed by the browser bridge and the ``pagelet run`` command, never on
+import of ``pagelet`` itself: a CPython process with real Gradio installed
+keeps it unless it asks for the alias.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.util
+import sys
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+
+ALIAS = "gradio"
+TARGET = "pagelet"
+
+
+class _AliasLoader(importlib.abc.Loader):
+    def __init__(self, target: str) -> None:
+        self._target = target
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
+        return importlib.import_module(self._target)
+
+    def exec_module(self, module: ModuleType) -> None:
+        # The target module is already executed; nothing more to run.
+        return None
+
+
+class _AliasFinder(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
+        if fullname != ALIAS and not fullname.startswith(ALIAS + "."):
+            return None
+        real_name = TARGET + fullname[len(ALIAS):]
+        if importlib.util.find_spec(real_name) is None:
+            return None
+        return importlib.util.spec_from_loader(fullname, _AliasLoader(real_name))
+
+
+def install() -> None:
+    """Alias ``gradio`` to ``pagelet`` for the rest of this process."""
+    if not any(isinstance(finder, _AliasFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _AliasFinder())
+    sys.modules.pop(ALIAS, None)
+    sys.modules[ALIAS] = importlib.import_module(TARGET)

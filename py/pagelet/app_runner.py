@@ -1,0 +1,43 @@
+"""Run an app's entry file as ``__main__``, with top-level ``await`` allowed.
+
+Browser apps commonly ``await`` at module level (loading a model, say);
+CPython's ``runpy`` cannot, so the file is compiled with the flag that
+allows it and awaited when it yields a coroutine.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import os
+import sys
+import traceback
+import types
+from typing import Any
+
+
+async def run_app_file(path: str) -> dict[str, Any]:
+    """Execute ``path`` as the ``__main__`` module; return its globals."""
+    with open(path, encoding="utf-8") as file:
+        source = file.read()
+    module = types.ModuleType("__main__")
+    module.__file__ = os.path.abspath(path)
+    namespace = module.__dict__
+    namespace["__builtins__"] = __builtins__
+    # Dataclasses, pickling and friends look the module up by name.
+    sys.modules["__main__"] = module
+    code = compile(source, path, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+    result = eval(code, namespace)
+    if inspect.isawaitable(result):
+        await result
+    return namespace
+
+
+def format_app_error(exc: BaseException) -> str:
+    """A traceback that starts at the app's own code, without runtime frames."""
+    package_dir = os.path.dirname(os.path.abspath(__file__))
+    summary = traceback.TracebackException.from_exception(exc)
+    summary.stack = traceback.StackSummary.from_list(
+        [frame for frame in summary.stack if not os.path.abspath(frame.filename).startswith(package_dir)]
+    )
+    return "".join(summary.format())

@@ -1,0 +1,240 @@
+"""The layout tree: every block, the ``with`` contexts that nest them, and ``Blocks``.
+
+A block created inside a ``with`` context joins that context's children. A
+block created outside any context stays unrendered until ``.render()`` puts it
+into the current one (this is how ``Interface`` places components built from
+string shortcuts).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from . import launcher
+
+if TYPE_CHECKING:
+    from .events import Dependency
+
+_ids = itertools.count(1)
+
+# The stack of open ``with`` contexts; the first entry is the root Blocks.
+_context_stack: list[BlockContext] = []
+
+
+def current_context() -> BlockContext | None:
+    return _context_stack[-1] if _context_stack else None
+
+
+def current_root() -> Blocks | None:
+    """The outermost open ``Blocks``: where event listeners are registered."""
+    for context in _context_stack:
+        if isinstance(context, Blocks):
+            return context
+    return None
+
+
+class Block:
+    """Anything with a place in the layout tree."""
+
+    # The type name the JS host keys its renderer registry with.
+    TYPE: ClassVar[str] = "block"
+
+    def __init__(
+        self,
+        *,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | None = None,
+    ) -> None:
+        self.id: int = next(_ids)
+        self.visible = visible
+        self.elem_id = elem_id
+        self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else list(elem_classes or [])
+        self.key = key
+        self.parent: BlockContext | None = None
+        if render:
+            self.render()
+
+    def render(self) -> Block:
+        """Place this block in the innermost open context (no-op outside one)."""
+        context = current_context()
+        if context is not None and self.parent is not context:
+            context.add_child(self)
+        return self
+
+    def unrender(self) -> Block:
+        if self.parent is not None:
+            self.parent.children.remove(self)
+            self.parent = None
+        return self
+
+    def get_props(self) -> dict[str, Any]:
+        """Props sent to the host; subclasses extend."""
+        return {"visible": self.visible, "elem_id": self.elem_id, "elem_classes": self.elem_classes}
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} id={self.id}>"
+
+
+class BlockContext(Block):
+    """A block that holds children: layouts and ``Blocks`` itself."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.children: list[Block] = []
+        super().__init__(**kwargs)
+
+    def add_child(self, child: Block) -> None:
+        if child.parent is not None:
+            child.parent.children.remove(child)
+        child.parent = self
+        self.children.append(child)
+
+    def __enter__(self) -> Any:
+        _context_stack.append(self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        _context_stack.remove(self)
+
+
+def walk(block: Block) -> list[Block]:
+    """Every block under ``block`` (itself included), depth first."""
+    found = [block]
+    if isinstance(block, BlockContext):
+        for child in block.children:
+            found.extend(walk(child))
+    return found
+
+
+def layout_of(block: Block) -> dict[str, Any]:
+    node: dict[str, Any] = {"id": block.id}
+    if isinstance(block, BlockContext):
+        node["children"] = [layout_of(child) for child in block.children]
+    return node
+
+
+class Blocks(BlockContext):
+    """A whole app: ``with gr.Blocks() as demo: ...`` then ``demo.launch()``."""
+
+    TYPE = "blocks"
+
+    def __init__(
+        self,
+        theme: Any = None,
+        analytics_enabled: bool | None = None,
+        mode: str = "blocks",
+        title: str = "Gradio",
+        css: str | None = None,
+        js: str | None = None,
+        head: str | None = None,
+        fill_height: bool = False,
+        fill_width: bool = False,
+        delete_cache: tuple[int, int] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.title = title
+        self.css = css
+        self.theme = theme
+        self.mode = mode
+        self.fill_height = fill_height
+        self.dependencies: list[Dependency] = []
+        self.queue_settings: dict[str, Any] = {}
+        # A Blocks built outside any context is an app, not a child. Other
+        # Gradio keywords (analytics, deprecated options) are accepted and ignored.
+        block_options = {key: kwargs[key] for key in ("visible", "elem_id", "elem_classes", "key") if key in kwargs}
+        super().__init__(render=kwargs.get("render", current_context() is not None), **block_options)
+
+    def render(self) -> Blocks:
+        """Nest this app inside the open one, bringing its event listeners along."""
+        root = current_root()
+        super().render()
+        if root is not None and root is not self:
+            taken = {dependency.api_name for dependency in root.dependencies}
+            for dependency in self.dependencies:
+                if dependency in root.dependencies:
+                    continue
+                if dependency.api_name is not None and dependency.api_name in taken:
+                    # Two nested apps may both call their function "predict".
+                    base, suffix = dependency.api_name, 1
+                    while f"{base}_{suffix}" in taken:
+                        suffix += 1
+                    dependency.api_name = f"{base}_{suffix}"
+                taken.add(dependency.api_name)
+                root.dependencies.append(dependency)
+        return self
+
+    def __enter__(self) -> Blocks:
+        super().__enter__()
+        return self
+
+    def load(self, fn: Any = "decorator", inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run ``fn`` when a visitor opens the app."""
+        from .events import listen
+
+        return listen(self, "load", fn, inputs, outputs, **kwargs)
+
+    def queue(
+        self,
+        status_update_rate: Any = "auto",
+        api_open: bool | None = None,
+        max_size: int | None = None,
+        default_concurrency_limit: int | None = 1,
+        **kwargs: Any,
+    ) -> Blocks:
+        self.queue_settings = {"max_size": max_size, "default_concurrency_limit": default_concurrency_limit}
+        return self
+
+    def launch(self, **kwargs: Any) -> Any:
+        """Start serving the app (in the browser: hand it to the page)."""
+        self.attach_load_events()
+        return launcher.launch(self, **kwargs)
+
+    def attach_load_events(self) -> None:
+        """Components whose value is a function get it evaluated on each page load."""
+        from .events import listen
+
+        for block in walk(self):
+            value_fn = getattr(block, "value_fn", None)
+            if value_fn is not None and not getattr(block, "_load_attached", False):
+                block._load_attached = True  # type: ignore[attr-defined]
+                listen(self, "load", value_fn, None, block, api_name=False, show_progress="hidden", queue=False)
+
+    def close(self, verbose: bool = True) -> None:
+        launcher.close(self)
+
+    def blocks_in_app(self) -> list[Block]:
+        """Blocks in the layout plus any that listeners use without rendering them."""
+        found = walk(self)
+        seen = {block.id for block in found}
+        for dependency in self.dependencies:
+            for block in [*dependency.inputs, *dependency.outputs]:
+                if block.id not in seen:
+                    seen.add(block.id)
+                    found.append(block)
+        return found
+
+    def get_config(self) -> dict[str, Any]:
+        """The config the host renders from (see ``protocol``)."""
+        blocks = self.blocks_in_app()
+        inputs = {block.id for dep in self.dependencies for block in dep.inputs}
+        outputs = {block.id for dep in self.dependencies for block in dep.outputs}
+        components = []
+        for block in blocks:
+            if block is self:
+                continue
+            props = block.get_props()
+            if "interactive" in props and props["interactive"] is None:
+                # Gradio's rule: a component only ever written by events is a display.
+                props["interactive"] = not (block.id in outputs and block.id not in inputs)
+            components.append({"id": block.id, "type": block.TYPE, "props": props})
+        return {
+            "title": self.title,
+            "root": self.id,
+            "css": self.css,
+            "components": components,
+            "layout": layout_of(self),
+            "dependencies": [dep.get_config(self) for dep in self.dependencies],
+        }

@@ -1,0 +1,150 @@
+"""What every component shares: props, value conversion, listeners, updates.
+
+``preprocess`` turns what the host sends into what the app's function receives;
+``postprocess`` turns what the function returns into what the host shows. Both
+follow Gradio's documented behaviour per component.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from ..blocks import Block
+from ..events import make_listener
+
+
+class Component(Block):
+    """A block with a value."""
+
+    # Event names this component fires; each becomes a listener method.
+    EVENTS: ClassVar[tuple[str, ...]] = ()
+    # Extra constructor arguments sent to the host as props.
+    PROPS: ClassVar[tuple[str, ...]] = ()
+    # Value the Clear button resets this component to.
+    CLEARED_VALUE: ClassVar[Any] = None
+
+    _explicit_args: dict[str, Any]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for event in cls.EVENTS:
+            if event not in cls.__dict__:
+                setattr(cls, event, make_listener(event))
+        init = cls.__dict__.get("__init__")
+        if init is not None:
+            cls.__init__ = _recording_init(init)  # type: ignore[method-assign]
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        info: str | None = None,
+        show_label: bool | None = None,
+        container: bool = True,
+        scale: int | None = None,
+        min_width: int = 160,
+        interactive: bool | None = None,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | None = None,
+        every: Any = None,
+        inputs: Any = None,
+    ) -> None:
+        self.label = label
+        self.info = info
+        self.show_label = True if show_label is None else show_label
+        self.container = container
+        self.scale = scale
+        self.min_width = min_width
+        self.interactive = interactive
+        # A callable value is evaluated when a visitor loads the app (Gradio).
+        self.value_fn: Callable[[], Any] | None = value if callable(value) else None
+        self.value = self.postprocess(None if callable(value) else value)
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+    # -- value conversion -------------------------------------------------
+    def preprocess(self, payload: Any) -> Any:
+        """Host value -> the value the app's function receives."""
+        return payload
+
+    def postprocess(self, value: Any) -> Any:
+        """The function's return value -> the value the host shows."""
+        return value
+
+    # -- props --------------------------------------------------------------
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props.update(
+            value=self.value,
+            label=self.label,
+            info=self.info,
+            show_label=self.show_label,
+            container=self.container,
+            scale=self.scale,
+            min_width=self.min_width,
+            interactive=self.interactive,
+        )
+        for name in self.PROPS:
+            props[name] = getattr(self, name)
+        return props
+
+    def normalize_prop(self, name: str, value: Any) -> Any:
+        """Bring a prop given in an update to the form the config uses."""
+        return value
+
+    def with_props(self, props: dict[str, Any]) -> Component:
+        """A copy of this component with ``props`` applied (per-session updates)."""
+        clone = copy.copy(self)
+        for name, value in props.items():
+            if name != "value":
+                setattr(clone, name, value)
+        return clone
+
+    def explicit_props(self) -> dict[str, Any]:
+        """The constructor arguments given explicitly: what a returned instance updates."""
+        return {name: value for name, value in self._explicit_args.items() if name not in ("render", "key")}
+
+
+def _recording_init(init: Callable[..., None]) -> Callable[..., None]:
+    """Wrap ``__init__`` to remember which arguments the caller gave."""
+    signature = inspect.signature(init)
+
+    @functools.wraps(init)
+    def recording_init(self: Component, *args: Any, **kwargs: Any) -> None:
+        if "_explicit_args" not in self.__dict__:
+            bound = signature.bind(self, *args, **kwargs)
+            arguments = dict(bound.arguments)
+            arguments.pop("self", None)
+            extra = arguments.pop("kwargs", None)
+            if isinstance(extra, dict):
+                arguments.update(extra)
+            self._explicit_args = arguments
+        init(self, *args, **kwargs)
+
+    return recording_init
+
+
+class FormComponent(Component):
+    """A component a person edits (Gradio groups these in forms)."""
+
+
+def normalize_choices(choices: Any) -> list[list[Any]]:
+    """Gradio's choices: values, or (display, value) pairs -> [[display, value]]."""
+    if choices is None:
+        return []
+    normalized: list[list[Any]] = []
+    for choice in choices:
+        if isinstance(choice, (tuple, list)):
+            if len(choice) != 2:
+                raise ValueError(f"A choice must be a value or a (label, value) pair, got {choice!r}")
+            normalized.append([str(choice[0]), choice[1]])
+        else:
+            normalized.append([str(choice), choice])
+    return normalized

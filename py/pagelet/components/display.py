@@ -1,0 +1,144 @@
+"""Components that show a value: Markdown, HTML, JSON, Label."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from typing import Any
+
+from .base import Component
+
+
+class Markdown(Component):
+    TYPE = "markdown"
+    EVENTS = ("change",)
+    PROPS = ("rtl", "sanitize_html", "line_breaks", "header_links", "height")
+    CLEARED_VALUE = ""
+
+    def __init__(
+        self,
+        value: str | Any = "",
+        *,
+        label: str | None = None,
+        rtl: bool = False,
+        sanitize_html: bool = True,
+        line_breaks: bool = False,
+        header_links: bool = False,
+        height: int | str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.rtl = rtl
+        self.sanitize_html = sanitize_html
+        self.line_breaks = line_breaks
+        self.header_links = header_links
+        self.height = height
+        kwargs.setdefault("show_label", False)
+        super().__init__(value, label=label, **kwargs)
+
+    def postprocess(self, value: Any) -> str | None:
+        # Gradio dedents so that triple-quoted strings in code render as intended.
+        return None if value is None else inspect.cleandoc(str(value))
+
+
+class HTML(Component):
+    TYPE = "html"
+    EVENTS = ("change", "click")
+    PROPS = ("min_height", "max_height")
+    CLEARED_VALUE = ""
+
+    def __init__(
+        self,
+        value: str | Any = "",
+        *,
+        label: str | None = None,
+        min_height: int | None = None,
+        max_height: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.min_height = min_height
+        self.max_height = max_height
+        kwargs.setdefault("show_label", False)
+        super().__init__(value, label=label, **kwargs)
+
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else str(value)
+
+
+class JSON(Component):
+    TYPE = "json"
+    EVENTS = ("change",)
+    PROPS = ("open", "height")
+
+    def __init__(self, value: Any = None, *, label: str | None = None, open: bool = False, height: int | str | None = None, **kwargs: Any) -> None:
+        self.open = open
+        self.height = height
+        super().__init__(value, label=label, **kwargs)
+
+    def postprocess(self, value: Any) -> Any:
+        # A string is taken as JSON text, as Gradio does.
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    """Tuples and sets become lists so the value survives JSON."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(item) for item in value]
+    return value
+
+
+class Label(Component):
+    TYPE = "label"
+    EVENTS = ("change", "select")
+    PROPS = ("num_top_classes", "color", "show_heading")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        num_top_classes: int | None = None,
+        label: str | None = None,
+        color: str | None = None,
+        show_heading: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        self.num_top_classes = num_top_classes
+        self.color = color
+        self.show_heading = show_heading
+        super().__init__(value, label=label, **kwargs)
+
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        """A label, or a ``{class: confidence}`` dict sorted by confidence."""
+        if value is None or value == {}:
+            return None
+        if isinstance(value, dict) and "confidences" in value and isinstance(value["confidences"], list):
+            return value  # already in the host's form
+        if isinstance(value, dict):
+            ranked = sorted(
+                ((str(name), float(confidence)) for name, confidence in value.items()),
+                key=lambda pair: pair[1],
+                reverse=True,
+            )
+            if self.num_top_classes is not None:
+                ranked = ranked[: self.num_top_classes]
+            return {
+                "label": ranked[0][0] if ranked else None,
+                "confidences": [{"label": name, "confidence": confidence} for name, confidence in ranked],
+            }
+        if isinstance(value, (str, int, float)):
+            return {"label": str(value)}
+        raise ValueError(f"Label expects a str, a number or a dict of confidences, got {type(value).__name__}")
+
+    def preprocess(self, payload: Any) -> Any:
+        if not isinstance(payload, dict):
+            return None
+        confidences = payload.get("confidences")
+        if not confidences:
+            return payload.get("label")
+        return {item["label"]: item["confidence"] for item in confidences}

@@ -1,0 +1,28 @@
+"""State: a value kept per session in the core, never sent to the page."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from .base import Component
+
+
+class State(Component):
+    TYPE = "state"
+    EVENTS = ("change",)
+
+    def __init__(self, value: Any = None, render: bool = True, *, time_to_live: float | None = None, **kwargs: Any) -> None:
+        self.time_to_live = time_to_live
+        # The value is kept as given (deep-copied per session), never postprocessed.
+        super().__init__(None, render=render, visible=False, **kwargs)
+        self.value = value
+
+    def initial_value(self) -> Any:
+        """A fresh copy for a new session, so sessions never share a mutable default."""
+        return copy.deepcopy(self.value)
+
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props["value"] = None  # state lives in the core only
+        return props

@@ -1,0 +1,211 @@
+"""Event listeners and the dependency table.
+
+``button.click(fn, inputs, outputs)`` registers a ``Dependency`` on the root
+``Blocks``; the host fires it, the session runs it. A listener called without
+``fn`` returns a decorator, as in Gradio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from .blocks import Block, Blocks, current_root
+
+if TYPE_CHECKING:
+    from .components.base import Component
+
+TriggerMode = Literal["once", "multiple", "always_last"]
+
+# Events that fire continuously while a person edits: the host keeps only the
+# latest pending trigger for these (Gradio's "always_last").
+_CONTINUOUS_EVENTS = frozenset({"change", "input", "release"})
+
+
+class Dependency:
+    """One registered listener: what triggers it, what it reads and writes."""
+
+    def __init__(
+        self,
+        root: Blocks,
+        targets: list[tuple[Block, str]],
+        fn: Callable[..., Any] | None,
+        inputs: list[Component],
+        outputs: list[Component],
+        *,
+        inputs_as_dict: bool = False,
+        api_name: str | None | Literal[False] = None,
+        show_progress: str = "full",
+        queue: bool = True,
+        trigger_mode: TriggerMode | None = None,
+        trigger_after: Dependency | None = None,
+        trigger_only_on_success: bool = False,
+        preprocess: bool = True,
+        postprocess: bool = True,
+        js: str | None = None,
+    ) -> None:
+        self.root = root
+        self.targets = targets
+        self.fn = fn
+        self.inputs = inputs
+        self.outputs = outputs
+        self.inputs_as_dict = inputs_as_dict
+        self.api_name = _unique_api_name(root, fn, api_name)
+        self.show_progress = show_progress
+        self.queue = queue
+        if trigger_mode is None:
+            continuous = any(event in _CONTINUOUS_EVENTS for _, event in targets)
+            trigger_mode = "always_last" if continuous else "once"
+        self.trigger_mode = trigger_mode
+        self.trigger_after = trigger_after
+        self.trigger_only_on_success = trigger_only_on_success
+        self.preprocess = preprocess
+        self.postprocess = postprocess
+        self.js = js
+
+    def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run ``fn`` after this listener finishes, whether or not it failed."""
+        return _register(self.root, [], fn, inputs, outputs, trigger_after=self, **kwargs)
+
+    def success(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run ``fn`` after this listener finishes without an error."""
+        return _register(
+            self.root, [], fn, inputs, outputs, trigger_after=self, trigger_only_on_success=True, **kwargs
+        )
+
+    def get_config(self, root: Blocks) -> dict[str, Any]:
+        return {
+            "id": root.dependencies.index(self),
+            "targets": [[block.id, event] for block, event in self.targets],
+            "inputs": [block.id for block in self.inputs],
+            "outputs": [block.id for block in self.outputs],
+            "api_name": self.api_name,
+            "trigger_after": None if self.trigger_after is None else root.dependencies.index(self.trigger_after),
+            "trigger_only_on_success": self.trigger_only_on_success,
+            "queue": self.queue,
+            "show_progress": self.show_progress,
+            "trigger_mode": self.trigger_mode,
+            "js": self.js,
+        }
+
+    def __repr__(self) -> str:
+        name = getattr(self.fn, "__name__", None)
+        return f"<Dependency {name} on {[event for _, event in self.targets]}>"
+
+
+def _unique_api_name(root: Blocks, fn: Callable[..., Any] | None, api_name: str | None | Literal[False]) -> str | None:
+    if api_name is False:
+        return None
+    if api_name is None:
+        if fn is None:
+            return None
+        api_name = getattr(fn, "__name__", "fn").replace("<lambda>", "lambda")
+    api_name = api_name.lstrip("/")
+    taken = {dep.api_name for dep in root.dependencies}
+    candidate, suffix = api_name, 1
+    while candidate in taken:
+        candidate = f"{api_name}_{suffix}"
+        suffix += 1
+    return candidate
+
+
+def _as_component_list(value: Any, role: str) -> tuple[list[Component], bool]:
+    """Normalize ``inputs``/``outputs``: a component, a list, a set, or None."""
+    from .components.base import Component
+
+    if value is None:
+        return [], False
+    as_dict = isinstance(value, (set, frozenset))
+    items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+    for item in items:
+        if not isinstance(item, Component):
+            raise TypeError(f"{role} must be components, got {item!r}")
+    if as_dict:
+        items.sort(key=lambda component: component.id)
+    return items, as_dict
+
+
+def _register(
+    root: Blocks,
+    targets: list[tuple[Block, str]],
+    fn: Any,
+    inputs: Any,
+    outputs: Any,
+    **kwargs: Any,
+) -> Any:
+    if fn == "decorator":
+
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            _register(root, targets, func, inputs, outputs, **kwargs)
+            return func
+
+        return decorator
+    if fn is not None and not callable(fn):
+        raise TypeError(f"fn must be callable or None, got {fn!r}")
+    input_list, inputs_as_dict = _as_component_list(inputs, "inputs")
+    output_list, _ = _as_component_list(outputs, "outputs")
+    accepted = {
+        "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
+        "trigger_only_on_success", "preprocess", "postprocess", "js",
+    }
+    # Gradio options this runtime accepts but does not act on yet are ignored
+    # rather than refused, so that real apps keep running.
+    options = {key: value for key, value in kwargs.items() if key in accepted}
+    dependency = Dependency(root, targets, fn, input_list, output_list, inputs_as_dict=inputs_as_dict, **options)
+    root.dependencies.append(dependency)
+    return dependency
+
+
+def _root_for(block: Block, event: str) -> Blocks:
+    root = current_root()
+    if root is None and isinstance(block, Blocks):
+        root = block
+    if root is None:
+        raise RuntimeError(f"Cannot call {event}() outside of a gr.Blocks() context.")
+    return root
+
+
+def listen(block: Block, event: str, fn: Any = "decorator", inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+    """Register ``fn`` for ``event`` on ``block`` (the body of every listener method)."""
+    return _register(_root_for(block, event), [(block, event)], fn, inputs, outputs, **kwargs)
+
+
+def on(
+    triggers: Sequence[Callable[..., Any]] | Callable[..., Any] | None = None,
+    fn: Any = "decorator",
+    inputs: Any = None,
+    outputs: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """One listener for several triggers: ``gr.on([btn.click, box.submit], fn, ...)``.
+
+    With ``triggers=None`` it runs when any input changes.
+    """
+    if triggers is None:
+        input_list, _ = _as_component_list(inputs, "inputs")
+        targets: list[tuple[Block, str]] = [(component, "change") for component in input_list]
+    else:
+        trigger_list = triggers if isinstance(triggers, Sequence) else [triggers]
+        targets = []
+        for trigger in trigger_list:
+            block = getattr(trigger, "__self__", None)
+            event = getattr(trigger, "event_name", None) or getattr(trigger, "__name__", None)
+            if not isinstance(block, Block) or not isinstance(event, str):
+                raise TypeError(f"gr.on triggers must be listener methods such as btn.click, got {trigger!r}")
+            targets.append((block, event))
+    root = current_root()
+    if root is None:
+        raise RuntimeError("Cannot call gr.on() outside of a gr.Blocks() context.")
+    return _register(root, targets, fn, inputs, outputs, **kwargs)
+
+
+def make_listener(event: str) -> Callable[..., Any]:
+    """Build the ``component.<event>(fn, inputs, outputs, ...)`` method."""
+
+    def listener(self: Block, fn: Any = "decorator", inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        return listen(self, event, fn, inputs, outputs, **kwargs)
+
+    listener.__name__ = event
+    listener.__qualname__ = event
+    listener.__doc__ = f"Run ``fn`` on the ``{event}`` event of this component."
+    return listener

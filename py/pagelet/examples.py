@@ -1,0 +1,74 @@
+"""``gr.Examples``: sample inputs a person clicks to fill the inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .components.base import Component
+from .components.dataset import Dataset
+from .events import listen
+
+
+def _as_rows(examples: Any, width: int) -> list[list[Any]]:
+    if not isinstance(examples, (list, tuple)):
+        raise TypeError("examples must be a list of examples, each a list with one value per input")
+    rows = []
+    for example in examples:
+        row = list(example) if isinstance(example, (list, tuple)) else [example]
+        if width == 1 and len(row) != 1:
+            row = [example]
+        if len(row) != width:
+            raise ValueError(f"Each example needs {width} values (one per input), got {len(row)}: {example!r}")
+        rows.append(row)
+    return rows
+
+
+class Examples:
+    """A table of examples under the inputs; a click loads one into them.
+
+    ``fn`` and ``outputs`` are kept for Gradio compatibility; with
+    ``run_on_click=True`` clicking also runs ``fn`` on the example.
+    """
+
+    def __init__(
+        self,
+        examples: list[Any],
+        inputs: Component | list[Component],
+        outputs: Component | list[Component] | None = None,
+        fn: Callable[..., Any] | None = None,
+        cache_examples: bool | None = None,
+        examples_per_page: int = 10,
+        label: str | None = "Examples",
+        elem_id: str | None = None,
+        run_on_click: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        self.inputs = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
+        self.outputs = list(outputs) if isinstance(outputs, (list, tuple)) else ([] if outputs is None else [outputs])
+        self.fn = fn
+        self.examples = _as_rows(examples, len(self.inputs))
+        self.dataset = Dataset(
+            components=self.inputs,
+            samples=self.examples,
+            label=label,
+            type="index",
+            samples_per_page=examples_per_page,
+            elem_id=elem_id,
+        )
+        load = listen(
+            self.dataset,
+            "click",
+            self._load_example,
+            inputs=[self.dataset],
+            outputs=self.inputs,
+            api_name=False,
+            show_progress="hidden",
+            queue=False,
+        )
+        if run_on_click and fn is not None:
+            load.then(fn, inputs=self.inputs, outputs=self.outputs, api_name=False)
+
+    def _load_example(self, index: int) -> Any:
+        example = self.examples[index]
+        return example[0] if len(example) == 1 else tuple(example)

@@ -1,0 +1,178 @@
+"""Layout blocks: Row, Column, Group, Tabs, Tab, Accordion."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from .blocks import BlockContext
+from .events import make_listener
+
+
+class _Layout(BlockContext):
+    PROPS: ClassVar[tuple[str, ...]] = ()
+    EVENTS: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for event in cls.EVENTS:
+            if event not in cls.__dict__:
+                setattr(cls, event, make_listener(event))
+
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        for name in self.PROPS:
+            props[name] = getattr(self, name)
+        return props
+
+
+class Row(_Layout):
+    """Children side by side; they wrap when the page is narrow."""
+
+    TYPE = "row"
+    PROPS = ("variant", "equal_height", "height", "show_progress")
+
+    def __init__(
+        self,
+        *,
+        variant: Literal["default", "panel", "compact"] = "default",
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        equal_height: bool = False,
+        height: int | str | None = None,
+        show_progress: bool = False,
+        key: int | str | None = None,
+    ) -> None:
+        self.variant = variant
+        self.equal_height = equal_height
+        self.height = height
+        self.show_progress = show_progress
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Column(_Layout):
+    """Children stacked; ``scale`` and ``min_width`` size it inside a Row."""
+
+    TYPE = "column"
+    PROPS = ("scale", "min_width", "variant", "show_progress")
+
+    def __init__(
+        self,
+        scale: int = 1,
+        min_width: int = 320,
+        *,
+        variant: Literal["default", "panel", "compact"] = "default",
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        show_progress: bool = False,
+        key: int | str | None = None,
+    ) -> None:
+        self.scale = scale
+        self.min_width = min_width
+        self.variant = variant
+        self.show_progress = show_progress
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Group(_Layout):
+    """Children joined with no gap between them."""
+
+    TYPE = "group"
+
+
+class Tabs(_Layout):
+    """A set of ``Tab`` children, one shown at a time."""
+
+    TYPE = "tabs"
+    PROPS = ("selected",)
+    EVENTS = ("change", "select")
+
+    def __init__(
+        self,
+        *,
+        selected: int | str | None = None,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | None = None,
+    ) -> None:
+        self.selected = selected
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Tab(_Layout):
+    """One page of a ``Tabs``; opening a Tab outside Tabs makes the Tabs for it."""
+
+    TYPE = "tab"
+    PROPS = ("label", "id", "interactive")
+    EVENTS = ("select",)
+
+    def __init__(
+        self,
+        label: str | None = None,
+        visible: bool = True,
+        interactive: bool = True,
+        *,
+        id: int | str | None = None,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | None = None,
+    ) -> None:
+        from .blocks import current_context
+
+        self.label = label
+        self.interactive = interactive
+        self._tab_id = id
+        context = current_context()
+        if render and context is not None and not isinstance(context, Tabs):
+            # Gradio groups consecutive Tabs in one implicit Tabs block.
+            previous = context.children[-1] if context.children else None
+            tabs = previous if isinstance(previous, Tabs) and getattr(previous, "implicit", False) else None
+            if tabs is None:
+                tabs = Tabs()
+                tabs.implicit = True  # type: ignore[attr-defined]
+            self._implicit_parent = tabs
+        else:
+            self._implicit_parent = None
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=False, key=key)
+        if render:
+            if self._implicit_parent is not None:
+                self._implicit_parent.add_child(self)
+            else:
+                self.render()
+
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props["id"] = self._tab_id
+        return props
+
+
+TabItem = Tab
+
+
+class Accordion(_Layout):
+    """A collapsible section with a label."""
+
+    TYPE = "accordion"
+    PROPS = ("label", "open")
+    EVENTS = ("expand", "collapse")
+
+    def __init__(
+        self,
+        label: str | None = None,
+        *,
+        open: bool = True,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | None = None,
+    ) -> None:
+        self.label = label
+        self.open = open
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)

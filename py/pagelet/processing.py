@@ -1,0 +1,123 @@
+"""Running one dependency: inputs in, the app's function, updates out.
+
+Pure functions over a ``Dependency`` and the per-session component view; the
+session decides when and where they run.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from .alerts import Error
+from .blocks import Block
+from .components.base import Component
+from .components.state import State
+from .events import Dependency
+from .protocol import Update
+from .updates import UPDATE_MARKER, is_update
+
+ComponentView = Callable[[Component], Component]
+
+
+def preprocess_inputs(dependency: Dependency, data: list[Any], view: ComponentView, state: dict[int, Any]) -> list[Any]:
+    """Turn host values into the function's arguments."""
+    if len(data) != len(dependency.inputs):
+        raise ValueError(f"expected {len(dependency.inputs)} input values, got {len(data)}")
+    values = []
+    for component, payload in zip(dependency.inputs, data):
+        if isinstance(component, State):
+            values.append(state.get(component.id))
+        elif dependency.preprocess:
+            values.append(view(component).preprocess(payload))
+        else:
+            values.append(payload)
+    return values
+
+
+def call_arguments(dependency: Dependency, values: list[Any]) -> list[Any]:
+    if dependency.inputs_as_dict:
+        return [dict(zip(dependency.inputs, values))]
+    return values
+
+
+async def run_function(fn: Callable[..., Any], args: list[Any]) -> Any:
+    """Call ``fn``; await it when it is a coroutine function."""
+    result = fn(*args)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
+
+
+def _split_outputs(dependency: Dependency, result: Any) -> list[tuple[Component, Any]]:
+    """Pair each output with its returned value, following Gradio's rules."""
+    outputs = dependency.outputs
+    if isinstance(result, dict) and result and all(isinstance(key, Block) for key in result):
+        unknown = [key for key in result if key not in outputs]
+        if unknown:
+            raise ValueError(f"Returned a value for {unknown[0]!r}, which is not among this event's outputs")
+        return [(component, result[component]) for component in outputs if component in result]
+    if not outputs:
+        return []
+    if len(outputs) == 1:
+        return [(outputs[0], result)]
+    if not isinstance(result, (tuple, list)):
+        raise ValueError(
+            f"{_name(dependency)} must return {len(outputs)} values (one per output), got a single {type(result).__name__}"
+        )
+    if len(result) != len(outputs):
+        many = "too many" if len(result) > len(outputs) else "too few"
+        raise ValueError(
+            f"{_name(dependency)} returned {many} output values (needed: {len(outputs)}, returned: {len(result)})"
+        )
+    return list(zip(outputs, result))
+
+
+def _name(dependency: Dependency) -> str:
+    return f"The function {getattr(dependency.fn, '__name__', 'fn')}()"
+
+
+def postprocess_outputs(
+    dependency: Dependency,
+    result: Any,
+    view: ComponentView,
+    state: dict[int, Any],
+    overrides: dict[int, dict[str, Any]],
+) -> list[Update]:
+    """Turn the function's result into host updates; State outputs stay in ``state``.
+
+    ``overrides`` collects per-session prop changes so later preprocessing sees them.
+    """
+    updates: list[Update] = []
+    for component, value in _split_outputs(dependency, result):
+        if isinstance(component, State):
+            state[component.id] = value
+            continue
+        if isinstance(value, Component):
+            props = value.explicit_props()
+        elif is_update(value):
+            props = {key: item for key, item in value.items() if key != UPDATE_MARKER}
+        else:
+            shown = view(component).postprocess(value) if dependency.postprocess else value
+            updates.append({"id": component.id, "value": shown})
+            continue
+        update: Update = {"id": component.id}
+        if "value" in props:
+            raw_value = props.pop("value")
+            update["value"] = view(component).postprocess(raw_value) if dependency.postprocess else raw_value
+        if props:
+            normalized = {name: component.normalize_prop(name, item) for name, item in props.items()}
+            overrides.setdefault(component.id, {}).update(normalized)
+            update["props"] = normalized
+        updates.append(update)
+    return updates
+
+
+def error_for_user(exc: BaseException) -> Error:
+    """The ``gr.Error`` to show for any exception raised by app code."""
+    if isinstance(exc, Error):
+        return exc
+    message = str(exc)
+    text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return Error(text)

@@ -1,0 +1,180 @@
+"""The message schema between the Python core and the JS host.
+
+This module is the single written definition of the protocol; its TypeScript
+twin is ``js/protocol.ts``. Every message is a JSON object with a version field
+``v`` and a ``type``. Both ends validate what they receive: the core answers a
+malformed message with an ``error`` message and keeps running.
+
+Core -> host
+------------
+``config``  ``{"v", "type": "config", "config": AppConfig}``
+    Sent once the app is registered. ``AppConfig`` is::
+
+        {"title": str, "root": int, "css": str | None,
+         "components": [{"id": int, "type": str, "props": {...}}],
+         "layout": {"id": int, "children": [layout, ...]},
+         "dependencies": [Dependency]}
+
+    ``props`` carries Gradio's constructor names (``label``, ``value``,
+    ``visible``, ``interactive``, ``choices`` ...). ``interactive`` is always a
+    resolved bool. Layout blocks (row, column, tabs, tab, accordion, group,
+    form) are components too. ``Dependency`` is::
+
+        {"id": int, "targets": [[component_id, event_name]],
+         "inputs": [int], "outputs": [int], "api_name": str | None,
+         "trigger_after": int | None, "trigger_only_on_success": bool,
+         "queue": bool, "show_progress": str}
+
+    The ``load`` event targets the root id.
+
+``status``  ``{"v", "type": "status", "event_id": str, "stage": Stage, "message"?: str}``
+    ``Stage`` is one of ``pending``, ``running``, ``done``, ``error``.
+    ``done`` and ``error`` end an event.
+
+``update``  ``{"v", "type": "update", "event_id": str, "updates": [Update]}``
+    ``Update`` is ``{"id": int, "value"?: Any, "props"?: {...}}``: a present
+    ``value`` key replaces the component's value, ``props`` are merged.
+
+``alert``   ``{"v", "type": "alert", "level": "error"|"warning"|"info",
+              "title": str, "message": str, "duration": float | None}``
+    A toast for the person using the app (``gr.Error``, ``gr.Info`` ...).
+
+``error``   ``{"v", "type": "error", "message": str, "event_id"?: str,
+              "traceback"?: str, "fatal"?: bool}``
+    A fault outside the app's own ``gr.Error``: a malformed message, an
+    unexpected exception. ``fatal`` means the app could not start.
+
+Host -> core
+------------
+``event``   ``{"v", "type": "event", "event_id": str, "fn": int, "data": [Any]}``
+    Runs dependency ``fn`` with one value per input (``None`` for ``State``
+    inputs, which the core keeps per session).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any, Literal, TypedDict
+
+PROTOCOL_VERSION = 1
+
+# Longest event id a host may send; ids are opaque, short tokens.
+MAX_EVENT_ID_LENGTH = 128
+
+Stage = Literal["pending", "running", "done", "error"]
+AlertLevel = Literal["error", "warning", "info"]
+
+
+class ProtocolError(ValueError):
+    """A message from the host did not match the schema."""
+
+
+class Update(TypedDict, total=False):
+    id: int
+    value: Any
+    props: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EventMessage:
+    """A request from the host to run one dependency."""
+
+    event_id: str
+    fn: int
+    data: list[Any]
+
+
+def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage:
+    """Validate one host message and return it typed.
+
+    Raises ``ProtocolError`` with a sentence a developer can act on.
+    """
+    if isinstance(raw, (str, bytes)):
+        try:
+            message = json.loads(raw)
+        except (ValueError, RecursionError) as exc:
+            raise ProtocolError(f"message is not valid JSON: {exc}") from None
+    else:
+        message = raw
+    if not isinstance(message, dict):
+        raise ProtocolError("message must be a JSON object")
+    version = message.get("v")
+    if version != PROTOCOL_VERSION:
+        raise ProtocolError(
+            f"unsupported protocol version {version!r}; this core speaks {PROTOCOL_VERSION}"
+        )
+    kind = message.get("type")
+    if kind != "event":
+        raise ProtocolError(f"unknown message type {kind!r}")
+    event_id = message.get("event_id")
+    if not isinstance(event_id, str) or not 0 < len(event_id) <= MAX_EVENT_ID_LENGTH:
+        raise ProtocolError("event_id must be a non-empty string of at most 128 characters")
+    fn = message.get("fn")
+    if not isinstance(fn, int) or isinstance(fn, bool) or fn < 0:
+        raise ProtocolError("fn must be a non-negative integer")
+    data = message.get("data")
+    if not isinstance(data, list):
+        raise ProtocolError("data must be a list with one value per input")
+    return EventMessage(event_id=event_id, fn=fn, data=data)
+
+
+def _message(kind: str, **fields: Any) -> dict[str, Any]:
+    return {"v": PROTOCOL_VERSION, "type": kind, **fields}
+
+
+def config_message(config: dict[str, Any]) -> dict[str, Any]:
+    return _message("config", config=config)
+
+
+def status_message(event_id: str, stage: Stage, message: str | None = None) -> dict[str, Any]:
+    fields: dict[str, Any] = {"event_id": event_id, "stage": stage}
+    if message is not None:
+        fields["message"] = message
+    return _message("status", **fields)
+
+
+def update_message(event_id: str, updates: list[Update]) -> dict[str, Any]:
+    return _message("update", event_id=event_id, updates=updates)
+
+
+def alert_message(
+    level: AlertLevel, message: str, title: str, duration: float | None
+) -> dict[str, Any]:
+    return _message("alert", level=level, title=title, message=message, duration=duration)
+
+
+def error_message(
+    message: str,
+    event_id: str | None = None,
+    traceback: str | None = None,
+    fatal: bool = False,
+) -> dict[str, Any]:
+    fields: dict[str, Any] = {"message": message}
+    if event_id is not None:
+        fields["event_id"] = event_id
+    if traceback is not None:
+        fields["traceback"] = traceback
+    if fatal:
+        fields["fatal"] = True
+    return _message("error", **fields)
+
+
+def _json_safe(value: Any) -> Any:
+    """Replace what JSON cannot carry: non-finite floats become None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def encode(message: dict[str, Any]) -> str:
+    """Serialize a core message; values JSON cannot carry are stringified."""
+    try:
+        return json.dumps(message, allow_nan=False, separators=(",", ":"), default=str)
+    except ValueError:
+        return json.dumps(_json_safe(message), separators=(",", ":"), default=str)

@@ -1,0 +1,187 @@
+"""Build the files the browser worker loads, into dist/, and their manifest.
+
+    dist/pagelet/pagelet-<version>-py3-none-any.whl   the core, built with hatchling
+    dist/wheels/<micropip...>.whl                     pinned in lite/wheels.lock.json
+    dist/pyodide/                                     Pyodide's core, from node_modules
+    build/assets.json                                 names and integrity of the above
+
+The manifest is compiled into dist/worker.js by vite.worker.config.ts, so the
+worker knows every file and its hash without a request. Run with the project's
+venv Python (it has hatchling): `.venv/bin/python scripts/build_assets.py`.
+Standard library only; the network is used only to download a vendored wheel
+missing from .cache/wheels.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist"
+MANIFEST = ROOT / "build" / "assets.json"
+WHEELS_LOCK = ROOT / "lite" / "wheels.lock.json"
+WHEEL_CACHE = ROOT / ".cache" / "wheels"
+PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
+# What loadPyodide() fetches at boot. pyodide-lock.json is not among them: the
+# worker gets the lock from the manifest instead.
+PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Zip timestamps come from here, so the same sources give the same wheel, byte for byte.
+DEFAULT_SOURCE_DATE_EPOCH = "1580601600"
+
+
+class BuildError(Exception):
+    """A build step failed for a reason worth one line."""
+
+
+def sha256_hex(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def integrity(path: Path) -> str:
+    """The subresource-integrity string that `fetch(url, {integrity})` checks."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
+
+
+def asset(path: Path) -> dict[str, str]:
+    return {"file": path.relative_to(DIST).as_posix(), "integrity": integrity(path)}
+
+
+def copy_if_changed(source: Path, target: Path) -> None:
+    if target.exists() and target.stat().st_size == source.stat().st_size and sha256_hex(target) == sha256_hex(source):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def replace_dir_contents(directory: Path, keep: set[str]) -> None:
+    """Remove files of an earlier build that this one does not make."""
+    if directory.exists():
+        for path in directory.iterdir():
+            if path.name not in keep:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def build_core_wheel() -> Path:
+    """Build py/pagelet into dist/pagelet/ with hatchling, reproducibly."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)}
+    with tempfile.TemporaryDirectory() as tmp:
+        result = subprocess.run(
+            [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", tmp],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )
+        if result.returncode != 0:
+            raise BuildError(f"hatchling could not build the core wheel:\n{result.stdout}{result.stderr}")
+        wheels = list(Path(tmp).glob("pagelet-*-py3-none-any.whl"))
+        if len(wheels) != 1:
+            raise BuildError(f"expected one pagelet wheel from hatchling, got {[w.name for w in wheels]}")
+        built = wheels[0]
+        with zipfile.ZipFile(built) as archive:
+            if "pagelet/__init__.py" not in archive.namelist():
+                raise BuildError(f"{built.name} has no pagelet/__init__.py: check [tool.hatch.build] in pyproject.toml")
+        target = DIST / "pagelet" / built.name
+        replace_dir_contents(target.parent, {built.name})
+        copy_if_changed(built, target)
+    return target
+
+
+def vendor_wheels() -> list[Path]:
+    """Copy the wheels pinned in lite/wheels.lock.json to dist/wheels/, downloading any not cached."""
+    lock = json.loads(WHEELS_LOCK.read_text())
+    copied = []
+    for wheel in lock["wheels"]:
+        cached = WHEEL_CACHE / wheel["file"]
+        if not cached.exists() or sha256_hex(cached) != wheel["sha256"]:
+            download_wheel(wheel, lock["python_version"])
+        actual = sha256_hex(cached)
+        if actual != wheel["sha256"]:
+            raise BuildError(f"{cached} has sha256 {actual}, but {WHEELS_LOCK.name} pins {wheel['sha256']}")
+        target = DIST / "wheels" / wheel["file"]
+        copy_if_changed(cached, target)
+        copied.append(target)
+    replace_dir_contents(DIST / "wheels", {path.name for path in copied})
+    return copied
+
+
+def download_wheel(wheel: dict[str, str], python_version: str) -> None:
+    WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        requirements = Path(tmp) / "requirements.txt"
+        # pip checks the hash too, before the file even lands in the cache.
+        requirements.write_text(f"{wheel['name']}=={wheel['version']} --hash=sha256:{wheel['sha256']}\n")
+        command = [
+            sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+            "--python-version", python_version, "--require-hashes", "-r", str(requirements), "-d", str(WHEEL_CACHE),
+        ]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise BuildError(f"pip could not download {wheel['file']}:\n{result.stderr}")
+    if not (WHEEL_CACHE / wheel["file"]).exists():
+        raise BuildError(f"pip downloaded {wheel['name']} {wheel['version']}, but not as {wheel['file']}")
+
+
+def copy_pyodide() -> tuple[str, dict]:
+    """Copy Pyodide's core to dist/pyodide/; return its version and the lock the worker gets.
+
+    The lock keeps only the packages whose files are present next to Pyodide
+    (with their dependencies), and they are copied too. Listing a package that
+    is not there would make micropip fetch it from dist/pyodide/ and fail,
+    instead of looking for it on the package index.
+    """
+    package = json.loads((PYODIDE_PACKAGE / "package.json").read_text())
+    lock = json.loads((PYODIDE_PACKAGE / "pyodide-lock.json").read_text())
+    packages = {name: entry for name, entry in lock["packages"].items() if (PYODIDE_PACKAGE / entry["file_name"]).exists()}
+    while True:
+        complete = {name: entry for name, entry in packages.items() if all(dep in packages for dep in entry["depends"])}
+        if complete.keys() == packages.keys():
+            break
+        packages = complete
+    files = [*PYODIDE_CORE, *(entry["file_name"] for entry in packages.values())]
+    for name in files:
+        source = PYODIDE_PACKAGE / name
+        if not source.exists():
+            raise BuildError(f"{source} is missing: run `npm ci`")
+        copy_if_changed(source, DIST / "pyodide" / name)
+    replace_dir_contents(DIST / "pyodide", set(files))
+    return package["version"], {"info": lock["info"], "packages": packages}
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write only on change, so that make does not rebuild the worker for nothing."""
+    if path.exists() and path.read_text() == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return True
+
+
+def main() -> int:
+    try:
+        core = build_core_wheel()
+        wheels = vendor_wheels()
+        pyodide_version, lock = copy_pyodide()
+    except BuildError as error:
+        print(f"build_assets: {error}", file=sys.stderr)
+        return 1
+    manifest = {
+        "pyodideVersion": pyodide_version,
+        "lockFile": lock,
+        "core": asset(core),
+        "micropip": [asset(path) for path in wheels],
+    }
+    changed = write_if_changed(MANIFEST, json.dumps(manifest, indent=2) + "\n")
+    print(f"build_assets: {core.relative_to(ROOT)} sha256={sha256_hex(core)}")
+    print(f"build_assets: {MANIFEST.relative_to(ROOT)} {'updated' if changed else 'unchanged'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""<gradio-requirements>: micropip installs pure-Python wheels, only when asked."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import zipfile
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from pages import BOOT_TIMEOUT_MS, Site, open_app
+
+
+def build_wheel(folder: Path, name: str, version: str, module_source: str) -> Path:
+    """A minimal valid pure-Python wheel, made here so the test needs no index."""
+    dist_info = f"{name}-{version}.dist-info"
+    files = {
+        f"{name}/__init__.py": module_source,
+        f"{dist_info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+        f"{dist_info}/WHEEL": "Wheel-Version: 1.0\nGenerator: pagelet-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record_lines = []
+    for path, text in files.items():
+        digest = base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=").decode()
+        record_lines.append(f"{path},sha256={digest},{len(text.encode())}")
+    record_lines.append(f"{dist_info}/RECORD,,")
+    files[f"{dist_info}/RECORD"] = "\n".join(record_lines) + "\n"
+    wheel = folder / f"{name}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for path, text in files.items():
+            archive.writestr(path, text)
+    return wheel
+
+
+def test_a_wheel_requirement_is_installed_before_the_app_runs(page: Page, site: Site) -> None:
+    wheels = site.root / "wheels"
+    wheels.mkdir(exist_ok=True)
+    build_wheel(wheels, "pagelet_tiny", "1.0", "def double(x):\n    return 2 * x\n")
+    url = site.page("requirements.html", f"""
+        <gradio-lite>
+        <gradio-requirements>
+        # a local wheel, so that no index is needed
+        {site.url}/wheels/pagelet_tiny-1.0-py3-none-any.whl
+        </gradio-requirements>
+        <gradio-code>
+        import gradio as gr
+        from pagelet_tiny import double
+        gr.Interface(double, gr.Number(label="x"), gr.Number(label="twice")).launch()
+        </gradio-code>
+        </gradio-lite>
+    """)
+    open_app(page, url)
+    page.get_by_label("x", exact=True).fill("21")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("twice", exact=True)).to_have_value("42")
+
+
+def test_a_missing_requirement_names_the_package_and_url(page: Page, site: Site) -> None:
+    missing = f"{site.url}/wheels/not_there-1.0-py3-none-any.whl"
+    url = site.page("missing-requirement.html", f"""
+        <gradio-lite>
+        <gradio-requirements>{missing}</gradio-requirements>
+        import gradio as gr
+        gr.Interface(lambda x: x, "text", "text").launch()
+        </gradio-lite>
+    """)
+    page.goto(url)
+    alert = page.locator("gradio-lite").get_by_role("alert")
+    expect(alert).to_contain_text("not_there", timeout=BOOT_TIMEOUT_MS)
+    expect(alert).to_contain_text(missing)

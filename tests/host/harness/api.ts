@@ -1,0 +1,23 @@
+import type { ClientMessage } from "../../../js/protocol";
+
+/** What the harness page exposes as `window.harness`, for tests to drive with `page.evaluate`. */
+export interface Harness {
+  /** Mount an app on a fresh fake transport; `fatalCallback` records fatal errors instead of the panel. */
+  mount(options?: { fatalCallback?: boolean }): void;
+  /** Deliver a message as the core would: validated, then handed to the app (or reported invalid). */
+  push(message: unknown): void;
+  /** Messages the app has sent so far. */
+  sent(): ClientMessage[];
+  clearSent(): void;
+  /** Resolves with "ready", or with the rejection's message. */
+  ready(): Promise<string>;
+  /** Fatal errors passed to `onFatal`. */
+  fatals(): { message: string; traceback?: string }[];
+  destroy(): void;
+}
+
+declare global {
+  interface Window {
+    harness: Harness;
+  }
+}

@@ -1,0 +1,92 @@
+import { mountApp, register, type AppHandle } from "../../../js/index";
+import { parseServerMessage, ProtocolError, type ClientMessage, type ServerMessage } from "../../../js/protocol";
+import type { Transport } from "../../../js/transport/transport";
+import type { Harness } from "./api";
+
+/** An in-page transport: tests play the core by pushing messages and reading what was sent. */
+class FakeTransport implements Transport {
+  readonly sent: ClientMessage[] = [];
+  #onMessage: ((message: ServerMessage) => void) | null = null;
+  #onInvalid: ((reason: string) => void) | null = null;
+
+  send(message: ClientMessage): void {
+    // A copy, as a real channel would serialize it.
+    this.sent.push(JSON.parse(JSON.stringify(message)) as ClientMessage);
+  }
+
+  listen(onMessage: (message: ServerMessage) => void, onInvalid: (reason: string) => void): void {
+    this.#onMessage = onMessage;
+    this.#onInvalid = onInvalid;
+  }
+
+  close(): void {
+    this.#onMessage = null;
+    this.#onInvalid = null;
+  }
+
+  /** Validate exactly as the real transports do. */
+  push(raw: unknown): void {
+    let message: ServerMessage;
+    try {
+      message = parseServerMessage(raw);
+    } catch (error) {
+      this.#onInvalid?.(error instanceof ProtocolError ? error.message : String(error));
+      return;
+    }
+    this.#onMessage?.(message);
+  }
+}
+
+// A renderer that fails on demand, to show the app survives a broken component.
+register("explode", async () => (context) => {
+  const element = document.createElement("output");
+  element.setAttribute("aria-label", `explode ${context.id}`);
+  return {
+    element,
+    update(props) {
+      if (props.value === "boom") throw new Error("the renderer blew up");
+      element.textContent = String(props.value);
+    },
+    getValue: () => element.textContent,
+  };
+});
+
+const root = document.getElementById("root");
+if (!root) throw new Error("harness page has no #root");
+
+let transport = new FakeTransport();
+let app: AppHandle | null = null;
+const fatals: { message: string; traceback?: string }[] = [];
+
+const harness: Harness = {
+  mount(options = {}) {
+    app?.destroy();
+    transport = new FakeTransport();
+    app = mountApp(
+      root,
+      transport,
+      options.fatalCallback ? { onFatal: (message, traceback) => fatals.push({ message, traceback }) } : {},
+    );
+  },
+  push: (message) => transport.push(message),
+  sent: () => transport.sent,
+  clearSent: () => {
+    transport.sent.length = 0;
+  },
+  async ready() {
+    if (!app) return "not mounted";
+    try {
+      await app.ready;
+      return "ready";
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  },
+  fatals: () => fatals,
+  destroy() {
+    app?.destroy();
+    app = null;
+  },
+};
+
+window.harness = harness;

@@ -1,0 +1,132 @@
+import { appConfig, component, dependency, expect, ROOT_ID, test } from "./fixtures";
+
+test("rows share width by scale; hidden blocks and custom ids/classes apply", async ({ core, page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await core.mount(
+    appConfig(
+      [
+        component(1, "row", {}),
+        component(2, "textbox", { label: "Narrow", scale: 1, value: "" }),
+        component(3, "textbox", { label: "Wide", scale: 2, value: "", elem_id: "wide-box", elem_classes: ["fancy", "big"] }),
+        component(4, "textbox", { label: "Secret", visible: false, value: "" }),
+      ],
+      [],
+      [{ id: 1, children: [{ id: 2 }, { id: 3 }] }, { id: 4 }],
+    ),
+  );
+  const narrow = await page.locator(".pagelet-block", { has: page.getByLabel("Narrow") }).boundingBox();
+  const wide = await page.locator("#wide-box").boundingBox();
+  expect(narrow && wide && Math.abs(wide.width / narrow.width - 2)).toBeLessThan(0.1);
+  await expect(page.locator("#wide-box")).toHaveClass(/fancy/);
+  await expect(page.locator("#wide-box")).toHaveClass(/big/);
+  await expect(page.getByLabel("Secret")).toBeHidden();
+
+  await core.update("e", [{ id: 3, props: { elem_classes: ["plain"] } }, { id: 4, props: { visible: true } }]);
+  await expect(page.locator("#wide-box")).toHaveClass(/plain/);
+  await expect(page.locator("#wide-box")).not.toHaveClass(/fancy/);
+  await expect(page.getByLabel("Secret")).toBeVisible();
+});
+
+test("tabs: a named tab list; choosing a tab shows its panel and fires select", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "tabs", {}),
+        component(2, "tab", { label: "Text", id: "text" }),
+        component(3, "textbox", { label: "Input text", value: "" }),
+        component(4, "tab", { label: "Image", id: "image" }),
+        component(5, "markdown", { value: "Image tools" }),
+        component(6, "tab", { label: "Later", id: "later", visible: false }),
+        component(7, "markdown", { value: "Later tools" }),
+      ],
+      [dependency(0, { targets: [[4, "select"]] })],
+      [{ id: 1, children: [{ id: 2, children: [{ id: 3 }] }, { id: 4, children: [{ id: 5 }] }, { id: 6, children: [{ id: 7 }] }] }],
+    ),
+  );
+  const tablist = page.getByRole("tablist");
+  await expect(tablist.getByRole("tab")).toHaveText(["Text", "Image"]);
+  await expect(page.getByRole("tab", { name: "Text" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel", { name: "Text" })).toBeVisible();
+  await expect(page.getByLabel("Input text")).toBeVisible();
+  await expect(page.getByText("Image tools")).toBeHidden();
+
+  await page.getByRole("tab", { name: "Image" }).click();
+  await expect(page.getByRole("tab", { name: "Image" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByText("Image tools")).toBeVisible();
+  await expect(page.getByLabel("Input text")).toBeHidden();
+  await core.expectEvents(1);
+  expect(await core.calls()).toEqual([[0, []]]);
+
+  // Arrow keys move between visible tabs.
+  await page.getByRole("tab", { name: "Image" }).press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Text" })).toBeFocused();
+  await expect(page.getByRole("tab", { name: "Text" })).toHaveAttribute("aria-selected", "true");
+
+  // The core can reveal a tab, rename it, and select it.
+  await core.update("e", [{ id: 6, props: { visible: true, label: "Now" } }, { id: 1, props: { selected: "later" } }]);
+  await expect(page.getByRole("tab", { name: "Now" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByText("Later tools")).toBeVisible();
+});
+
+test("accordion: a summary named by its label, opened and closed", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [component(1, "accordion", { label: "Advanced", open: false }), component(2, "slider", { label: "Seed", value: 1, minimum: 0, maximum: 9 })],
+      [dependency(0, { targets: [[1, "expand"]] })],
+      [{ id: 1, children: [{ id: 2 }] }],
+    ),
+  );
+  await expect(page.getByRole("slider", { name: "Seed" })).toBeHidden();
+  await page.getByText("Advanced").click();
+  await expect(page.getByRole("slider", { name: "Seed" })).toBeVisible();
+  await core.expectEvents(1);
+  await core.update("e", [{ id: 1, props: { open: false } }]);
+  await expect(page.getByRole("slider", { name: "Seed" })).toBeHidden();
+  await page.waitForTimeout(50);
+  // Closing from the core is not a person's action: no new events.
+  expect(await core.events()).toHaveLength(1);
+});
+
+test("groups and columns nest", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "row", { equal_height: true }),
+        component(2, "column", { scale: 1 }),
+        component(3, "group", {}),
+        component(4, "textbox", { label: "First", value: "" }),
+        component(5, "textbox", { label: "Last", value: "" }),
+        component(6, "column", { scale: 1 }),
+        component(7, "form", {}),
+        component(8, "number", { label: "Age", value: null }),
+      ],
+      [],
+      [{ id: 1, children: [{ id: 2, children: [{ id: 3, children: [{ id: 4 }, { id: 5 }] }] }, { id: 6, children: [{ id: 7, children: [{ id: 8 }] }] }] }],
+    ),
+  );
+  const first = await page.getByLabel("First").boundingBox();
+  const last = await page.getByLabel("Last").boundingBox();
+  const age = await page.getByLabel("Age").boundingBox();
+  expect(first && last && last.y > first.y).toBe(true);
+  expect(first && age && age.x > first.x + first.width).toBe(true);
+  await expect(page.getByLabel("Age")).toHaveValue("");
+});
+
+test("renderers load only for types on the page; markdown stays out of the main chunk", async ({ core, page }) => {
+  const scripts = (): Promise<string[]> =>
+    page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js")));
+  await core.mount(appConfig([component(1, "textbox", { label: "Only text", value: "" })], [dependency(0, { targets: [[ROOT_ID, "load"]] })]));
+  const loaded = await scripts();
+  expect(loaded.some((name) => /text/.test(name))).toBe(true);
+  expect(loaded.filter((name) => /markdown|html|purify|marked|dataset|tabs/.test(name))).toEqual([]);
+
+  // The entry chunk holds neither library.
+  const entry = await page.evaluate(() => document.querySelector<HTMLScriptElement>("script[type=module]")?.src ?? "");
+  const source = await page.evaluate(async (url) => (await fetch(url)).text(), entry);
+  expect(source).not.toContain("ALLOWED_TAGS");
+  expect(source).not.toContain("marked(): input parameter");
+
+  await core.mount(appConfig([component(1, "markdown", { value: "**bold**" })]));
+  await expect(page.locator("strong", { hasText: "bold" })).toBeVisible();
+  expect((await scripts()).some((name) => /markdown/.test(name))).toBe(true);
+});

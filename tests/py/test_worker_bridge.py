@@ -1,0 +1,136 @@
+"""The browser bootstrap on CPython: runs app files, answers the page."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import textwrap
+
+import pytest
+
+from pagelet import launcher, worker_bridge
+
+
+@pytest.fixture
+def app_dir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    saved_main = sys.modules["__main__"]
+    yield tmp_path
+    sys.modules["__main__"] = saved_main
+    launcher.set_launcher(None)
+    for name in [name for name in sys.modules if name == "gradio" or name.startswith("gradio.") or name == "helpers"]:
+        del sys.modules[name]
+
+
+def run(app_dir, source, files=None):
+    (app_dir / "app.py").write_text(textwrap.dedent(source))
+    for name, text in (files or {}).items():
+        (app_dir / name).write_text(textwrap.dedent(text))
+    sent = []
+
+    async def main():
+        await worker_bridge.start("app.py", sent.append)
+        return [json.loads(text) for text in sent]
+
+    return asyncio.run(main()), sent
+
+
+def test_import_gradio_runs_the_app_and_sends_its_config(app_dir):
+    messages, _ = run(app_dir, """
+        import gradio as gr
+        from gradio.components import Textbox
+        def greet(name):
+            return "Hello " + name + "!"
+        gr.Interface(greet, Textbox(), "textbox").launch()
+    """)
+    assert messages[0]["type"] == "config"
+    labels = [c["props"].get("label") for c in messages[0]["config"]["components"]]
+    assert "name" in labels and "output" in labels
+
+
+def test_receive_answers_events_on_the_same_channel(app_dir):
+    _, sent = run(app_dir, """
+        import gradio as gr
+        gr.Interface(lambda name: "Hello " + name + "!", "textbox", "textbox").launch()
+    """)
+
+    async def fire():
+        worker_bridge.receive(json.dumps({"v": 1, "type": "event", "event_id": "a", "fn": 0, "data": ["Ada"]}))
+        while not any('"done"' in text for text in sent):
+            await asyncio.sleep(0)
+
+    asyncio.run(fire())
+    updates = [json.loads(text) for text in sent if '"update"' in text]
+    assert updates[0]["updates"][0]["value"] == "Hello Ada!"
+
+
+def test_files_import_each_other_and_top_level_await_works(app_dir):
+    messages, _ = run(
+        app_dir,
+        """
+        import asyncio
+        import gradio as gr
+        from helpers import shout
+        await asyncio.sleep(0)
+        with gr.Blocks() as demo:
+            gr.Markdown(shout("hi"))
+        demo.launch()
+        """,
+        files={"helpers.py": "def shout(text):\n    return text.upper()\n"},
+    )
+    assert messages[0]["config"]["components"][0]["props"]["value"] == "HI"
+
+
+def test_an_app_built_but_not_launched_is_still_shown(app_dir):
+    messages, _ = run(app_dir, """
+        import gradio as gr
+        with gr.Blocks() as demo:
+            gr.Textbox(label="t")
+    """)
+    assert messages[0]["type"] == "config"
+
+
+def test_no_app_is_a_fatal_error_naming_launch(app_dir):
+    messages, _ = run(app_dir, "x = 1\n")
+    assert messages[0]["type"] == "error" and messages[0]["fatal"] is True
+    assert "launch()" in messages[0]["message"]
+
+
+def test_exceptions_show_the_apps_traceback_with_line_numbers(app_dir):
+    messages, _ = run(app_dir, """
+        import gradio as gr
+
+        def broken():
+            return 1 / 0
+
+        broken()
+    """)
+    error = messages[0]
+    assert error["fatal"] is True and error["message"] == "ZeroDivisionError: division by zero"
+    assert 'File "app.py", line 7' in error["traceback"] and 'line 5, in broken' in error["traceback"]
+    assert "pagelet" not in error["traceback"]
+
+
+def test_syntax_errors_name_the_line(app_dir):
+    messages, _ = run(app_dir, "def f(:\n    pass\n")
+    assert messages[0]["fatal"] is True and "SyntaxError" in messages[0]["message"]
+    assert "line 1" in messages[0]["traceback"]
+
+
+def test_receive_before_start_answers_with_an_error(app_dir, monkeypatch):
+    sent = []
+    monkeypatch.setattr(worker_bridge, "_session", None)
+    monkeypatch.setattr(worker_bridge, "_send", sent.append)
+    worker_bridge.receive("{}")
+    assert json.loads(sent[0])["type"] == "error"
+
+
+def test_launch_without_a_runtime_says_what_is_missing():
+    import pagelet as gr
+
+    launcher.set_launcher(None)
+    demo = gr.Interface(lambda x: x, "text", "text")
+    with pytest.raises(RuntimeError, match="No runtime is available"):
+        demo.launch()
