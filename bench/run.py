@@ -55,25 +55,51 @@ window.__bench = {
     if (!found) throw new Error(`no button ${name}`);
     return found;
   },
-  tick() {
-    return new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
-  },
-  async until(test, limitMs = 60000) {
-    const start = performance.now();
-    while (!test()) {
-      if (performance.now() - start > limitMs) throw new Error('timed out');
-      await this.tick();
-    }
+  // Resolves when the host writes `expected` into the control: an own
+  // property shadows the prototype's value setter, so no polling delays it.
+  written(control, expected, limitMs = 60000) {
+    const proto = Object.getPrototypeOf(control);
+    const { get, set } = Object.getOwnPropertyDescriptor(proto, 'value');
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${expected}`)), limitMs);
+      Object.defineProperty(control, 'value', {
+        configurable: true,
+        get() { return get.call(this); },
+        set(value) {
+          set.call(this, value);
+          if (String(value) === expected) {
+            const at = performance.now();
+            delete control.value;
+            clearTimeout(timer);
+            resolve(at);
+          }
+        },
+      });
+    });
   },
   async ask(inputLabel, buttonName, outputLabel, text, expected) {
     const input = this.control(inputLabel);
     const output = this.control(outputLabel);
     input.value = text;
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    const done = this.written(output, expected);
     const start = performance.now();
     this.button(buttonName).click();
-    await this.until(() => output.value === expected);
-    return performance.now() - start;
+    const elapsed = (await done) - start;
+    await this.idle();
+    return elapsed;
+  },
+  // The next click must wait until the event has ended, or the host drops it
+  // as a repeat of a running event (Gradio's trigger_mode "once").
+  idle() {
+    const busy = () => document.querySelector('[aria-busy="true"]') !== null;
+    if (!busy()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!busy()) { observer.disconnect(); resolve(); }
+      });
+      observer.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['aria-busy'] });
+    });
   },
 };
 """

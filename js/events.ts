@@ -6,15 +6,13 @@ import type { StatusIndicator } from "./status";
  * "once" ignores the new trigger, "always_last" runs the latest one after the
  * current run ends, "multiple" runs each.
  */
-export type TriggerMode = "once" | "multiple" | "always_last";
+export type TriggerMode = NonNullable<Dependency["trigger_mode"]>;
 
 // Events that fire on every keystroke or drag step: only the last one matters.
 const STREAMING_EVENTS: ReadonlySet<string> = new Set(["change", "input", "release"]);
 
 function triggerMode(dep: Dependency, event: string): TriggerMode {
-  // Not in protocol.ts yet, though the core sends it.
-  const declared: unknown = (dep as Dependency & { trigger_mode?: unknown }).trigger_mode;
-  if (declared === "once" || declared === "multiple" || declared === "always_last") return declared;
+  if (dep.trigger_mode !== undefined) return dep.trigger_mode;
   // A `.then()` step must see its parent's latest result, so it never drops a run.
   if (event === "then" || STREAMING_EVENTS.has(event)) return "always_last";
   return "once";

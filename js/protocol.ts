@@ -30,6 +30,10 @@ export interface Dependency {
   trigger_only_on_success: boolean;
   queue: boolean;
   show_progress: string;
+  /** "once" drops a trigger while running, "always_last" keeps the latest, "multiple" runs each. */
+  trigger_mode?: "once" | "multiple" | "always_last";
+  /** Gradio's client-side function; carried for compatibility, never run by this host. */
+  js?: string | null;
 }
 
 export interface AppConfig {
@@ -78,6 +82,7 @@ export class ProtocolError extends Error {
 
 const STAGES: ReadonlySet<string> = new Set(["pending", "running", "done", "error"]);
 const LEVELS: ReadonlySet<string> = new Set(["error", "warning", "info"]);
+const TRIGGER_MODES: ReadonlySet<string> = new Set(["once", "multiple", "always_last"]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -116,6 +121,7 @@ function checkConfig(config: unknown): asserts config is AppConfig {
       fail("each dependency needs an id, targets, inputs and outputs");
     }
     if (!dep.inputs.every(isId) || !dep.outputs.every(isId)) fail("dependency inputs and outputs must be ids");
+    if (dep.trigger_mode !== undefined && !TRIGGER_MODES.has(String(dep.trigger_mode))) fail("unknown trigger_mode");
   }
 }
 

@@ -150,8 +150,12 @@ def copy_pyodide() -> tuple[str, dict]:
         if not source.exists():
             raise BuildError(f"{source} is missing: run `npm ci`")
         copy_if_changed(source, DIST / "pyodide" / name)
-    replace_dir_contents(DIST / "pyodide", set(files))
-    return package["version"], {"info": lock["info"], "packages": packages}
+    trimmed = {"info": lock["info"], "packages": packages}
+    # The worker has the lock built in; the file is there for any other
+    # loadPyodide() pointed at dist/pyodide/ (the benchmark's bare baseline).
+    write_if_changed(DIST / "pyodide" / "pyodide-lock.json", json.dumps(trimmed, separators=(",", ":")))
+    replace_dir_contents(DIST / "pyodide", {*files, "pyodide-lock.json"})
+    return package["version"], trimmed
 
 
 def write_if_changed(path: Path, text: str) -> bool:

@@ -23,7 +23,11 @@ Core -> host
         {"id": int, "targets": [[component_id, event_name]],
          "inputs": [int], "outputs": [int], "api_name": str | None,
          "trigger_after": int | None, "trigger_only_on_success": bool,
-         "queue": bool, "show_progress": str}
+         "queue": bool, "show_progress": str,
+         "trigger_mode": "once" | "multiple" | "always_last", "js": str | None}
+
+    ``trigger_mode``: what the host does with a trigger while the same
+    dependency runs: drop it, run it too, or keep only the latest for after.
 
     The ``load`` event targets the root id.
 
