@@ -12,8 +12,9 @@
  */
 import { describe } from "./fetch";
 import { loadHost, type AppHandle } from "./host";
-import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker } from "./messages";
+import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker, type MemoryRequest, type MemoryUsage } from "./messages";
 import { BootProgress, failurePanel } from "./progress";
+import { scheduleSnapshot } from "./snapshot-schedule";
 import { resolveIndexUrl, resolveRequirement } from "./urls";
 
 export interface PageletAppOptions {
@@ -32,6 +33,8 @@ export interface PageletApp {
   ready: Promise<void>;
   /** Stop the app's worker and remove everything it put in the target. */
   destroy(): void;
+  /** How much memory the app's Python holds (zero before the runtime has loaded). */
+  memoryUsage(): Promise<MemoryUsage>;
 }
 
 export type PageletState = "booting" | "ready" | "failed" | "destroyed";
@@ -81,7 +84,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     container.append(failurePanel("The app could not start", describe(error)));
     setState("failed");
     rejectReady(error instanceof Error ? error : new Error(describe(error)));
-    return { ready, destroy: () => container.remove() };
+    return { ready, destroy: () => container.remove(), memoryUsage: () => Promise.reject(new Error("The app did not start")) };
   }
 
   const stages = BOOT_STAGES.filter((stage) => stage !== "requirements" || boot.requirements.length > 0);
@@ -120,6 +123,8 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
         break;
       case "started":
         performance.mark("pagelet:started");
+        // Which boot this was, for people tuning start-up (and the tests).
+        container.dataset.boot = message.warm ? "snapshot" : "fresh";
         break;
       case "failed":
         fail(message.message, message.traceback);
@@ -132,7 +137,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     worker = startWorker(workerUrl);
   } catch (error) {
     fail(`Could not create the Python worker from ${workerUrl}: ${describe(error)}`);
-    return { ready, destroy };
+    return { ready, destroy, memoryUsage: () => Promise.reject(new Error("The app did not start")) };
   }
   worker.onmessage = (event: MessageEvent<unknown>) => {
     if (isFromWorker(event.data)) onWorkerMessage(event.data);
@@ -157,6 +162,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
           setState("ready");
           performance.mark("pagelet:ready");
           resolveReady();
+          if (container.dataset.boot === "fresh") scheduleSnapshot((name) => startWorker(workerUrl, name));
         },
         (error: unknown) => fail(describe(error)),
       );
@@ -173,7 +179,22 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     container.remove();
   }
 
-  return { ready, destroy };
+  function memoryUsage(): Promise<MemoryUsage> {
+    const reply = new MessageChannel();
+    return new Promise((resolve, reject) => {
+      if (worker === undefined || state === "destroyed") {
+        reject(new Error("The app has no running worker"));
+        return;
+      }
+      reply.port1.onmessage = (event: MessageEvent<MemoryUsage>) => {
+        reply.port1.close();
+        resolve(event.data);
+      };
+      worker.postMessage({ kind: "memory", port: reply.port2 } satisfies MemoryRequest, [reply.port2]);
+    });
+  }
+
+  return { ready, destroy, memoryUsage };
 }
 
 /**
@@ -181,8 +202,8 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
  * when lite.js is served from elsewhere (a CDN), a same-origin stub imports
  * it, and worker.js still finds its assets by its own URL.
  */
-function startWorker(url: string): Worker {
-  const options: WorkerOptions = { type: "module", name: "pagelet" };
+function startWorker(url: string, name = "pagelet"): Worker {
+  const options: WorkerOptions = { type: "module", name };
   if (new URL(url).origin === location.origin) return new Worker(url, options);
   const stub = new Blob([`import ${JSON.stringify(url)};`], { type: "text/javascript" });
   return new Worker(URL.createObjectURL(stub), options);

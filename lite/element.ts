@@ -6,6 +6,7 @@ import {
   type PageletState,
   type PageletStateDetail,
 } from "./app";
+import type { MemoryUsage } from "./messages";
 import { describe } from "./fetch";
 import { failurePanel } from "./progress";
 import { readAppSource } from "./source";
@@ -43,6 +44,11 @@ export class GradioLiteElement extends HTMLElement {
   /** Resolves when the app is on screen; rejects, with the message shown, if it cannot start. */
   get ready(): Promise<void> {
     return this.#ready;
+  }
+
+  /** How much memory this app's Python holds; see `PageletApp.memoryUsage`. */
+  memoryUsage(): Promise<MemoryUsage> {
+    return this.#app?.memoryUsage() ?? Promise.reject(new Error("The app has not started"));
   }
 
   connectedCallback(): void {

@@ -53,6 +53,8 @@ export interface StageMessage {
 export interface StartedMessage {
   kind: "started";
   elapsedMs: number;
+  /** True when Python was restored from a memory snapshot of an earlier visit. */
+  warm: boolean;
 }
 
 /** Worker → page: boot failed before the app could run. Nothing more follows. */
@@ -62,7 +64,21 @@ export interface FailedMessage {
   traceback?: string;
 }
 
-export type ToWorker = BootMessage;
+/**
+ * Page → worker, at any time after boot: how much memory Python holds. The
+ * answer, a `MemoryUsage`, comes back on `port`.
+ */
+export interface MemoryRequest {
+  kind: "memory";
+  port: MessagePort;
+}
+
+export interface MemoryUsage {
+  /** Size of Pyodide's WebAssembly memory: Python's heap, which is most of what an app costs. */
+  wasmBytes: number;
+}
+
+export type ToWorker = BootMessage | MemoryRequest;
 export type FromWorker = StageMessage | StartedMessage | FailedMessage;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -95,4 +111,8 @@ export function isBootMessage(data: unknown): data is BootMessage {
     Array.isArray(data.indexUrls) &&
     data.port instanceof MessagePort
   );
+}
+
+export function isMemoryRequest(data: unknown): data is MemoryRequest {
+  return isRecord(data) && data.kind === "memory" && data.port instanceof MessagePort;
 }

@@ -2,16 +2,18 @@
  * The module worker that runs a Pagelet app: it loads Pyodide, installs the
  * core wheel (and micropip plus the requirements, only when there are some),
  * writes the app's files and hands the app port to the core's bridge.
- * The page talks to it with the messages of `lite/messages.ts`.
+ * The page talks to it with the messages of `lite/messages.ts`. Started under
+ * the snapshot worker's name, it builds the warm-start snapshot instead.
  */
 import { withDeadline } from "./deadline";
 import { describe } from "./fetch";
-import { isBootMessage, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker } from "./messages";
+import { isBootMessage, isMemoryRequest, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker, type MemoryUsage } from "./messages";
 import { fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
 import { installRequirements } from "./worker/requirements";
 import { loadRuntime, type Pyodide } from "./worker/runtime";
+import { buildSnapshot, dropSnapshot, readSnapshot, SNAPSHOT_WORKER_NAME } from "./worker/snapshot";
 
 const REQUIREMENTS_DEADLINE_MS = 300_000;
 
@@ -51,32 +53,66 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/** What a boot waits for; all of it starts downloading at once. */
+interface Downloads {
+  runtime: Promise<Runtime>;
+  coreWheel: Promise<ArrayBuffer>;
+  bootMessage: Promise<BootMessage>;
+  micropipWheels: Promise<ArrayBuffer[]>;
+}
+
 // The slow downloads start at once, before the page has even said what to run:
 // none of them depends on the app.
-enter("runtime");
-const runtime = quiet(during("runtime", loadRuntime()));
-const coreWheel = quiet(during("core", fetchAsset(ASSETS.core)));
-const bootMessage = new Promise<BootMessage>((resolve) => {
-  scope.onmessage = (event: MessageEvent<unknown>) => {
-    if (!isBootMessage(event.data)) return;
-    scope.onmessage = null;
-    resolve(event.data);
+function startDownloads(): Downloads {
+  enter("runtime");
+  const bootMessage = new Promise<BootMessage>((resolve) => {
+    scope.onmessage = (event: MessageEvent<unknown>) => {
+      if (!isBootMessage(event.data)) return;
+      scope.onmessage = null;
+      resolve(event.data);
+    };
+  });
+  return {
+    runtime: quiet(during("runtime", bootRuntime())),
+    coreWheel: quiet(during("core", fetchAsset(ASSETS.core))),
+    bootMessage,
+    // micropip is fetched only for an app with requirements, as soon as that is known.
+    micropipWheels: quiet(
+      bootMessage.then((message) =>
+        message.requirements.length > 0 ? during("requirements", Promise.all(ASSETS.micropip.map(fetchAsset))) : [],
+      ),
+    ),
   };
-});
-// micropip is fetched only for an app with requirements, as soon as that is known.
-const micropipWheels = quiet(
-  bootMessage.then((message) =>
-    message.requirements.length > 0 ? during("requirements", Promise.all(ASSETS.micropip.map(fetchAsset))) : [],
-  ),
-);
+}
 
 let pyodide: Pyodide | undefined;
 
-async function boot(): Promise<void> {
+interface Runtime {
+  pyodide: Pyodide;
+  /** True when restored from this build's memory snapshot: the core is imported already. */
+  warm: boolean;
+}
+
+/** A warm start from this build's snapshot when there is one, else a fresh boot. */
+async function bootRuntime(): Promise<Runtime> {
+  const snapshot = await readSnapshot();
+  if (snapshot !== undefined) {
+    try {
+      return { pyodide: await loadRuntime({ snapshot }), warm: true };
+    } catch (error) {
+      console.warn(`Pagelet: the saved snapshot did not load (${describe(error)}); booting afresh`);
+      await dropSnapshot();
+    }
+  }
+  return { pyodide: await loadRuntime(), warm: false };
+}
+
+async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloads): Promise<void> {
   // Together, so that a broken wheel is reported without waiting for the runtime.
   const [loaded, core] = await Promise.all([runtime, coreWheel]);
-  pyodide = loaded;
+  pyodide = loaded.pyodide;
   enter("core");
+  // Also after a warm start: the snapshot holds Python's memory, not the files.
   installWheel(pyodide, core);
   const message = await bootMessage;
   try {
@@ -96,7 +132,7 @@ async function boot(): Promise<void> {
   }
   enter("app");
   await startBridge(pyodide, message.entrypoint, message.port);
-  post({ kind: "started", elapsedMs: elapsedMs() });
+  post({ kind: "started", elapsedMs: elapsedMs(), warm: loaded.warm });
 }
 
 function report(error: unknown): void {
@@ -110,4 +146,22 @@ function report(error: unknown): void {
   });
 }
 
-boot().catch(report);
+// The page starts a second, short-lived worker of this script, by name, to
+// build the snapshot for the next visit (see `lite/snapshot-schedule.ts`).
+if (scope.name === SNAPSHOT_WORKER_NAME) {
+  buildSnapshot().then(
+    () => scope.postMessage({ kind: "snapshot-saved" }),
+    (error: unknown) => scope.postMessage({ kind: "snapshot-failed", message: describe(error) }),
+  );
+} else {
+  boot(startDownloads()).catch(report);
+  scope.addEventListener("message", (event: MessageEvent<unknown>) => {
+    if (isMemoryRequest(event.data)) event.data.port.postMessage(memoryUsage());
+  });
+}
+
+function memoryUsage(): MemoryUsage {
+  // Pyodide has no public API for its memory size; its Emscripten module does.
+  const module = (pyodide as unknown as { _module?: { HEAP8?: Int8Array } } | undefined)?._module;
+  return { wasmBytes: module?.HEAP8?.length ?? 0 };
+}

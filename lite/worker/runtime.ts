@@ -18,7 +18,14 @@ const RUNTIME_FILES = [PYODIDE_MODULE, "pyodide.asm.mjs", "pyodide.asm.wasm", "p
  * the page's URL and never from a CDN. Pyodide's own module is imported at run
  * time, so that it is not bundled into `worker.js` and stays the one copy.
  */
-export async function loadRuntime(): Promise<Pyodide> {
+export interface RuntimeOptions {
+  /** Restore this memory snapshot instead of booting Python from scratch. */
+  snapshot?: Uint8Array;
+  /** Boot so that a memory snapshot can be taken later (see `snapshot.ts`). */
+  makeSnapshot?: boolean;
+}
+
+export async function loadRuntime(options: RuntimeOptions = {}): Promise<Pyodide> {
   const indexURL = assetUrl("pyodide/");
   const moduleUrl = indexURL + PYODIDE_MODULE;
   let loadPyodide: typeof LoadPyodide;
@@ -34,6 +41,8 @@ export async function loadRuntime(): Promise<Pyodide> {
       // The lock comes with the build rather than as one more request at boot.
       lockFileContents: ASSETS.lockFile,
       packageBaseUrl: indexURL,
+      ...(options.snapshot !== undefined ? { _loadSnapshot: options.snapshot } : {}),
+      ...(options.makeSnapshot === true ? { _makeSnapshot: true } : {}),
     });
     return await withDeadline(Promise.race([loading, wasmFailure.failed]), RUNTIME_DEADLINE_MS, "Loading the Python runtime");
   } catch (error) {

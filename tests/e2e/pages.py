@@ -55,13 +55,14 @@ def serve_directory(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def open_app(page: Page, url: str) -> Page:
     """Open a page and wait until every app on it is on screen."""
     page.goto(url)
-    page.wait_for_function(
-        """async () => {
-            await customElements.whenDefined('gradio-lite');
-            await Promise.all([...document.querySelectorAll('gradio-lite')].map((element) => element.ready));
-            return true;
-        }""",
-        timeout=BOOT_TIMEOUT_MS,
+    # evaluate() awaits the promise (wait_for_function would take it as truthy at once).
+    page.evaluate(
+        """(timeoutMs) => Promise.race([
+            customElements.whenDefined('gradio-lite').then(() =>
+                Promise.all([...document.querySelectorAll('gradio-lite')].map((element) => element.ready))),
+            new Promise((_, reject) => setTimeout(() => reject(new Error('the app did not start in time')), timeoutMs)),
+        ])""",
+        BOOT_TIMEOUT_MS,
     )
     return page
 

@@ -160,3 +160,15 @@ def test_two_apps_on_one_page_are_independent(page: Page, site: Site) -> None:
     page.get_by_role("button", name="Submit").last.click()
     expect(page.get_by_label("First out", exact=True)).to_have_value("a!")
     expect(page.get_by_label("Second out", exact=True)).to_have_value("b?")
+
+
+def test_the_element_reports_how_much_memory_python_holds(page: Page, site: Site) -> None:
+    url = site.page("memory.html", """
+        <gradio-lite>
+        import gradio as gr
+        gr.Interface(lambda x: x, "text", "text").launch()
+        </gradio-lite>
+    """)
+    open_app(page, url)
+    usage = page.evaluate("() => document.querySelector('gradio-lite').memoryUsage()")
+    assert usage["wasmBytes"] > 8 * 2**20
