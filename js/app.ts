@@ -98,10 +98,13 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
         break;
       case "update":
         // Before the config there is nothing to update.
-        session?.apply(message.updates);
+        session?.apply(message.updates, message.event_id);
         break;
       case "status":
         session?.status(message);
+        break;
+      case "progress":
+        session?.progress(message);
         break;
       case "alert":
         toaster.show({ level: message.level, title: message.title, message: message.message, duration: message.duration });

@@ -34,6 +34,8 @@ export interface Dependency {
   trigger_mode?: "once" | "multiple" | "always_last";
   /** Gradio's client-side function; carried for compatibility, never run by this host. */
   js?: string | null;
+  /** Dependencies whose running events the host cancels when this one is triggered. */
+  cancels?: number[];
 }
 
 export interface AppConfig {
@@ -71,10 +73,21 @@ export interface ErrorMessage {
   fatal?: boolean;
 }
 
-export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage;
+export interface Progress {
+  /** In [0, 1]; null when only a step count is known. */
+  fraction: number | null;
+  desc: string | null;
+  index: number | null;
+  length: number | null;
+  unit: string;
+}
+export interface ProgressMessage { v: number; type: "progress"; event_id: string; progress: Progress }
+
+export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage;
 
 export interface EventMessage { v: number; type: "event"; event_id: string; fn: number; data: unknown[] }
-export type ClientMessage = EventMessage;
+export interface CancelMessage { v: number; type: "cancel"; event_id: string }
+export type ClientMessage = EventMessage | CancelMessage;
 
 export class ProtocolError extends Error {
   override name = "ProtocolError";
@@ -122,7 +135,21 @@ function checkConfig(config: unknown): asserts config is AppConfig {
     }
     if (!dep.inputs.every(isId) || !dep.outputs.every(isId)) fail("dependency inputs and outputs must be ids");
     if (dep.trigger_mode !== undefined && !TRIGGER_MODES.has(String(dep.trigger_mode))) fail("unknown trigger_mode");
+    if (dep.cancels !== undefined && (!Array.isArray(dep.cancels) || !dep.cancels.every(isId))) fail("dependency cancels must be ids");
   }
+}
+
+function isCount(value: unknown): boolean {
+  return value === null || (typeof value === "number" && Number.isFinite(value));
+}
+
+function checkProgress(progress: unknown): asserts progress is Progress {
+  if (!isObject(progress)) fail("progress must be an object");
+  const { fraction, desc, index, length } = progress;
+  if (fraction !== null && (typeof fraction !== "number" || !(fraction >= 0 && fraction <= 1))) fail("progress fraction must be in [0, 1] or null");
+  if (desc !== null && typeof desc !== "string") fail("progress desc must be a string or null");
+  if (!isCount(index) || !isCount(length)) fail("progress index and length must be numbers or null");
+  if (typeof progress.unit !== "string") fail("progress unit must be a string");
 }
 
 /** Validate a message from the core; throws `ProtocolError` with the reason. */
@@ -161,10 +188,18 @@ export function parseServerMessage(raw: unknown): ServerMessage {
     case "error":
       if (typeof message.message !== "string") fail("error needs a message");
       break;
+    case "progress":
+      if (typeof message.event_id !== "string") fail("progress needs an event_id");
+      checkProgress(message.progress);
+      break;
     default:
       fail(`unknown message type ${String(message.type)}`);
   }
   return message as unknown as ServerMessage;
+}
+
+export function cancelMessage(eventId: string): CancelMessage {
+  return { v: PROTOCOL_VERSION, type: "cancel", event_id: eventId };
 }
 
 export function eventMessage(eventId: string, fn: number, data: unknown[]): EventMessage {

@@ -27,6 +27,7 @@ from .events import on
 from .examples import Examples
 from .interface import Interface, TabbedInterface
 from .layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from .progress import Progress
 from .updates import update
 
 __version__ = "0.1.0"
@@ -41,3 +42,4 @@ __all__ = [
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
 ]
+__all__ += ["Progress"]

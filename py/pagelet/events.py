@@ -43,6 +43,7 @@ class Dependency:
         preprocess: bool = True,
         postprocess: bool = True,
         js: str | None = None,
+        cancels: Dependency | list[Dependency] | None = None,
     ) -> None:
         self.root = root
         self.targets = targets
@@ -62,6 +63,7 @@ class Dependency:
         self.preprocess = preprocess
         self.postprocess = postprocess
         self.js = js
+        self.cancels = _as_dependency_list(cancels)
 
     def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether or not it failed."""
@@ -86,11 +88,22 @@ class Dependency:
             "show_progress": self.show_progress,
             "trigger_mode": self.trigger_mode,
             "js": self.js,
+            "cancels": [root.dependencies.index(dep) for dep in self.cancels if dep in root.dependencies],
         }
 
     def __repr__(self) -> str:
         name = getattr(self.fn, "__name__", None)
         return f"<Dependency {name} on {[event for _, event in self.targets]}>"
+
+
+def _as_dependency_list(value: Any) -> list[Dependency]:
+    if value is None:
+        return []
+    items = list(value) if isinstance(value, (list, tuple, set)) else [value]
+    for item in items:
+        if not isinstance(item, Dependency):
+            raise TypeError(f"cancels= takes the events returned by listeners (btn.click(...)), got {item!r}")
+    return items
 
 
 def _unique_api_name(root: Blocks, fn: Callable[..., Any] | None, api_name: str | None | Literal[False]) -> str | None:
@@ -146,7 +159,7 @@ def _register(
     output_list, _ = _as_component_list(outputs, "outputs")
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
-        "trigger_only_on_success", "preprocess", "postprocess", "js",
+        "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.

@@ -43,6 +43,13 @@ Core -> host
               "title": str, "message": str, "duration": float | None}``
     A toast for the person using the app (``gr.Error``, ``gr.Info`` ...).
 
+``progress`` ``{"v", "type": "progress", "event_id": str, "progress": Progress}``
+    ``gr.Progress`` inside a running event. ``Progress`` is
+    ``{"fraction": float | None, "desc": str | None, "index": int | None,
+    "length": int | None, "unit": str}``: ``fraction`` in [0, 1], or ``None``
+    when only a count of ``index`` steps is known. Added in version 1 (optional:
+    a host may ignore it).
+
 ``error``   ``{"v", "type": "error", "message": str, "event_id"?: str,
               "traceback"?: str, "fatal"?: bool}``
     A fault outside the app's own ``gr.Error``: a malformed message, an
@@ -53,6 +60,17 @@ Host -> core
 ``event``   ``{"v", "type": "event", "event_id": str, "fn": int, "data": [Any]}``
     Runs dependency ``fn`` with one value per input (``None`` for ``State``
     inputs, which the core keeps per session).
+
+``cancel``  ``{"v", "type": "cancel", "event_id": str}``
+    Stops run ``event_id`` (a Stop button, ``cancels=``): a generator is
+    closed between two yields, an ``await`` is interrupted. The run then ends
+    with ``status`` ``done`` and the message ``cancelled``. Blocking code
+    between yields is not interrupted. A cancel for a run that already ended
+    is ignored. Added in version 1.
+
+A ``Dependency`` may also carry ``"cancels": [int]``: ids of dependencies
+whose running events the host cancels when this one is triggered (added in
+version 1; a missing ``cancels`` means ``[]``).
 """
 
 from __future__ import annotations
@@ -90,7 +108,22 @@ class EventMessage:
     data: list[Any]
 
 
-def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage:
+@dataclass(frozen=True)
+class CancelMessage:
+    """A request from the host to stop one running event."""
+
+    event_id: str
+
+
+class Progress(TypedDict):
+    fraction: float | None
+    desc: str | None
+    index: int | None
+    length: int | None
+    unit: str
+
+
+def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage | CancelMessage:
     """Validate one host message and return it typed.
 
     Raises ``ProtocolError`` with a sentence a developer can act on.
@@ -110,11 +143,13 @@ def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage:
             f"unsupported protocol version {version!r}; this core speaks {PROTOCOL_VERSION}"
         )
     kind = message.get("type")
-    if kind != "event":
+    if kind not in ("event", "cancel"):
         raise ProtocolError(f"unknown message type {kind!r}")
     event_id = message.get("event_id")
     if not isinstance(event_id, str) or not 0 < len(event_id) <= MAX_EVENT_ID_LENGTH:
         raise ProtocolError("event_id must be a non-empty string of at most 128 characters")
+    if kind == "cancel":
+        return CancelMessage(event_id=event_id)
     fn = message.get("fn")
     if not isinstance(fn, int) or isinstance(fn, bool) or fn < 0:
         raise ProtocolError("fn must be a non-negative integer")
@@ -141,6 +176,10 @@ def status_message(event_id: str, stage: Stage, message: str | None = None) -> d
 
 def update_message(event_id: str, updates: list[Update]) -> dict[str, Any]:
     return _message("update", event_id=event_id, updates=updates)
+
+
+def progress_message(event_id: str, progress: Progress) -> dict[str, Any]:
+    return _message("progress", event_id=event_id, progress=progress)
 
 
 def alert_message(

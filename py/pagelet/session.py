@@ -8,13 +8,14 @@ whatever ``send`` receives. Nothing here knows which transport that is.
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import sys
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alerts
+from . import alerts, progress
 from .blocks import Blocks
 from .components.base import Component
 from .components.state import State
@@ -27,12 +28,15 @@ from .processing import (
     run_function,
 )
 from .protocol import (
+    CancelMessage,
     EventMessage,
+    Progress,
     ProtocolError,
     alert_message,
     config_message,
     error_message,
     parse_client_message,
+    progress_message,
     status_message,
     update_message,
 )
@@ -44,6 +48,14 @@ SyncRunner = Callable[[Callable[..., Any], list[Any]], Awaitable[Any]]
 
 async def run_inline(fn: Callable[..., Any], args: list[Any]) -> Any:
     return await run_function(fn, args)
+
+
+_EXHAUSTED = object()
+
+
+def _next_item(generator: Any) -> Any:
+    """The generator's next item, or ``_EXHAUSTED`` (StopIteration cannot cross a thread's future)."""
+    return next(generator, _EXHAUSTED)
 
 
 class Session:
@@ -60,6 +72,8 @@ class Session:
         # Props changed by this session's events; preprocessing honours them.
         self.overrides: dict[int, dict[str, Any]] = {}
         self._config = app.get_config()
+        # Running events by id, so that a ``cancel`` message can stop them.
+        self._running: dict[str, asyncio.Task[None]] = {}
 
     # -- outgoing -------------------------------------------------------------
     def send(self, message: dict[str, Any]) -> None:
@@ -82,6 +96,9 @@ class Session:
             if event_id is not None:
                 self.send(status_message(event_id, "error"))
             return
+        if isinstance(message, CancelMessage):
+            self.cancel(message.event_id)
+            return
         if message.fn >= len(self.app.dependencies):
             self.send(error_message(f"Unknown function {message.fn}", event_id=message.event_id))
             self.send(status_message(message.event_id, "error"))
@@ -96,13 +113,26 @@ class Session:
             return
         await self.run_event(message)
 
+    def cancel(self, event_id: str) -> None:
+        """Stop run ``event_id`` at its next yield or await; unknown or ended runs are ignored."""
+        task = self._running.get(event_id)
+        if task is not None:
+            task.cancel()
+
     async def run_event(self, message: EventMessage) -> None:
         dependency = self.app.dependencies[message.fn]
         event_id = message.event_id
         self.send(status_message(event_id, "running"))
         token = alerts.current_sink.set(self._alert_sink)
+        # Its own task, so that cancelling the run never cancels whoever awaits ``handle``.
+        run = asyncio.ensure_future(self._run(dependency, event_id, message.data))
+        self._running[event_id] = run
         try:
-            await self._run(dependency, event_id, message.data)
+            await asyncio.shield(run)
+        except asyncio.CancelledError:
+            if not run.cancelled():
+                raise
+            self.send(status_message(event_id, "done", "cancelled"))
         except alerts.Error as exc:
             self._report_user_error(event_id, exc)
         except Exception as exc:  # app code failed: tell the page, keep serving
@@ -111,6 +141,7 @@ class Session:
         else:
             self.send(status_message(event_id, "done"))
         finally:
+            self._running.pop(event_id, None)
             alerts.current_sink.reset(token)
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
@@ -126,22 +157,46 @@ class Session:
             self._send_result(dependency, event_id, result)
             return
         args = call_arguments(dependency, values)
-        fn = dependency.fn
-        if inspect.isasyncgenfunction(fn):
-            async for result in fn(*args):
-                self._send_result(dependency, event_id, result)
-                await asyncio.sleep(0)
+        trackers = progress.progress_arguments(dependency.fn, lambda data: self._send_progress(event_id, data))
+        fn = functools.partial(dependency.fn, **trackers) if trackers else dependency.fn
+        # Set inside this task, so concurrent events keep their own tracker.
+        progress.activate(trackers)
+        if inspect.isasyncgenfunction(dependency.fn):
+            agen = fn(*args)
+            try:
+                async for result in agen:
+                    self._send_result(dependency, event_id, result)
+                    await asyncio.sleep(0)
+            finally:
+                await agen.aclose()
             return
-        if inspect.iscoroutinefunction(fn):
+        if inspect.iscoroutinefunction(dependency.fn):
             result = await run_function(fn, args)
         else:
             result = await self._run_sync(fn, args)
         if inspect.isgenerator(result):
-            # Each yield reaches the page as it happens.
-            for item in result:
-                self._send_result(dependency, event_id, item)
+            await self._stream(dependency, event_id, result)
             return
         self._send_result(dependency, event_id, result)
+
+    async def _stream(self, dependency: Dependency, event_id: str, generator: Any) -> None:
+        """Send each yield as it happens; a cancel closes the generator between two yields."""
+        try:
+            while True:
+                item = await self._run_sync(_next_item, [generator])
+                if item is _EXHAUSTED:
+                    return
+                self._send_result(dependency, event_id, item)
+                # Lets a waiting ``cancel`` message in before the next, possibly blocking, step.
+                await asyncio.sleep(0)
+        finally:
+            try:
+                generator.close()
+            except ValueError:  # still running in a server thread; it ends on its own
+                pass
+
+    def _send_progress(self, event_id: str, data: Progress) -> None:
+        self.send(progress_message(event_id, data))
 
     def _send_result(self, dependency: Dependency, event_id: str, result: Any) -> None:
         updates = postprocess_outputs(dependency, result, self.view, self.state, self.overrides)
