@@ -55,6 +55,7 @@ class Interface(Blocks):
         live: bool = False,
         submit_btn: str | Button = "Submit",
         clear_btn: str | Button | None = "Clear",
+        stop_btn: str | Button | None = "Stop",
         api_name: str | None = "predict",
         examples_per_page: int = 10,
         css: str | None = None,
@@ -85,22 +86,28 @@ class Interface(Blocks):
                     with Row():
                         clear = self._button(clear_btn, "secondary") if clear_btn is not None else None
                         submit = None if live else self._button(submit_btn, "primary")
+                        # Gradio shows Stop in place of Submit while a generator runs.
+                        stop = (
+                            self._button(stop_btn, "stop", visible=False)
+                            if stop_btn is not None and _is_generator(fn) and submit is not None
+                            else None
+                        )
                 with Column(variant="panel"):
                     for component in self.output_components:
                         component.render()
             # Wired before the examples so that the main function is dependency 0, as in Gradio.
-            self._wire(submit, clear, api_name)
+            self._wire(submit, clear, api_name, stop)
             if examples:
                 Examples(examples, self.input_components, self.output_components, fn, examples_per_page=examples_per_page)
             if article:
                 Markdown(article)
 
     @staticmethod
-    def _button(spec: str | Button, variant: str) -> Button:
+    def _button(spec: str | Button, variant: str, visible: bool = True) -> Button:
         if isinstance(spec, Button):
             spec.render()
             return spec
-        return Button(spec, variant=variant)  # type: ignore[arg-type]
+        return Button(spec, variant=variant, visible=visible)  # type: ignore[arg-type]
 
     def _label_components(self) -> None:
         names = _parameter_names(self.fn)
@@ -112,14 +119,21 @@ class Interface(Blocks):
             if component.label is None:
                 component.label = "output" if len(shown_outputs) == 1 else f"output {index}"
 
-    def _wire(self, submit: Button | None, clear: Button | None, api_name: str | None) -> None:
+    def _wire(self, submit: Button | None, clear: Button | None, api_name: str | None, stop: Button | None = None) -> None:
         if submit is not None:
             triggers = [submit.click] + [
                 getattr(component, "submit") for component in self.input_components if "submit" in component.EVENTS
             ]
         else:
             triggers = [getattr(component, "change") for component in self.input_components if "change" in component.EVENTS]
-        on(triggers, self.fn, self.input_components, self.output_components, api_name=api_name or "predict")
+        if stop is not None and submit is not None:
+            # As in Gradio: swap the buttons first, then run, then swap back; Stop cancels the run.
+            swap = on(triggers, lambda: (Button(visible=False), Button(visible=True)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
+            predict = swap.then(self.fn, self.input_components, self.output_components, api_name=api_name or "predict")
+            predict.then(lambda: (Button(visible=True), Button(visible=False)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
+            stop.click(None, None, None, cancels=[predict], api_name=False, queue=False)
+        else:
+            on(triggers, self.fn, self.input_components, self.output_components, api_name=api_name or "predict")
         if isinstance(clear, ClearButton):
             return
         if clear is not None:
@@ -132,6 +146,10 @@ class Interface(Blocks):
                 show_progress="hidden",
                 queue=False,
             )
+
+
+def _is_generator(fn: Callable[..., Any]) -> bool:
+    return inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)
 
 
 def _cleared(component: Component) -> Any:
