@@ -28,6 +28,9 @@ from .examples import Examples
 from .interface import Interface, TabbedInterface
 from .layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from .progress import Progress
+from .chat_interface import ChatInterface
+from .components.chatbot import ChatMessage, Chatbot
+from .components.multimodal_textbox import MultimodalTextbox
 from .updates import update
 
 __version__ = "0.1.0"
@@ -42,4 +45,4 @@ __all__ = [
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
 ]
-__all__ += ["Progress"]
+__all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress"]

@@ -66,6 +66,8 @@ class Examples:
             show_progress="hidden",
             queue=False,
         )
+        # Others chain onto the loading of an example (ChatInterface sends it).
+        self.load_event = load
         if run_on_click and fn is not None:
             load.then(fn, inputs=self.inputs, outputs=self.outputs, api_name=False)
 
