@@ -4,6 +4,7 @@ import { Session } from "./session";
 import { Toaster } from "./toast";
 import type { Transport } from "./transport/transport";
 import { errorText } from "./errors";
+import { saveFile } from "./download";
 
 export interface MountOptions {
   /**
@@ -105,6 +106,9 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
         break;
       case "progress":
         session?.progress(message);
+        break;
+      case "download":
+        saveFile(message.filename, message.mime, message.text);
         break;
       case "alert":
         toaster.show({ level: message.level, title: message.title, message: message.message, duration: message.duration });

@@ -83,7 +83,9 @@ export interface Progress {
 }
 export interface ProgressMessage { v: number; type: "progress"; event_id: string; progress: Progress }
 
-export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage;
+export interface DownloadMessage { v: number; type: "download"; filename: string; mime: string; text: string }
+
+export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage | DownloadMessage;
 
 export interface EventMessage { v: number; type: "event"; event_id: string; fn: number; data: unknown[] }
 export interface CancelMessage { v: number; type: "cancel"; event_id: string }
@@ -187,6 +189,11 @@ export function parseServerMessage(raw: unknown): ServerMessage {
       break;
     case "error":
       if (typeof message.message !== "string") fail("error needs a message");
+      break;
+    case "download":
+      if (typeof message.filename !== "string" || typeof message.mime !== "string" || typeof message.text !== "string") {
+        fail("download needs a filename, a mime type and text");
+      }
       break;
     case "progress":
       if (typeof message.event_id !== "string") fail("progress needs an event_id");

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -44,6 +45,9 @@ class Dependency:
         postprocess: bool = True,
         js: str | None = None,
         cancels: Dependency | list[Dependency] | None = None,
+        batch: bool = False,
+        max_batch_size: int = 4,
+        concurrency_limit: int | None | str = "default",
     ) -> None:
         self.root = root
         self.targets = targets
@@ -64,6 +68,12 @@ class Dependency:
         self.postprocess = postprocess
         self.js = js
         self.cancels = _as_dependency_list(cancels)
+        if batch and (inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)):
+            raise ValueError("Gradio does not support generators in batch mode")
+        self.batch = batch
+        self.max_batch_size = max(1, int(max_batch_size))
+        # "default" follows demo.queue(default_concurrency_limit=...); None means unlimited.
+        self.concurrency_limit = concurrency_limit
 
     def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether or not it failed."""
@@ -160,6 +170,7 @@ def _register(
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
         "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",
+        "batch", "max_batch_size", "concurrency_limit",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.

@@ -2,14 +2,14 @@
 
 A function asks for progress with a default argument,
 ``def fn(x, progress=gr.Progress()):``. The session passes a tracker bound to
-the running event in its place (see ``progress_arguments``); outside an event
+the running event in its place ; outside an event
 a ``Progress`` does nothing, so the function also runs as plain Python.
+The session finds such parameters with ``processing.injected_arguments``.
 """
 
 from __future__ import annotations
 
 import contextvars
-import inspect
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -83,26 +83,18 @@ class Progress:
         self._report(data)
 
 
-def progress_arguments(fn: Callable[..., Any], report: Reporter) -> dict[str, Progress]:
-    """Keyword arguments giving each ``gr.Progress()`` parameter of ``fn`` a tracker bound to ``report``."""
-    try:
-        parameters = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return {}
-    found: dict[str, Progress] = {}
-    for parameter in parameters:
-        if isinstance(parameter.default, Progress):
-            tracker = Progress(track_tqdm=parameter.default.track_tqdm)
-            tracker._report = report
-            found[parameter.name] = tracker
-            if tracker.track_tqdm:
-                _patch_tqdm()
-    return found
+def bound_tracker(default: Progress, report: Reporter) -> Progress:
+    """A fresh tracker like ``default`` (the parameter's default) that reports to ``report``."""
+    tracker = Progress(track_tqdm=default.track_tqdm)
+    tracker._report = report
+    if tracker.track_tqdm:
+        _patch_tqdm()
+    return tracker
 
 
-def activate(trackers: dict[str, Progress]) -> contextvars.Token[Progress | None] | None:
+def activate(trackers: dict[str, Any]) -> contextvars.Token[Progress | None] | None:
     """Make the event's tracker the one tqdm bars report to (when it asked for track_tqdm)."""
-    tracking = [tracker for tracker in trackers.values() if tracker.track_tqdm]
+    tracking = [tracker for tracker in trackers.values() if isinstance(tracker, Progress) and tracker.track_tqdm]
     return _current.set(tracking[0]) if tracking else None
 
 

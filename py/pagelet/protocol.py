@@ -50,6 +50,10 @@ Core -> host
     when only a count of ``index`` steps is known. Added in version 1 (optional:
     a host may ignore it).
 
+``download`` ``{"v", "type": "download", "filename": str, "mime": str, "text": str}``
+    A text file the app offers (e.g. the flagged samples as CSV); the host
+    saves it through the browser. Added in version 1.
+
 ``error``   ``{"v", "type": "error", "message": str, "event_id"?: str,
               "traceback"?: str, "fatal"?: bool}``
     A fault outside the app's own ``gr.Error``: a malformed message, an
@@ -180,6 +184,10 @@ def update_message(event_id: str, updates: list[Update]) -> dict[str, Any]:
 
 def progress_message(event_id: str, progress: Progress) -> dict[str, Any]:
     return _message("progress", event_id=event_id, progress=progress)
+
+
+def download_message(filename: str, text: str, mime: str) -> dict[str, Any]:
+    return _message("download", filename=filename, mime=mime, text=text)
 
 
 def alert_message(

@@ -10,12 +10,15 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import secrets
 import sys
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alerts, progress
+from . import alerts, downloads, progress
+from .batching import Batcher
+from .request import Request
 from .blocks import Blocks
 from .components.base import Component
 from .components.state import State
@@ -23,6 +26,7 @@ from .events import Dependency
 from .processing import (
     call_arguments,
     error_for_user,
+    injected_arguments,
     postprocess_outputs,
     preprocess_inputs,
     run_function,
@@ -34,6 +38,7 @@ from .protocol import (
     ProtocolError,
     alert_message,
     config_message,
+    download_message,
     error_message,
     parse_client_message,
     progress_message,
@@ -74,6 +79,10 @@ class Session:
         self._config = app.get_config()
         # Running events by id, so that a ``cancel`` message can stop them.
         self._running: dict[str, asyncio.Task[None]] = {}
+        self._batcher = Batcher()
+        # One semaphore per dependency with a concurrency limit, created on first use.
+        self._limits: dict[int, asyncio.Semaphore] = {}
+        self.request = Request(session_hash=secrets.token_hex(8))
 
     # -- outgoing -------------------------------------------------------------
     def send(self, message: dict[str, Any]) -> None:
@@ -124,6 +133,7 @@ class Session:
         event_id = message.event_id
         self.send(status_message(event_id, "running"))
         token = alerts.current_sink.set(self._alert_sink)
+        download_token = downloads.current_sink.set(self._download_sink)
         # Its own task, so that cancelling the run never cancels whoever awaits ``handle``.
         run = asyncio.ensure_future(self._run(dependency, event_id, message.data))
         self._running[event_id] = run
@@ -143,6 +153,7 @@ class Session:
         finally:
             self._running.pop(event_id, None)
             alerts.current_sink.reset(token)
+            downloads.current_sink.reset(download_token)
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
         if error.visible:
@@ -157,10 +168,41 @@ class Session:
             self._send_result(dependency, event_id, result)
             return
         args = call_arguments(dependency, values)
-        trackers = progress.progress_arguments(dependency.fn, lambda data: self._send_progress(event_id, data))
-        fn = functools.partial(dependency.fn, **trackers) if trackers else dependency.fn
+        injected = injected_arguments(dependency.fn, lambda data: self._send_progress(event_id, data), self.request)
+        fn = functools.partial(dependency.fn, **injected) if injected else dependency.fn
         # Set inside this task, so concurrent events keep their own tracker.
-        progress.activate(trackers)
+        progress.activate(injected)
+        if dependency.batch:
+            result = await self._batcher.call(dependency, args, lambda columns: self._call(fn, columns))
+            self._send_result(dependency, event_id, result)
+            return
+        limit = self._limit(dependency)
+        if limit is None:
+            await self._call_and_send(dependency, event_id, fn, args)
+            return
+        async with limit:
+            await self._call_and_send(dependency, event_id, fn, args)
+
+    def _limit(self, dependency: Dependency) -> asyncio.Semaphore | None:
+        """The semaphore enforcing ``concurrency_limit`` (Gradio's default: one at a time)."""
+        limit = dependency.concurrency_limit
+        if not dependency.queue:
+            return None  # as in Gradio, queue=False skips the queue and its limits
+        if limit == "default":
+            limit = self.app.queue_settings.get("default_concurrency_limit", 1)
+        if not isinstance(limit, int) or limit < 1:
+            return None
+        key = id(dependency)
+        if key not in self._limits:
+            self._limits[key] = asyncio.Semaphore(limit)
+        return self._limits[key]
+
+    async def _call(self, fn: Callable[..., Any], args: list[Any]) -> Any:
+        if inspect.iscoroutinefunction(fn):
+            return await run_function(fn, args)
+        return await self._run_sync(fn, args)
+
+    async def _call_and_send(self, dependency: Dependency, event_id: str, fn: Callable[..., Any], args: list[Any]) -> None:
         if inspect.isasyncgenfunction(dependency.fn):
             agen = fn(*args)
             try:
@@ -170,10 +212,7 @@ class Session:
             finally:
                 await agen.aclose()
             return
-        if inspect.iscoroutinefunction(dependency.fn):
-            result = await run_function(fn, args)
-        else:
-            result = await self._run_sync(fn, args)
+        result = await self._call(fn, args)
         if inspect.isgenerator(result):
             await self._stream(dependency, event_id, result)
             return
@@ -207,6 +246,9 @@ class Session:
         """The component as this session sees it, with its prop updates applied."""
         overrides = self.overrides.get(component.id)
         return component.with_props(overrides) if overrides else component
+
+    def _download_sink(self, filename: str, text: str, mime: str) -> None:
+        self.send(download_message(filename, text, mime))
 
     def _alert_sink(self, level: Any, message: str, title: str, duration: float | None) -> None:
         self.send(alert_message(level, message, title, duration))

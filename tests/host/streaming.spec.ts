@@ -71,3 +71,12 @@ test("show_progress hidden draws no bar; a malformed progress is reported, not f
   await core.answer(id, [{ id: 2, value: "ok" }]);
   await expect(page.getByLabel("Out", { exact: true })).toHaveValue("ok");
 });
+
+test("a download message saves the file; a malformed one is reported", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "textbox", { label: "Out", value: "" })]));
+  const download = page.waitForEvent("download");
+  await core.push({ v: 1, type: "download", filename: "../dir/dataset1.csv", mime: "text/csv", text: "a,b\n1,2\n" });
+  expect((await download).suggestedFilename()).toBe("dataset1.csv");
+  await core.push({ v: 1, type: "download", filename: "x.csv" });
+  await expect(page.getByRole("alert")).toContainText("download needs");
+});
