@@ -31,6 +31,8 @@ from .progress import Progress
 from .chat_interface import ChatInterface
 from .components.chatbot import ChatMessage, Chatbot
 from .components.multimodal_textbox import MultimodalTextbox
+from .components.timer import Timer
+from .request import Request
 from .updates import update
 
 __version__ = "0.1.0"
@@ -45,4 +47,4 @@ __all__ = [
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
 ]
-__all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress"]
+__all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress", "Request", "Timer"]

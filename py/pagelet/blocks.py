@@ -200,7 +200,13 @@ class Blocks(BlockContext):
             value_fn = getattr(block, "value_fn", None)
             if value_fn is not None and not getattr(block, "_load_attached", False):
                 block._load_attached = True  # type: ignore[attr-defined]
-                listen(self, "load", value_fn, None, block, api_name=False, show_progress="hidden", queue=False)
+                dependency = listen(self, "load", value_fn, None, block, api_name=False, show_progress="hidden", queue=False)
+                every = getattr(block, "every", None)
+                if every is not None:
+                    from .components.timer import timer_for
+
+                    with self:
+                        dependency.targets.append((timer_for(every), "tick"))
 
     def close(self, verbose: bool = True) -> None:
         launcher.close(self)

@@ -167,6 +167,15 @@ def _register(
         raise TypeError(f"fn must be callable or None, got {fn!r}")
     input_list, inputs_as_dict = _as_component_list(inputs, "inputs")
     output_list, _ = _as_component_list(outputs, "outputs")
+    every = kwargs.get("every")
+    if every is not None:
+        from .components.timer import timer_for
+
+        # Gradio 4's `every=` on a listener: also run on a timer's ticks.
+        timer = timer_for(every)
+        if timer.parent is None:
+            root.add_child(timer)  # the host only runs timers that are in the layout
+        targets = [*targets, (timer, "tick")]
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
         "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",

@@ -80,3 +80,19 @@ test("a download message saves the file; a malformed one is reported", async ({ 
   await core.push({ v: 1, type: "download", filename: "x.csv" });
   await expect(page.getByRole("alert")).toContainText("download needs");
 });
+
+test("a timer ticks its listeners while active; the app can switch it off", async ({ core }) => {
+  await core.mount(
+    appConfig(
+      [component(1, "timer", { value: 0.05, active: true, visible: false }), component(2, "number", { label: "Count", value: 0 })],
+      [dependency(0, { targets: [[1, "tick"]], inputs: [2], outputs: [2] })],
+    ),
+  );
+  const [first] = await core.expectEvents(1);
+  expect(first?.fn).toBe(0);
+  // A tick while the listener runs is dropped ("once"): nothing more until it answers.
+  await core.answer(first?.event_id ?? "", [{ id: 2, value: 1 }]);
+  const [, second] = await core.expectEvents(2);
+  expect(second?.data).toEqual([1]);
+  await core.answer(second?.event_id ?? "", [{ id: 1, props: { active: false } }]);
+});
