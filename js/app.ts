@@ -107,6 +107,9 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       case "progress":
         session?.progress(message);
         break;
+      case "render":
+        await session?.render(message);
+        break;
       case "download":
         saveFile(message.filename, message.mime, message.text);
         break;

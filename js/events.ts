@@ -50,13 +50,30 @@ export class Events {
 
   constructor(options: EventsOptions) {
     this.#options = options;
-    for (const dep of options.dependencies) {
+    this.add(options.dependencies);
+  }
+
+  /** Listen for more dependencies (a `@gr.render` rebuild adds its own). */
+  add(dependencies: readonly Dependency[]): void {
+    for (const dep of dependencies) {
       for (const target of dep.targets) {
         if (!Array.isArray(target)) continue;
         const [id, event] = target;
         push(this.#byTarget, `${String(id)}:${String(event)}`, dep);
       }
       if (typeof dep.trigger_after === "number") push(this.#byParent, dep.trigger_after, dep);
+    }
+  }
+
+  /** Stop listening for dependencies `ids` (replaced by a rebuild); runs in flight finish normally. */
+  retire(ids: readonly number[]): void {
+    const gone = new Set(ids);
+    for (const map of [this.#byTarget, this.#byParent] as Map<unknown, Dependency[]>[]) {
+      for (const [key, deps] of map) {
+        const kept = deps.filter((dep) => !gone.has(dep.id));
+        if (kept.length > 0) map.set(key, kept);
+        else map.delete(key);
+      }
     }
   }
 

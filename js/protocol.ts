@@ -83,9 +83,20 @@ export interface Progress {
 }
 export interface ProgressMessage { v: number; type: "progress"; event_id: string; progress: Progress }
 
+/** `@gr.render` rebuilt the column `id`; see protocol.py. */
+export interface RenderMessage {
+  v: number;
+  type: "render";
+  event_id: string;
+  id: number;
+  components: ComponentConfig[];
+  layout: LayoutNode;
+  dependencies: Dependency[];
+  retired: number[];
+}
 export interface DownloadMessage { v: number; type: "download"; filename: string; mime: string; text: string }
 
-export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage | DownloadMessage;
+export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage | DownloadMessage | RenderMessage;
 
 export interface EventMessage { v: number; type: "event"; event_id: string; fn: number; data: unknown[] }
 export interface CancelMessage { v: number; type: "cancel"; event_id: string }
@@ -120,18 +131,18 @@ function checkLayout(node: unknown, depth: number): void {
   }
 }
 
-function checkConfig(config: unknown): asserts config is AppConfig {
-  if (!isObject(config)) fail("config must be an object");
-  if (!isId(config.root)) fail("config.root must be an id");
-  if (!Array.isArray(config.components)) fail("config.components must be a list");
-  for (const component of config.components) {
+function checkComponents(components: unknown): void {
+  if (!Array.isArray(components)) fail("config.components must be a list");
+  for (const component of components) {
     if (!isObject(component) || !isId(component.id) || typeof component.type !== "string" || !isObject(component.props)) {
       fail("each component needs an id, a type and props");
     }
   }
-  checkLayout(config.layout, 0);
-  if (!Array.isArray(config.dependencies)) fail("config.dependencies must be a list");
-  for (const dep of config.dependencies) {
+}
+
+function checkDependencies(dependencies: unknown): void {
+  if (!Array.isArray(dependencies)) fail("config.dependencies must be a list");
+  for (const dep of dependencies) {
     if (!isObject(dep) || !isId(dep.id) || !Array.isArray(dep.targets) || !Array.isArray(dep.inputs) || !Array.isArray(dep.outputs)) {
       fail("each dependency needs an id, targets, inputs and outputs");
     }
@@ -139,6 +150,14 @@ function checkConfig(config: unknown): asserts config is AppConfig {
     if (dep.trigger_mode !== undefined && !TRIGGER_MODES.has(String(dep.trigger_mode))) fail("unknown trigger_mode");
     if (dep.cancels !== undefined && (!Array.isArray(dep.cancels) || !dep.cancels.every(isId))) fail("dependency cancels must be ids");
   }
+}
+
+function checkConfig(config: unknown): asserts config is AppConfig {
+  if (!isObject(config)) fail("config must be an object");
+  if (!isId(config.root)) fail("config.root must be an id");
+  checkComponents(config.components);
+  checkLayout(config.layout, 0);
+  checkDependencies(config.dependencies);
 }
 
 function isCount(value: unknown): boolean {
@@ -189,6 +208,13 @@ export function parseServerMessage(raw: unknown): ServerMessage {
       break;
     case "error":
       if (typeof message.message !== "string") fail("error needs a message");
+      break;
+    case "render":
+      if (typeof message.event_id !== "string" || !isId(message.id)) fail("render needs an event_id and a column id");
+      checkComponents(message.components);
+      checkLayout(message.layout, 0);
+      checkDependencies(message.dependencies);
+      if (!Array.isArray(message.retired) || !message.retired.every(isId)) fail("render retired must be ids");
       break;
     case "download":
       if (typeof message.filename !== "string" || typeof message.mime !== "string" || typeof message.text !== "string") {

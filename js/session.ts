@@ -1,5 +1,5 @@
 import { Events } from "./events";
-import type { AppConfig, ClientMessage, ProgressMessage, Props, StatusMessage, Update } from "./protocol";
+import type { AppConfig, ClientMessage, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
 import { StatusIndicator } from "./status";
 import { Store } from "./store";
 import { ComponentTree } from "./tree";
@@ -79,6 +79,14 @@ export class Session {
 
   status(message: StatusMessage): void {
     this.#events.status(message);
+  }
+
+  /** A `@gr.render` column was rebuilt: new components, new listeners, the old ones gone. */
+  async render(message: RenderMessage): Promise<void> {
+    this.#store.add(message.components);
+    this.#events.retire(message.retired);
+    await this.#tree.replace(message.layout);
+    this.#events.add(message.dependencies);
   }
 
   progress(message: ProgressMessage): void {

@@ -33,6 +33,7 @@ from .components.chatbot import ChatMessage, Chatbot
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.timer import Timer
 from .request import Request
+from .rendering import render
 from .updates import update
 
 __version__ = "0.1.0"
@@ -47,4 +48,4 @@ __all__ = [
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
 ]
-__all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress", "Request", "Timer"]
+__all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress", "Request", "Timer", "render"]

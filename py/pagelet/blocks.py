@@ -222,20 +222,21 @@ class Blocks(BlockContext):
                     found.append(block)
         return found
 
+    @staticmethod
+    def component_config(block: Block, inputs: set[int], outputs: set[int]) -> dict[str, Any]:
+        """One entry of the config's ``components``; ``inputs``/``outputs`` are ids events read and write."""
+        props = block.get_props()
+        if "interactive" in props and props["interactive"] is None:
+            # Gradio's rule: a component only ever written by events is a display.
+            props["interactive"] = not (block.id in outputs and block.id not in inputs)
+        return {"id": block.id, "type": block.TYPE, "props": props}
+
     def get_config(self) -> dict[str, Any]:
         """The config the host renders from (see ``protocol``)."""
         blocks = self.blocks_in_app()
         inputs = {block.id for dep in self.dependencies for block in dep.inputs}
         outputs = {block.id for dep in self.dependencies for block in dep.outputs}
-        components = []
-        for block in blocks:
-            if block is self:
-                continue
-            props = block.get_props()
-            if "interactive" in props and props["interactive"] is None:
-                # Gradio's rule: a component only ever written by events is a display.
-                props["interactive"] = not (block.id in outputs and block.id not in inputs)
-            components.append({"id": block.id, "type": block.TYPE, "props": props})
+        components = [self.component_config(block, inputs, outputs) for block in blocks if block is not self]
         return {
             "title": self.title,
             "root": self.id,

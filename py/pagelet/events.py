@@ -214,22 +214,27 @@ def on(
 
     With ``triggers=None`` it runs when any input changes.
     """
-    if triggers is None:
-        input_list, _ = _as_component_list(inputs, "inputs")
-        targets: list[tuple[Block, str]] = [(component, "change") for component in input_list]
-    else:
-        trigger_list = triggers if isinstance(triggers, Sequence) else [triggers]
-        targets = []
-        for trigger in trigger_list:
-            block = getattr(trigger, "__self__", None)
-            event = getattr(trigger, "event_name", None) or getattr(trigger, "__name__", None)
-            if not isinstance(block, Block) or not isinstance(event, str):
-                raise TypeError(f"gr.on triggers must be listener methods such as btn.click, got {trigger!r}")
-            targets.append((block, event))
+    targets = targets_of(triggers, inputs)
     root = current_root()
     if root is None:
         raise RuntimeError("Cannot call gr.on() outside of a gr.Blocks() context.")
     return _register(root, targets, fn, inputs, outputs, **kwargs)
+
+
+def targets_of(triggers: Any, inputs: Any) -> list[tuple[Block, str]]:
+    """``(block, event)`` pairs from listener methods (``btn.click``); None means every input's change."""
+    if triggers is None:
+        input_list, _ = _as_component_list(inputs, "inputs")
+        return [(component, "change") for component in input_list]
+    trigger_list = triggers if isinstance(triggers, Sequence) else [triggers]
+    targets: list[tuple[Block, str]] = []
+    for trigger in trigger_list:
+        block = getattr(trigger, "__self__", None)
+        event = getattr(trigger, "event_name", None) or getattr(trigger, "__name__", None)
+        if not isinstance(block, Block) or not isinstance(event, str):
+            raise TypeError(f"gr.on triggers must be listener methods such as btn.click, got {trigger!r}")
+        targets.append((block, event))
+    return targets
 
 
 def make_listener(event: str) -> Callable[..., Any]:

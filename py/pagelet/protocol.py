@@ -50,6 +50,15 @@ Core -> host
     when only a count of ``index`` steps is known. Added in version 1 (optional:
     a host may ignore it).
 
+``render``  ``{"v", "type": "render", "event_id": str, "id": int,
+              "components": [...], "layout": layout, "dependencies": [Dependency],
+              "retired": [int]}``
+    ``@gr.render`` rebuilt the column ``id``: ``layout`` is its new subtree,
+    ``components`` the config entries of the blocks in it (an id already known
+    keeps the value the page holds: a keyed component), ``dependencies`` new
+    listeners (ids continue the table), ``retired`` listeners that no longer
+    exist. Added in version 1.
+
 ``download`` ``{"v", "type": "download", "filename": str, "mime": str, "text": str}``
     A text file the app offers (e.g. the flagged samples as CSV); the host
     saves it through the browser. Added in version 1.
@@ -184,6 +193,10 @@ def update_message(event_id: str, updates: list[Update]) -> dict[str, Any]:
 
 def progress_message(event_id: str, progress: Progress) -> dict[str, Any]:
     return _message("progress", event_id=event_id, progress=progress)
+
+
+def render_message(event_id: str, subtree: dict[str, Any]) -> dict[str, Any]:
+    return _message("render", event_id=event_id, **subtree)
 
 
 def download_message(filename: str, text: str, mime: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alerts, downloads, progress
+from . import alerts, downloads, progress, rendering
 from .batching import Batcher
 from .request import Request
 from .blocks import Blocks
@@ -39,6 +39,7 @@ from .protocol import (
     alert_message,
     config_message,
     download_message,
+    render_message,
     error_message,
     parse_client_message,
     progress_message,
@@ -134,6 +135,7 @@ class Session:
         self.send(status_message(event_id, "running"))
         token = alerts.current_sink.set(self._alert_sink)
         download_token = downloads.current_sink.set(self._download_sink)
+        render_token = rendering.current_sink.set(lambda subtree, blocks: self._render_sink(event_id, subtree, blocks))
         # Its own task, so that cancelling the run never cancels whoever awaits ``handle``.
         run = asyncio.ensure_future(self._run(dependency, event_id, message.data))
         self._running[event_id] = run
@@ -154,6 +156,7 @@ class Session:
             self._running.pop(event_id, None)
             alerts.current_sink.reset(token)
             downloads.current_sink.reset(download_token)
+            rendering.current_sink.reset(render_token)
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
         if error.visible:
@@ -246,6 +249,12 @@ class Session:
         """The component as this session sees it, with its prop updates applied."""
         overrides = self.overrides.get(component.id)
         return component.with_props(overrides) if overrides else component
+
+    def _render_sink(self, event_id: str, subtree: dict[str, Any], blocks: list[Any]) -> None:
+        for block in blocks:
+            if isinstance(block, State) and block.id not in self.state:
+                self.state[block.id] = block.initial_value()
+        self.send(render_message(event_id, subtree))
 
     def _download_sink(self, filename: str, text: str, mime: str) -> None:
         self.send(download_message(filename, text, mime))
