@@ -5,6 +5,7 @@ import { Toaster } from "./toast";
 import type { Transport } from "./transport/transport";
 import { errorText } from "./errors";
 import { saveFile } from "./download";
+import { applyTheme } from "./theme";
 
 export interface MountOptions {
   /**
@@ -59,6 +60,8 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       return;
     }
     const nodes: Node[] = [];
+    const theme = applyTheme(container, config.theme);
+    if (theme) nodes.push(theme);
     if (typeof config.css === "string" && config.css !== "") {
       // The app author's own stylesheet (Blocks(css=...)), applied as Gradio does.
       const style = document.createElement("style");

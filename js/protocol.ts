@@ -38,10 +38,19 @@ export interface Dependency {
   cancels?: number[];
 }
 
+/** `gr.themes`: CSS variables for light and dark mode, and a font stack. */
+export interface ThemeConfig {
+  name: string;
+  light: Record<string, string>;
+  dark: Record<string, string>;
+  font: string;
+}
+
 export interface AppConfig {
   title: string;
   root: number;
   css: string | null;
+  theme?: ThemeConfig | null;
   components: ComponentConfig[];
   layout: LayoutNode;
   dependencies: Dependency[];
@@ -158,6 +167,17 @@ function checkConfig(config: unknown): asserts config is AppConfig {
   checkComponents(config.components);
   checkLayout(config.layout, 0);
   checkDependencies(config.dependencies);
+  if (config.theme !== undefined && config.theme !== null) checkTheme(config.theme);
+}
+
+function isStringRecord(value: unknown): boolean {
+  return isObject(value) && Object.values(value).every((item) => typeof item === "string");
+}
+
+function checkTheme(theme: unknown): void {
+  if (!isObject(theme) || !isStringRecord(theme.light) || !isStringRecord(theme.dark) || typeof theme.font !== "string") {
+    fail("config.theme needs light and dark variables and a font");
+  }
 }
 
 function isCount(value: unknown): boolean {

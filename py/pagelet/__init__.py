@@ -34,6 +34,7 @@ from .components.multimodal_textbox import MultimodalTextbox
 from .components.timer import Timer
 from .request import Request
 from .rendering import render
+from . import themes
 from .updates import update
 
 __version__ = "0.1.0"
@@ -48,4 +49,4 @@ __all__ = [
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
 ]
-__all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress", "Request", "Timer", "render"]
+__all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress", "Request", "Timer", "render", "themes"]

@@ -222,6 +222,11 @@ class Blocks(BlockContext):
                     found.append(block)
         return found
 
+    def _theme_config(self) -> dict[str, Any] | None:
+        from .themes import theme_config
+
+        return theme_config(self.theme)
+
     @staticmethod
     def component_config(block: Block, inputs: set[int], outputs: set[int]) -> dict[str, Any]:
         """One entry of the config's ``components``; ``inputs``/``outputs`` are ids events read and write."""
@@ -241,6 +246,7 @@ class Blocks(BlockContext):
             "title": self.title,
             "root": self.id,
             "css": self.css,
+            "theme": self._theme_config(),
             "components": components,
             "layout": layout_of(self),
             "dependencies": [dep.get_config(self) for dep in self.dependencies],

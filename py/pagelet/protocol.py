@@ -10,7 +10,7 @@ Core -> host
 ``config``  ``{"v", "type": "config", "config": AppConfig}``
     Sent once the app is registered. ``AppConfig`` is::
 
-        {"title": str, "root": int, "css": str | None,
+        {"title": str, "root": int, "css": str | None, "theme"?: Theme | None,
          "components": [{"id": int, "type": str, "props": {...}}],
          "layout": {"id": int, "children": [layout, ...]},
          "dependencies": [Dependency]}
@@ -30,6 +30,11 @@ Core -> host
     dependency runs: drop it, run it too, or keep only the latest for after.
 
     The ``load`` event targets the root id.
+
+    ``Theme`` (``gr.themes``, added in version 1; None or missing is the
+    stock look) is ``{"name": str, "light": {"--pl-...": css value},
+    "dark": {...}, "font": str}``: CSS variables the host sets on the app,
+    the dark ones when the system prefers dark.
 
 ``status``  ``{"v", "type": "status", "event_id": str, "stage": Stage, "message"?: str}``
     ``Stage`` is one of ``pending``, ``running``, ``done``, ``error``.

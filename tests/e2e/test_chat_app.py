@@ -35,6 +35,13 @@ def test_enter_sends_and_the_reply_streams_in_as_markdown(page: Page, base_url: 
     expect(page.get_by_role("button", name="Submit")).to_be_visible()
 
 
+def test_the_soft_theme_colours_the_submit_button(page: Page, base_url: str) -> None:
+    page.emulate_media(color_scheme="light")
+    open_chat(page, base_url)
+    # Soft's primary hue is indigo (500: #6366f1).
+    expect(page.get_by_role("button", name="Submit")).to_have_css("background-color", "rgb(99, 102, 241)")
+
+
 def test_history_reaches_the_function_and_additional_inputs_apply(page: Page, base_url: str) -> None:
     open_chat(page, base_url)
     box = page.get_by_label("Message", exact=True)
