@@ -12,7 +12,7 @@ nothing is downloaded, the browser falls back to what it has.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from . import colors, sizes
 from .colors import Color
@@ -65,24 +65,32 @@ class Base:
     """The theme every other one refines; blue accents, gray neutrals."""
 
     name = "base"
+    # What a named theme changes from Base's defaults; arguments given explicitly win.
+    PRESET: ClassVar[dict[str, Any]] = {}
 
     def __init__(
         self,
         *,
-        primary_hue: Color | str = colors.blue,
-        secondary_hue: Color | str = colors.blue,
-        neutral_hue: Color | str = colors.gray,
+        primary_hue: Color | str | None = None,
+        secondary_hue: Color | str | None = None,
+        neutral_hue: Color | str | None = None,
         text_size: Any = None,
         spacing_size: Any = None,
-        radius_size: sizes.Size | str = sizes.radius_md,
-        font: Any = ("Source Sans Pro", "ui-sans-serif", "system-ui", "sans-serif"),
-        font_mono: Any = ("IBM Plex Mono", "ui-monospace", "monospace"),
+        radius_size: sizes.Size | str | None = None,
+        font: Any = None,
+        font_mono: Any = None,
     ) -> None:
-        self.primary_hue = colors.named(primary_hue)
-        self.secondary_hue = colors.named(secondary_hue)
-        self.neutral_hue = colors.named(neutral_hue)
-        self.radius_size = sizes.named(radius_size)
-        fonts = font if isinstance(font, (list, tuple)) else [font]
+        preset = {
+            "primary_hue": colors.blue, "secondary_hue": colors.blue, "neutral_hue": colors.gray,
+            "radius_size": sizes.radius_md, "font": ("Source Sans Pro", "ui-sans-serif", "system-ui", "sans-serif"),
+            **self.PRESET,
+        }
+        self.primary_hue = colors.named(primary_hue or preset["primary_hue"])
+        self.secondary_hue = colors.named(secondary_hue or preset["secondary_hue"])
+        self.neutral_hue = colors.named(neutral_hue or preset["neutral_hue"])
+        self.radius_size = sizes.named(radius_size or preset["radius_size"])
+        chosen = font or preset["font"]
+        fonts = chosen if isinstance(chosen, (list, tuple)) else [chosen]
         self.font = [_font_name(item) for item in fonts]
         self.overrides: dict[str, str] = {}
 
@@ -136,9 +144,7 @@ class Default(Base):
     """Gradio's look: orange accents."""
 
     name = "default"
-
-    def __init__(self, *, primary_hue: Color | str = colors.orange, secondary_hue: Color | str = colors.blue, neutral_hue: Color | str = colors.gray, **kwargs: Any) -> None:
-        super().__init__(primary_hue=primary_hue, secondary_hue=secondary_hue, neutral_hue=neutral_hue, **kwargs)
+    PRESET: ClassVar[dict[str, Any]] = {"primary_hue": colors.orange}
 
 
 class Origin(Default):
@@ -149,18 +155,20 @@ class Soft(Base):
     """Indigo, rounder corners, a softer font."""
 
     name = "soft"
-
-    def __init__(self, *, primary_hue: Color | str = colors.indigo, secondary_hue: Color | str = colors.indigo, neutral_hue: Color | str = colors.gray, radius_size: sizes.Size | str = sizes.radius_lg, font: Any = ("Montserrat", "ui-sans-serif", "system-ui", "sans-serif"), **kwargs: Any) -> None:
-        super().__init__(primary_hue=primary_hue, secondary_hue=secondary_hue, neutral_hue=neutral_hue, radius_size=radius_size, font=font, **kwargs)
+    PRESET: ClassVar[dict[str, Any]] = {
+        "primary_hue": colors.indigo, "secondary_hue": colors.indigo, "radius_size": sizes.radius_lg,
+        "font": ("Montserrat", "ui-sans-serif", "system-ui", "sans-serif"),
+    }
 
 
 class Monochrome(Base):
     """Black and white, square-ish corners."""
 
     name = "monochrome"
-
-    def __init__(self, *, primary_hue: Color | str = colors.neutral, secondary_hue: Color | str = colors.neutral, neutral_hue: Color | str = colors.neutral, radius_size: sizes.Size | str = sizes.radius_sm, font: Any = ("Quicksand", "ui-sans-serif", "system-ui", "sans-serif"), **kwargs: Any) -> None:
-        super().__init__(primary_hue=primary_hue, secondary_hue=secondary_hue, neutral_hue=neutral_hue, radius_size=radius_size, font=font, **kwargs)
+    PRESET: ClassVar[dict[str, Any]] = {
+        "primary_hue": colors.neutral, "secondary_hue": colors.neutral, "neutral_hue": colors.neutral,
+        "radius_size": sizes.radius_sm, "font": ("Quicksand", "ui-sans-serif", "system-ui", "sans-serif"),
+    }
 
     def _defaults(self) -> tuple[dict[str, str], dict[str, str]]:
         light, dark = super()._defaults()
@@ -174,23 +182,20 @@ class Glass(Base):
     """Stone greys, small corners."""
 
     name = "glass"
-
-    def __init__(self, *, primary_hue: Color | str = colors.stone, secondary_hue: Color | str = colors.stone, neutral_hue: Color | str = colors.stone, radius_size: sizes.Size | str = sizes.radius_sm, font: Any = ("Optima", "Candara", "Noto Sans", "source-sans-pro", "sans-serif"), **kwargs: Any) -> None:
-        super().__init__(primary_hue=primary_hue, secondary_hue=secondary_hue, neutral_hue=neutral_hue, radius_size=radius_size, font=font, **kwargs)
+    PRESET: ClassVar[dict[str, Any]] = {
+        "primary_hue": colors.stone, "secondary_hue": colors.stone, "neutral_hue": colors.stone,
+        "radius_size": sizes.radius_sm, "font": ("Optima", "Candara", "Noto Sans", "source-sans-pro", "sans-serif"),
+    }
 
 
 class Citrus(Base):
     name = "citrus"
-
-    def __init__(self, *, primary_hue: Color | str = colors.lime, secondary_hue: Color | str = colors.amber, neutral_hue: Color | str = colors.stone, **kwargs: Any) -> None:
-        super().__init__(primary_hue=primary_hue, secondary_hue=secondary_hue, neutral_hue=neutral_hue, **kwargs)
+    PRESET: ClassVar[dict[str, Any]] = {"primary_hue": colors.lime, "secondary_hue": colors.amber, "neutral_hue": colors.stone}
 
 
 class Ocean(Base):
     name = "ocean"
-
-    def __init__(self, *, primary_hue: Color | str = colors.blue, secondary_hue: Color | str = colors.cyan, neutral_hue: Color | str = colors.zinc, **kwargs: Any) -> None:
-        super().__init__(primary_hue=primary_hue, secondary_hue=secondary_hue, neutral_hue=neutral_hue, **kwargs)
+    PRESET: ClassVar[dict[str, Any]] = {"primary_hue": colors.blue, "secondary_hue": colors.cyan, "neutral_hue": colors.zinc}
 
 
 ThemeClass = Base
