@@ -83,6 +83,8 @@ class Session:
         self._batcher = Batcher()
         # One semaphore per dependency with a concurrency limit, created on first use.
         self._limits: dict[int, asyncio.Semaphore] = {}
+        # Events waiting for a free slot, for demo.queue(max_size=).
+        self._waiting = 0
         self.request = Request(session_hash=secrets.token_hex(8))
 
     # -- outgoing -------------------------------------------------------------
@@ -183,8 +185,18 @@ class Session:
         if limit is None:
             await self._call_and_send(dependency, event_id, fn, args)
             return
-        async with limit:
+        max_size = self.app.queue_settings.get("max_size")
+        if limit.locked() and isinstance(max_size, int) and self._waiting >= max_size:
+            raise alerts.Error("The queue is full. Please try again later.", title="Busy")
+        self._waiting += 1
+        try:
+            await limit.acquire()
+        finally:
+            self._waiting -= 1
+        try:
             await self._call_and_send(dependency, event_id, fn, args)
+        finally:
+            limit.release()
 
     def _limit(self, dependency: Dependency) -> asyncio.Semaphore | None:
         """The semaphore enforcing ``concurrency_limit`` (Gradio's default: one at a time)."""

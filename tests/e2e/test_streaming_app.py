@@ -87,3 +87,23 @@ def test_interface_shows_stop_while_a_generator_runs(page: Page, base_url: str) 
     expect(stop).to_be_hidden()
     typed = page.get_by_label("Typed", exact=True).input_value()
     assert typed.startswith("Hel") and typed != "Hello from a generator that types slowly"
+
+
+def test_alerts_from_async_functions_and_generators_leave_the_app_working(page: Page, base_url: str) -> None:
+    open_streaming(page, base_url)
+    page.get_by_role("tab", name="Alerts").click()
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_role("status").filter(has_text="Checking your text")).to_be_visible()
+    error = page.get_by_role("alert").filter(has_text="Type something first.")
+    expect(error).to_contain_text("Nothing to check")
+    error.get_by_role("button", name="Close").click()
+    page.get_by_label("Text to check", exact=True).fill("fine")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_label("Checked", exact=True)).to_have_value("FINE")
+    expect(page.get_by_role("status").filter(has_text="Looks fine to me.")).to_be_visible()
+    page.get_by_role("button", name="Run steps").click()
+    expect(page.get_by_label("Steps done", exact=True)).to_have_value("step 1 done")
+    expect(page.get_by_role("alert").filter(has_text="Step 2 broke.")).to_be_visible()
+    page.get_by_label("Text to check", exact=True).fill("again")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_label("Checked", exact=True)).to_have_value("AGAIN")

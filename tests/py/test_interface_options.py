@@ -172,3 +172,19 @@ def test_cache_examples_computes_outputs_once_and_a_click_shows_them():
     assert updates_of(host.fire(cached["id"], 1)) == [{"id": out, "value": 10}]
     assert updates_of(host.fire(cached["id"], 1)) == [{"id": out, "value": 10}]
     assert calls == [5]
+
+
+def test_queue_max_size_turns_away_events_beyond_it():
+    with gr.Blocks() as demo:
+        out = gr.Textbox()
+
+        async def work():
+            await asyncio.sleep(0.01)
+            return "ok"
+
+        gr.Button("A").click(work, None, out, trigger_mode="multiple")
+    demo.queue(max_size=1)
+    messages = _fire_together(demo, [(0, [])] * 3)
+    stages = {m["event_id"]: m["stage"] for m in messages if m["type"] == "status" and m["stage"] in ("done", "error")}
+    assert sorted(stages.values()) == ["done", "done", "error"]
+    assert [m["message"] for m in messages if m["type"] == "alert"] == ["The queue is full. Please try again later."]
