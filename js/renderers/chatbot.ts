@@ -6,15 +6,28 @@ import type { ComponentView, Renderer } from "./types";
 interface Message {
   readonly role: string;
   readonly content: string;
+  /** `metadata.title`: the message is a titled, foldable step (a tool call, a thought). */
+  readonly title: string | null;
 }
 
 function messages(value: unknown): Message[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item: unknown): Message[] => {
     if (typeof item !== "object" || item === null) return [];
-    const { role, content } = item as Record<string, unknown>;
-    return typeof role === "string" ? [{ role, content: typeof content === "string" ? content : "" }] : [];
+    const { role, content, metadata } = item as Record<string, unknown>;
+    const title = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).title : null;
+    if (typeof role !== "string") return [];
+    return [{ role, content: typeof content === "string" ? content : "", title: typeof title === "string" ? title : null }];
   });
+}
+
+function titledStep(title: string, content: string): HTMLElement {
+  const details = document.createElement("details");
+  details.open = true;
+  const summary = document.createElement("summary");
+  summary.textContent = title;
+  details.append(summary, markdownFragment(content));
+  return details;
 }
 
 function actionButton(label: string, symbol: string, onClick: () => void): HTMLButtonElement {
@@ -65,7 +78,7 @@ export const chatbot: Renderer = (context): ComponentView => {
     next.forEach((message, index) => {
       const old = shown[index];
       let bubble = bubbles[index];
-      if (bubble !== undefined && old !== undefined && old.role === message.role && old.content === message.content) return;
+      if (bubble !== undefined && old !== undefined && old.role === message.role && old.content === message.content && old.title === message.title) return;
       if (bubble === undefined) {
         bubble = document.createElement("div");
         log.append(bubble);
@@ -75,7 +88,7 @@ export const chatbot: Renderer = (context): ComponentView => {
       bubble.className = `pagelet-chat-message pagelet-chat-${user ? "user" : "bot"} pagelet-prose`;
       bubble.dataset.testid = user ? "user" : "bot";
       bubble.setAttribute("aria-label", user ? "user's message" : "bot's message");
-      bubble.replaceChildren(markdownFragment(message.content));
+      bubble.replaceChildren(message.title === null ? markdownFragment(message.content) : titledStep(message.title, message.content));
     });
     for (const extra of bubbles.splice(next.length)) extra.remove();
     shown = next;
@@ -102,6 +115,7 @@ export const chatbot: Renderer = (context): ComponentView => {
       );
       render(next, optionalStr(props, "placeholder") ?? "");
     },
-    getValue: () => shown.map((message) => ({ role: message.role, content: message.content })),
+    getValue: () =>
+      shown.map(({ role, content, title }) => (title === null ? { role, content } : { role, content, metadata: { title } })),
   };
 };

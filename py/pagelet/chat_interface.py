@@ -105,7 +105,7 @@ class ChatInterface(Blocks):
                 self.submit_btn = Button(submit_btn if isinstance(submit_btn, str) else "Submit", variant="primary", scale=1, min_width=150) if submit_btn else None
                 self.stop_btn = Button(stop_btn if isinstance(stop_btn, str) else "Stop", variant="stop", visible=False, scale=1, min_width=150) if stop_btn and streams else None
             self.saved_input = State()
-            self.examples = Examples(examples, self.textbox, label="Examples") if examples else None
+            self.examples = None
             if extra_inputs:
                 accordion = additional_inputs_accordion
                 if isinstance(accordion, Accordion):
@@ -117,6 +117,12 @@ class ChatInterface(Blocks):
                         component.render()
             for component in self.additional_outputs:
                 component.render()
+            if examples:
+                # With additional inputs an example may be [message, value, ...], as in Gradio.
+                with_extras = extra_inputs and all(isinstance(row, (list, tuple)) for row in examples)
+                targets = [self.textbox, *extra_inputs] if with_extras else self.textbox
+                rows = [list(row) + [None] * (1 + len(extra_inputs) - len(row)) for row in examples] if with_extras else examples
+                self.examples = Examples(rows, targets, label="Examples")
         self.additional_inputs = extra_inputs
         self._wire(api_name if isinstance(api_name, str) else None, show_progress, run_examples_on_click)
 

@@ -142,3 +142,17 @@ def test_multimodal_textbox_carries_text_and_file_names():
     respond = then_of(chat.config, first)
     chat.host.fire(respond["id"], {"text": "look", "files": ["cat.png"]}, shown)
     assert seen == [{"text": "look", "files": ["cat.png"]}]
+
+
+def test_examples_may_also_set_additional_inputs():
+    demo = gr.ChatInterface(
+        lambda message, history, tone: f"{message} ({tone})",
+        additional_inputs=[gr.Textbox("calm", label="Tone")],
+        examples=[["hi", "loud"], ["bye"]],
+    )
+    chat = Chat(demo)
+    dataset = next(c for c in chat.config["components"] if c["type"] == "dataset")
+    load = dep_for(chat.config, dataset["id"], "click")
+    tone = component(chat.config, "Tone")["id"]
+    assert load["outputs"] == [chat.box["id"], tone]
+    assert updates_of(chat.host.fire(load["id"], 0)) == [{"id": chat.box["id"], "value": "hi"}, {"id": tone, "value": "loud"}]
