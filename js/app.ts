@@ -4,6 +4,8 @@ import { Session } from "./session";
 import { Toaster } from "./toast";
 import type { Transport } from "./transport/transport";
 import { errorText } from "./errors";
+import { saveFile } from "./download";
+import { applyTheme } from "./theme";
 
 export interface MountOptions {
   /**
@@ -58,6 +60,8 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       return;
     }
     const nodes: Node[] = [];
+    const theme = applyTheme(container, config.theme);
+    if (theme) nodes.push(theme);
     if (typeof config.css === "string" && config.css !== "") {
       // The app author's own stylesheet (Blocks(css=...)), applied as Gradio does.
       const style = document.createElement("style");
@@ -98,10 +102,19 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
         break;
       case "update":
         // Before the config there is nothing to update.
-        session?.apply(message.updates);
+        session?.apply(message.updates, message.event_id);
         break;
       case "status":
         session?.status(message);
+        break;
+      case "progress":
+        session?.progress(message);
+        break;
+      case "render":
+        await session?.render(message);
+        break;
+      case "download":
+        saveFile(message.filename, message.mime, message.text);
         break;
       case "alert":
         toaster.show({ level: message.level, title: message.title, message: message.message, duration: message.duration });

@@ -1,4 +1,4 @@
-import { eventMessage, type ClientMessage, type Dependency, type StatusMessage } from "./protocol";
+import { cancelMessage, eventMessage, type ClientMessage, type Dependency, type ProgressMessage, type StatusMessage } from "./protocol";
 import type { StatusIndicator } from "./status";
 
 /**
@@ -50,13 +50,30 @@ export class Events {
 
   constructor(options: EventsOptions) {
     this.#options = options;
-    for (const dep of options.dependencies) {
+    this.add(options.dependencies);
+  }
+
+  /** Listen for more dependencies (a `@gr.render` rebuild adds its own). */
+  add(dependencies: readonly Dependency[]): void {
+    for (const dep of dependencies) {
       for (const target of dep.targets) {
         if (!Array.isArray(target)) continue;
         const [id, event] = target;
         push(this.#byTarget, `${String(id)}:${String(event)}`, dep);
       }
       if (typeof dep.trigger_after === "number") push(this.#byParent, dep.trigger_after, dep);
+    }
+  }
+
+  /** Stop listening for dependencies `ids` (replaced by a rebuild); runs in flight finish normally. */
+  retire(ids: readonly number[]): void {
+    const gone = new Set(ids);
+    for (const map of [this.#byTarget, this.#byParent] as Map<unknown, Dependency[]>[]) {
+      for (const [key, deps] of map) {
+        const kept = deps.filter((dep) => !gone.has(dep.id));
+        if (kept.length > 0) map.set(key, kept);
+        else map.delete(key);
+      }
     }
   }
 
@@ -76,12 +93,24 @@ export class Events {
     }
   }
 
+  /** Run `eventId` sent new values for `ids`: let them show while it goes on. */
+  streamed(eventId: string, ids: readonly number[]): void {
+    if (this.#runs.has(eventId)) this.#options.status.streaming(ids);
+  }
+
+  /** Show a running event's `progress` on its outputs. */
+  progress(message: ProgressMessage): void {
+    const dep = this.#runs.get(message.event_id);
+    if (dep !== undefined) this.#options.status.progress(dep.outputs, message.progress);
+  }
+
   /** An `error` message names a run: it ended, unsuccessfully. */
   fail(eventId: string): void {
     if (this.#runs.has(eventId)) this.#finish(eventId, true);
   }
 
   #fire(dep: Dependency, mode: TriggerMode): void {
+    if (Array.isArray(dep.cancels) && dep.cancels.length > 0) this.#cancel(new Set(dep.cancels));
     if ((this.#running.get(dep.id) ?? 0) > 0) {
       if (mode === "once") return;
       if (mode === "always_last") {
@@ -90,6 +119,20 @@ export class Events {
       }
     }
     this.#start(dep);
+  }
+
+  /** Ask the core to stop every run of these dependencies; each ends with its own `done`. */
+  #cancel(depIds: ReadonlySet<number>): void {
+    for (const [eventId, running] of this.#runs) {
+      if (!depIds.has(running.id)) continue;
+      // A run cancelled while a newer trigger waited must not restart afterwards.
+      this.#queued.delete(running.id);
+      try {
+        this.#options.send(cancelMessage(eventId));
+      } catch (error) {
+        this.#options.onSendError(error);
+      }
+    }
   }
 
   #start(dep: Dependency): void {

@@ -34,12 +34,23 @@ export interface Dependency {
   trigger_mode?: "once" | "multiple" | "always_last";
   /** Gradio's client-side function; carried for compatibility, never run by this host. */
   js?: string | null;
+  /** Dependencies whose running events the host cancels when this one is triggered. */
+  cancels?: number[];
+}
+
+/** `gr.themes`: CSS variables for light and dark mode, and a font stack. */
+export interface ThemeConfig {
+  name: string;
+  light: Record<string, string>;
+  dark: Record<string, string>;
+  font: string;
 }
 
 export interface AppConfig {
   title: string;
   root: number;
   css: string | null;
+  theme?: ThemeConfig | null;
   components: ComponentConfig[];
   layout: LayoutNode;
   dependencies: Dependency[];
@@ -71,10 +82,34 @@ export interface ErrorMessage {
   fatal?: boolean;
 }
 
-export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage;
+export interface Progress {
+  /** In [0, 1]; null when only a step count is known. */
+  fraction: number | null;
+  desc: string | null;
+  index: number | null;
+  length: number | null;
+  unit: string;
+}
+export interface ProgressMessage { v: number; type: "progress"; event_id: string; progress: Progress }
+
+/** `@gr.render` rebuilt the column `id`; see protocol.py. */
+export interface RenderMessage {
+  v: number;
+  type: "render";
+  event_id: string;
+  id: number;
+  components: ComponentConfig[];
+  layout: LayoutNode;
+  dependencies: Dependency[];
+  retired: number[];
+}
+export interface DownloadMessage { v: number; type: "download"; filename: string; mime: string; text: string }
+
+export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage | DownloadMessage | RenderMessage;
 
 export interface EventMessage { v: number; type: "event"; event_id: string; fn: number; data: unknown[] }
-export type ClientMessage = EventMessage;
+export interface CancelMessage { v: number; type: "cancel"; event_id: string }
+export type ClientMessage = EventMessage | CancelMessage;
 
 export class ProtocolError extends Error {
   override name = "ProtocolError";
@@ -105,24 +140,57 @@ function checkLayout(node: unknown, depth: number): void {
   }
 }
 
-function checkConfig(config: unknown): asserts config is AppConfig {
-  if (!isObject(config)) fail("config must be an object");
-  if (!isId(config.root)) fail("config.root must be an id");
-  if (!Array.isArray(config.components)) fail("config.components must be a list");
-  for (const component of config.components) {
+function checkComponents(components: unknown): void {
+  if (!Array.isArray(components)) fail("config.components must be a list");
+  for (const component of components) {
     if (!isObject(component) || !isId(component.id) || typeof component.type !== "string" || !isObject(component.props)) {
       fail("each component needs an id, a type and props");
     }
   }
-  checkLayout(config.layout, 0);
-  if (!Array.isArray(config.dependencies)) fail("config.dependencies must be a list");
-  for (const dep of config.dependencies) {
+}
+
+function checkDependencies(dependencies: unknown): void {
+  if (!Array.isArray(dependencies)) fail("config.dependencies must be a list");
+  for (const dep of dependencies) {
     if (!isObject(dep) || !isId(dep.id) || !Array.isArray(dep.targets) || !Array.isArray(dep.inputs) || !Array.isArray(dep.outputs)) {
       fail("each dependency needs an id, targets, inputs and outputs");
     }
     if (!dep.inputs.every(isId) || !dep.outputs.every(isId)) fail("dependency inputs and outputs must be ids");
     if (dep.trigger_mode !== undefined && !TRIGGER_MODES.has(String(dep.trigger_mode))) fail("unknown trigger_mode");
+    if (dep.cancels !== undefined && (!Array.isArray(dep.cancels) || !dep.cancels.every(isId))) fail("dependency cancels must be ids");
   }
+}
+
+function checkConfig(config: unknown): asserts config is AppConfig {
+  if (!isObject(config)) fail("config must be an object");
+  if (!isId(config.root)) fail("config.root must be an id");
+  checkComponents(config.components);
+  checkLayout(config.layout, 0);
+  checkDependencies(config.dependencies);
+  if (config.theme !== undefined && config.theme !== null) checkTheme(config.theme);
+}
+
+function isStringRecord(value: unknown): boolean {
+  return isObject(value) && Object.values(value).every((item) => typeof item === "string");
+}
+
+function checkTheme(theme: unknown): void {
+  if (!isObject(theme) || !isStringRecord(theme.light) || !isStringRecord(theme.dark) || typeof theme.font !== "string") {
+    fail("config.theme needs light and dark variables and a font");
+  }
+}
+
+function isCount(value: unknown): boolean {
+  return value === null || (typeof value === "number" && Number.isFinite(value));
+}
+
+function checkProgress(progress: unknown): asserts progress is Progress {
+  if (!isObject(progress)) fail("progress must be an object");
+  const { fraction, desc, index, length } = progress;
+  if (fraction !== null && (typeof fraction !== "number" || !(fraction >= 0 && fraction <= 1))) fail("progress fraction must be in [0, 1] or null");
+  if (desc !== null && typeof desc !== "string") fail("progress desc must be a string or null");
+  if (!isCount(index) || !isCount(length)) fail("progress index and length must be numbers or null");
+  if (typeof progress.unit !== "string") fail("progress unit must be a string");
 }
 
 /** Validate a message from the core; throws `ProtocolError` with the reason. */
@@ -161,10 +229,30 @@ export function parseServerMessage(raw: unknown): ServerMessage {
     case "error":
       if (typeof message.message !== "string") fail("error needs a message");
       break;
+    case "render":
+      if (typeof message.event_id !== "string" || !isId(message.id)) fail("render needs an event_id and a column id");
+      checkComponents(message.components);
+      checkLayout(message.layout, 0);
+      checkDependencies(message.dependencies);
+      if (!Array.isArray(message.retired) || !message.retired.every(isId)) fail("render retired must be ids");
+      break;
+    case "download":
+      if (typeof message.filename !== "string" || typeof message.mime !== "string" || typeof message.text !== "string") {
+        fail("download needs a filename, a mime type and text");
+      }
+      break;
+    case "progress":
+      if (typeof message.event_id !== "string") fail("progress needs an event_id");
+      checkProgress(message.progress);
+      break;
     default:
       fail(`unknown message type ${String(message.type)}`);
   }
   return message as unknown as ServerMessage;
+}
+
+export function cancelMessage(eventId: string): CancelMessage {
+  return { v: PROTOCOL_VERSION, type: "cancel", event_id: eventId };
 }
 
 export function eventMessage(eventId: string, fn: number, data: unknown[]): EventMessage {

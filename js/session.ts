@@ -1,5 +1,5 @@
 import { Events } from "./events";
-import type { AppConfig, ClientMessage, Props, StatusMessage, Update } from "./protocol";
+import type { AppConfig, ClientMessage, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
 import { StatusIndicator } from "./status";
 import { Store } from "./store";
 import { ComponentTree } from "./tree";
@@ -63,8 +63,9 @@ export class Session {
     this.#events.trigger(this.#root, "load");
   }
 
-  /** Merge each update into the store; views and `change` listeners follow. */
-  apply(updates: readonly Update[]): void {
+  /** Merge each update of run `eventId` into the store; views and `change` listeners follow. */
+  apply(updates: readonly Update[], eventId?: string): void {
+    if (eventId !== undefined) this.#events.streamed(eventId, updates.map((update) => update.id));
     for (const update of updates) {
       if (!this.#store.has(update.id)) {
         this.#report(`Invalid message from the app: update for unknown component ${update.id}`);
@@ -78,6 +79,18 @@ export class Session {
 
   status(message: StatusMessage): void {
     this.#events.status(message);
+  }
+
+  /** A `@gr.render` column was rebuilt: new components, new listeners, the old ones gone. */
+  async render(message: RenderMessage): Promise<void> {
+    this.#store.add(message.components);
+    this.#events.retire(message.retired);
+    await this.#tree.replace(message.layout);
+    this.#events.add(message.dependencies);
+  }
+
+  progress(message: ProgressMessage): void {
+    this.#events.progress(message);
   }
 
   /** The core reported an error for run `eventId`: it is over. */

@@ -1,3 +1,5 @@
+import type { Progress } from "./protocol";
+
 /** How much progress a dependency shows on its outputs (`show_progress`). */
 type ShowProgress = "full" | "minimal" | "hidden";
 
@@ -54,6 +56,57 @@ export class StatusIndicator {
     }
   }
 
+  /**
+   * Draw `gr.Progress` on the overlays: a `progressbar` (under "full") and its
+   * text. A run without a known fraction shows an indeterminate bar and a count.
+   */
+  progress(ids: readonly number[], progress: Progress): void {
+    for (const id of new Set(ids)) {
+      const overlay = this.#overlays.get(id);
+      if (overlay === undefined) continue;
+      const text = progressText(progress);
+      if (overlay.classList.contains("pagelet-pending-full")) {
+        let bar = overlay.querySelector<HTMLElement>(":scope > .pagelet-progress");
+        if (bar === null) {
+          bar = document.createElement("div");
+          bar.className = "pagelet-progress";
+          bar.setAttribute("role", "progressbar");
+          bar.setAttribute("aria-valuemin", "0");
+          bar.setAttribute("aria-valuemax", "100");
+          bar.append(document.createElement("div"));
+          overlay.prepend(bar);
+        }
+        bar.setAttribute("aria-label", progress.desc ?? "Progress");
+        const fill = bar.firstElementChild as HTMLElement;
+        if (progress.fraction === null) {
+          bar.removeAttribute("aria-valuenow");
+          bar.classList.add("pagelet-progress-indeterminate");
+          fill.style.removeProperty("width");
+        } else {
+          const percent = Math.round(progress.fraction * 100);
+          bar.setAttribute("aria-valuenow", String(percent));
+          bar.classList.remove("pagelet-progress-indeterminate");
+          fill.style.width = `${String(percent)}%`;
+        }
+        bar.setAttribute("aria-valuetext", text);
+      }
+      const label = overlay.querySelector(".pagelet-pending-text");
+      if (label) label.textContent = text;
+    }
+  }
+
+  /**
+   * An output received a streamed value: it stays busy, but its content is no
+   * longer hidden under the overlay (only a corner mark remains).
+   */
+  streaming(ids: readonly number[]): void {
+    for (const id of ids) {
+      const overlay = this.#overlays.get(id);
+      if (overlay === undefined || overlay.querySelector(".pagelet-progress") !== null) continue;
+      overlay.classList.replace("pagelet-pending-full", "pagelet-pending-minimal");
+    }
+  }
+
   end(ids: readonly number[], failed: boolean): void {
     for (const id of new Set(ids)) {
       const count = (this.#busy.get(id) ?? 0) - 1;
@@ -74,4 +127,12 @@ export class StatusIndicator {
       }
     }
   }
+}
+
+function progressText({ fraction, desc, index, length, unit }: Progress): string {
+  const parts: string[] = [];
+  if (desc !== null && desc !== "") parts.push(desc);
+  if (index !== null) parts.push(length !== null ? `${String(index)}/${String(length)} ${unit}` : `${String(index)} ${unit}`);
+  else if (fraction !== null) parts.push(`${String(Math.round(fraction * 100))}%`);
+  return parts.join(" ");
 }

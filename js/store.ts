@@ -44,6 +44,20 @@ export class Store {
     }
   }
 
+  /**
+   * Add components (a `@gr.render` rebuild). One already here keeps the value
+   * the page holds, so a keyed component keeps what the person entered.
+   */
+  add(components: readonly ComponentConfig[]): void {
+    for (const component of components) {
+      const props: Props = { ...component.props };
+      const current = this.#props.get(component.id);
+      if (current !== undefined && Object.hasOwn(current, "value")) props.value = current.value;
+      this.#types.set(component.id, component.type);
+      this.#props.set(component.id, props);
+    }
+  }
+
   has(id: number): boolean {
     return this.#props.has(id);
   }

@@ -36,22 +36,57 @@ export class ComponentTree {
   readonly element: HTMLElement | null;
   readonly #mounted = new Map<number, Mounted>();
   readonly #options: TreeOptions;
+  readonly #prefix: string;
 
   private constructor(options: TreeOptions, renderers: ReadonlyMap<string, Renderer>) {
     this.#options = options;
     appCount += 1;
-    const prefix = `pagelet${appCount}`;
-    this.element = this.#create(options.config.layout, renderers, prefix).view.element;
+    this.#prefix = `pagelet${appCount}`;
+    this.element = this.#create(options.config.layout, renderers, this.#prefix).view.element;
   }
 
   /** Load the renderers the layout needs (in parallel), then build. */
   static async build(options: TreeOptions): Promise<ComponentTree> {
+    return new ComponentTree(options, await ComponentTree.#renderersFor(options, options.config.layout));
+  }
+
+  /**
+   * Rebuild the subtree rooted at `layout.id` (a `@gr.render` column) from the
+   * store, and put it where the old one was. Views of the old subtree are destroyed.
+   */
+  async replace(layout: LayoutNode): Promise<void> {
+    const old = this.#mounted.get(layout.id);
+    if (old === undefined) {
+      this.#options.report(`Invalid message from the app: render for unknown block ${layout.id}`);
+      return;
+    }
+    const renderers = await ComponentTree.#renderersFor(this.#options, layout);
+    const retiring = [...this.#mounted.values()].filter((mounted) => this.#isWithin(mounted, old));
+    const fresh = this.#create(layout, renderers, this.#prefix);
+    fresh.parent = old.parent;
+    if (old.view.element && fresh.view.element) old.view.element.replaceWith(fresh.view.element);
+    for (const mounted of retiring) {
+      try {
+        mounted.view.destroy?.();
+      } catch {
+        // The old view is going away either way.
+      }
+      if (this.#mounted.get(mounted.id) === mounted) this.#mounted.delete(mounted.id);
+    }
+  }
+
+  #isWithin(mounted: Mounted, ancestor: Mounted): boolean {
+    for (let node: Mounted | null = mounted; node !== null; node = node.parent) if (node === ancestor) return true;
+    return false;
+  }
+
+  static async #renderersFor(options: TreeOptions, layout: LayoutNode): Promise<Map<string, Renderer>> {
     const types = new Set<string>();
     const visit = (node: LayoutNode): void => {
       types.add(ComponentTree.#typeOf(options, node));
       node.children?.forEach(visit);
     };
-    visit(options.config.layout);
+    visit(layout);
     const entries = await Promise.all(
       [...types].map(async (type): Promise<[string, Renderer]> => {
         try {
@@ -62,7 +97,7 @@ export class ComponentTree {
         }
       }),
     );
-    return new ComponentTree(options, new Map(entries));
+    return new Map(entries);
   }
 
   static #typeOf(options: TreeOptions, node: LayoutNode): string {

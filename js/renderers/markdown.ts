@@ -6,6 +6,11 @@ import type { ComponentView, Renderer } from "./types";
 // One parser for the page; no extensions, so its output is plain HTML to sanitize.
 const parser = new Marked({ gfm: true });
 
+/** Markdown source as a sanitized fragment (also used for chat bubbles). */
+export function markdownFragment(source: string, breaks = false): DocumentFragment {
+  return sanitizedFragment(parser.parse(source, { async: false, breaks }));
+}
+
 /** Markdown from the app, parsed by `marked` and sanitized before it touches the page. */
 export const markdown: Renderer = (): ComponentView => {
   const element = document.createElement("div");
@@ -23,8 +28,7 @@ export const markdown: Renderer = (): ComponentView => {
       if (next === source && nextBreaks === breaks) return;
       source = next;
       breaks = nextBreaks;
-      const html = parser.parse(next, { async: false, breaks: nextBreaks });
-      element.replaceChildren(sanitizedFragment(html));
+      element.replaceChildren(markdownFragment(next, nextBreaks));
     },
     getValue: () => source ?? "",
   };

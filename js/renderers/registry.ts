@@ -61,3 +61,7 @@ const builtIn: Record<string, RendererLoader> = {
 };
 
 for (const [type, loader] of Object.entries(builtIn)) register(type, loader);
+
+register("chatbot", () => import("./chatbot").then((m) => m.chatbot));
+register("multimodaltextbox", () => import("./multimodal").then((m) => m.multimodaltextbox));
+register("timer", () => import("./timer").then((m) => m.timer));

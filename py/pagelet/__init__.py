@@ -27,6 +27,14 @@ from .events import on
 from .examples import Examples
 from .interface import Interface, TabbedInterface
 from .layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from .progress import Progress
+from .chat_interface import ChatInterface
+from .components.chatbot import ChatMessage, Chatbot
+from .components.multimodal_textbox import MultimodalTextbox
+from .components.timer import Timer
+from .request import Request
+from .rendering import render
+from . import themes
 from .updates import update
 
 __version__ = "0.1.0"
@@ -41,3 +49,4 @@ __all__ = [
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
 ]
+__all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress", "Request", "Timer", "render", "themes"]

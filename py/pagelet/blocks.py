@@ -200,7 +200,13 @@ class Blocks(BlockContext):
             value_fn = getattr(block, "value_fn", None)
             if value_fn is not None and not getattr(block, "_load_attached", False):
                 block._load_attached = True  # type: ignore[attr-defined]
-                listen(self, "load", value_fn, None, block, api_name=False, show_progress="hidden", queue=False)
+                dependency = listen(self, "load", value_fn, None, block, api_name=False, show_progress="hidden", queue=False)
+                every = getattr(block, "every", None)
+                if every is not None:
+                    from .components.timer import timer_for
+
+                    with self:
+                        dependency.targets.append((timer_for(every), "tick"))
 
     def close(self, verbose: bool = True) -> None:
         launcher.close(self)
@@ -216,24 +222,31 @@ class Blocks(BlockContext):
                     found.append(block)
         return found
 
+    def _theme_config(self) -> dict[str, Any] | None:
+        from .themes import theme_config
+
+        return theme_config(self.theme)
+
+    @staticmethod
+    def component_config(block: Block, inputs: set[int], outputs: set[int]) -> dict[str, Any]:
+        """One entry of the config's ``components``; ``inputs``/``outputs`` are ids events read and write."""
+        props = block.get_props()
+        if "interactive" in props and props["interactive"] is None:
+            # Gradio's rule: a component only ever written by events is a display.
+            props["interactive"] = not (block.id in outputs and block.id not in inputs)
+        return {"id": block.id, "type": block.TYPE, "props": props}
+
     def get_config(self) -> dict[str, Any]:
         """The config the host renders from (see ``protocol``)."""
         blocks = self.blocks_in_app()
         inputs = {block.id for dep in self.dependencies for block in dep.inputs}
         outputs = {block.id for dep in self.dependencies for block in dep.outputs}
-        components = []
-        for block in blocks:
-            if block is self:
-                continue
-            props = block.get_props()
-            if "interactive" in props and props["interactive"] is None:
-                # Gradio's rule: a component only ever written by events is a display.
-                props["interactive"] = not (block.id in outputs and block.id not in inputs)
-            components.append({"id": block.id, "type": block.TYPE, "props": props})
+        components = [self.component_config(block, inputs, outputs) for block in blocks if block is not self]
         return {
             "title": self.title,
             "root": self.id,
             "css": self.css,
+            "theme": self._theme_config(),
             "components": components,
             "layout": layout_of(self),
             "dependencies": [dep.get_config(self) for dep in self.dependencies],

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -43,6 +44,10 @@ class Dependency:
         preprocess: bool = True,
         postprocess: bool = True,
         js: str | None = None,
+        cancels: Dependency | list[Dependency] | None = None,
+        batch: bool = False,
+        max_batch_size: int = 4,
+        concurrency_limit: int | None | str = "default",
     ) -> None:
         self.root = root
         self.targets = targets
@@ -62,6 +67,13 @@ class Dependency:
         self.preprocess = preprocess
         self.postprocess = postprocess
         self.js = js
+        self.cancels = _as_dependency_list(cancels)
+        if batch and (inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)):
+            raise ValueError("Gradio does not support generators in batch mode")
+        self.batch = batch
+        self.max_batch_size = max(1, int(max_batch_size))
+        # "default" follows demo.queue(default_concurrency_limit=...); None means unlimited.
+        self.concurrency_limit = concurrency_limit
 
     def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether or not it failed."""
@@ -86,11 +98,22 @@ class Dependency:
             "show_progress": self.show_progress,
             "trigger_mode": self.trigger_mode,
             "js": self.js,
+            "cancels": [root.dependencies.index(dep) for dep in self.cancels if dep in root.dependencies],
         }
 
     def __repr__(self) -> str:
         name = getattr(self.fn, "__name__", None)
         return f"<Dependency {name} on {[event for _, event in self.targets]}>"
+
+
+def _as_dependency_list(value: Any) -> list[Dependency]:
+    if value is None:
+        return []
+    items = list(value) if isinstance(value, (list, tuple, set)) else [value]
+    for item in items:
+        if not isinstance(item, Dependency):
+            raise TypeError(f"cancels= takes the events returned by listeners (btn.click(...)), got {item!r}")
+    return items
 
 
 def _unique_api_name(root: Blocks, fn: Callable[..., Any] | None, api_name: str | None | Literal[False]) -> str | None:
@@ -144,9 +167,19 @@ def _register(
         raise TypeError(f"fn must be callable or None, got {fn!r}")
     input_list, inputs_as_dict = _as_component_list(inputs, "inputs")
     output_list, _ = _as_component_list(outputs, "outputs")
+    every = kwargs.get("every")
+    if every is not None:
+        from .components.timer import timer_for
+
+        # Gradio 4's `every=` on a listener: also run on a timer's ticks.
+        timer = timer_for(every)
+        if timer.parent is None:
+            root.add_child(timer)  # the host only runs timers that are in the layout
+        targets = [*targets, (timer, "tick")]
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
-        "trigger_only_on_success", "preprocess", "postprocess", "js",
+        "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",
+        "batch", "max_batch_size", "concurrency_limit",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.
@@ -181,22 +214,27 @@ def on(
 
     With ``triggers=None`` it runs when any input changes.
     """
-    if triggers is None:
-        input_list, _ = _as_component_list(inputs, "inputs")
-        targets: list[tuple[Block, str]] = [(component, "change") for component in input_list]
-    else:
-        trigger_list = triggers if isinstance(triggers, Sequence) else [triggers]
-        targets = []
-        for trigger in trigger_list:
-            block = getattr(trigger, "__self__", None)
-            event = getattr(trigger, "event_name", None) or getattr(trigger, "__name__", None)
-            if not isinstance(block, Block) or not isinstance(event, str):
-                raise TypeError(f"gr.on triggers must be listener methods such as btn.click, got {trigger!r}")
-            targets.append((block, event))
+    targets = targets_of(triggers, inputs)
     root = current_root()
     if root is None:
         raise RuntimeError("Cannot call gr.on() outside of a gr.Blocks() context.")
     return _register(root, targets, fn, inputs, outputs, **kwargs)
+
+
+def targets_of(triggers: Any, inputs: Any) -> list[tuple[Block, str]]:
+    """``(block, event)`` pairs from listener methods (``btn.click``); None means every input's change."""
+    if triggers is None:
+        input_list, _ = _as_component_list(inputs, "inputs")
+        return [(component, "change") for component in input_list]
+    trigger_list = triggers if isinstance(triggers, Sequence) else [triggers]
+    targets: list[tuple[Block, str]] = []
+    for trigger in trigger_list:
+        block = getattr(trigger, "__self__", None)
+        event = getattr(trigger, "event_name", None) or getattr(trigger, "__name__", None)
+        if not isinstance(block, Block) or not isinstance(event, str):
+            raise TypeError(f"gr.on triggers must be listener methods such as btn.click, got {trigger!r}")
+        targets.append((block, event))
+    return targets
 
 
 def make_listener(event: str) -> Callable[..., Any]:

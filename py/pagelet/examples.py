@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -24,11 +25,29 @@ def _as_rows(examples: Any, width: int) -> list[list[Any]]:
     return rows
 
 
+async def _final_result(result: Any) -> Any:
+    """A function's result; for a generator, its last yield."""
+    if inspect.isawaitable(result):
+        return await result
+    if inspect.isasyncgen(result):
+        last = None
+        async for last in result:
+            pass
+        return last
+    if inspect.isgenerator(result):
+        last = None
+        for last in result:
+            pass
+        return last
+    return result
+
+
 class Examples:
     """A table of examples under the inputs; a click loads one into them.
 
-    ``fn`` and ``outputs`` are kept for Gradio compatibility; with
-    ``run_on_click=True`` clicking also runs ``fn`` on the example.
+    With ``run_on_click=True`` clicking also runs ``fn`` on the example. With
+    ``cache_examples=True`` a click also shows the example's outputs, computed
+    once on the first click and kept (Gradio's ``cache_mode="lazy"``).
     """
 
     def __init__(
@@ -66,8 +85,21 @@ class Examples:
             show_progress="hidden",
             queue=False,
         )
-        if run_on_click and fn is not None:
+        # Others chain onto the loading of an example (ChatInterface sends it).
+        self.load_event = load
+        self._cache: dict[int, Any] = {}
+        if cache_examples and fn is not None and self.outputs:
+            load.then(self._cached_outputs, inputs=[self.dataset], outputs=self.outputs, api_name=False)
+        elif run_on_click and fn is not None:
             load.then(fn, inputs=self.inputs, outputs=self.outputs, api_name=False)
+
+    async def _cached_outputs(self, index: int) -> Any:
+        if index not in self._cache:
+            assert self.fn is not None
+            # What the function would receive had a person entered the example.
+            args = [component.preprocess(component.postprocess(value)) for component, value in zip(self.inputs, self.examples[index])]
+            self._cache[index] = await _final_result(self.fn(*args))
+        return self._cache[index]
 
     def _load_example(self, index: int) -> Any:
         example = self.examples[index]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 from typing import Any
 
+from . import downloads
+from .alerts import Info
 from .blocks import Blocks
 from .components.base import Component
 from .components.button import Button, ClearButton
 from .components.display import Markdown
 from .components.state import State
-from .events import on
+from .events import Dependency, on
+from .flagging import CSVLogger
 from .examples import Examples
 from .layouts import Column, Row
 from .shortcuts import component_from
@@ -55,13 +59,30 @@ class Interface(Blocks):
         live: bool = False,
         submit_btn: str | Button = "Submit",
         clear_btn: str | Button | None = "Clear",
+        stop_btn: str | Button | None = "Stop",
         api_name: str | None = "predict",
         examples_per_page: int = 10,
         css: str | None = None,
         theme: Any = None,
+        flagging_mode: str | None = None,
+        flagging_options: list[Any] | None = None,
+        flagging_dir: str = ".gradio/flagged",
+        flagging_callback: CSVLogger | None = None,
+        batch: bool = False,
+        max_batch_size: int = 4,
+        cache_examples: bool | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(title=title or "Gradio", css=css, theme=theme, mode="interface")
+        # Gradio 4 called it allow_flagging. Off unless asked for (Gradio's server default is "manual").
+        mode = flagging_mode or kwargs.get("allow_flagging") or "never"
+        if mode not in ("never", "manual", "auto"):
+            raise ValueError(f"flagging_mode must be 'never', 'manual' or 'auto', got {mode!r}")
+        self.flagging_mode = mode
+        self.flagging_options = [tuple(o) if isinstance(o, (list, tuple)) else (str(o), str(o)) for o in flagging_options or []]
+        self.flagging_callback = flagging_callback or CSVLogger()
+        self.batch = batch
+        self.max_batch_size = max_batch_size
         if not callable(fn):
             raise TypeError(f"Interface needs a function, got {fn!r}")
         self.fn = fn
@@ -85,22 +106,33 @@ class Interface(Blocks):
                     with Row():
                         clear = self._button(clear_btn, "secondary") if clear_btn is not None else None
                         submit = None if live else self._button(submit_btn, "primary")
+                        # Gradio shows Stop in place of Submit while a generator runs.
+                        stop = (
+                            self._button(stop_btn, "stop", visible=False)
+                            if stop_btn is not None and _is_generator(fn) and submit is not None
+                            else None
+                        )
                 with Column(variant="panel"):
                     for component in self.output_components:
                         component.render()
+                    flag_buttons = self._flag_buttons(flagging_dir)
             # Wired before the examples so that the main function is dependency 0, as in Gradio.
-            self._wire(submit, clear, api_name)
+            predict = self._wire(submit, clear, api_name, stop)
+            self._wire_flagging(predict, flag_buttons)
             if examples:
-                Examples(examples, self.input_components, self.output_components, fn, examples_per_page=examples_per_page)
+                Examples(
+                    examples, self.input_components, self.output_components, fn,
+                    examples_per_page=examples_per_page, cache_examples=cache_examples,
+                )
             if article:
                 Markdown(article)
 
     @staticmethod
-    def _button(spec: str | Button, variant: str) -> Button:
+    def _button(spec: str | Button, variant: str, visible: bool = True) -> Button:
         if isinstance(spec, Button):
             spec.render()
             return spec
-        return Button(spec, variant=variant)  # type: ignore[arg-type]
+        return Button(spec, variant=variant, visible=visible)  # type: ignore[arg-type]
 
     def _label_components(self) -> None:
         names = _parameter_names(self.fn)
@@ -112,17 +144,51 @@ class Interface(Blocks):
             if component.label is None:
                 component.label = "output" if len(shown_outputs) == 1 else f"output {index}"
 
-    def _wire(self, submit: Button | None, clear: Button | None, api_name: str | None) -> None:
+    def _flag_buttons(self, flagging_dir: str) -> list[tuple[Button, str]]:
+        if self.flagging_mode == "never":
+            return []
+        self.flagging_callback.setup(self.input_components + self.output_components, flagging_dir)
+        with Row():
+            buttons = []
+            if self.flagging_mode == "manual":
+                options = self.flagging_options or [("Flag", "")]
+                buttons = [(Button(label), value) for label, value in options]
+            self.download_flagged = Button("Download flagged", size="sm")
+        return buttons
+
+    def _wire_flagging(self, predict: Dependency, buttons: list[tuple[Button, str]]) -> None:
+        if self.flagging_mode == "never":
+            return
+        logged = self.input_components + self.output_components
+        for button, option in buttons:
+            button.click(functools.partial(self._flag, option), logged, None, api_name=False, show_progress="hidden", queue=False)
+        if self.flagging_mode == "auto":
+            predict.success(functools.partial(self._flag, ""), logged, None, api_name=False, show_progress="hidden", queue=False)
+        self.download_flagged.click(
+            lambda: downloads.offer(self.flagging_callback.dataset_file_name, self.flagging_callback.read_csv(), "text/csv"),
+            None, None, api_name=False, show_progress="hidden", queue=False,
+        )
+
+    def _flag(self, option: str, *values: Any) -> None:
+        count = self.flagging_callback.flag(list(values), option)
+        Info(f"Saved as flagged sample {count}.", duration=3, title="Flagged")
+
+    def _wire(self, submit: Button | None, clear: Button | None, api_name: str | None, stop: Button | None = None) -> Dependency:
         if submit is not None:
             triggers = [submit.click] + [
                 getattr(component, "submit") for component in self.input_components if "submit" in component.EVENTS
             ]
         else:
             triggers = [getattr(component, "change") for component in self.input_components if "change" in component.EVENTS]
-        on(triggers, self.fn, self.input_components, self.output_components, api_name=api_name or "predict")
-        if isinstance(clear, ClearButton):
-            return
-        if clear is not None:
+        if stop is not None and submit is not None:
+            # As in Gradio: swap the buttons first, then run, then swap back; Stop cancels the run.
+            swap = on(triggers, lambda: (Button(visible=False), Button(visible=True)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
+            predict = swap.then(self.fn, self.input_components, self.output_components, api_name=api_name or "predict", **self._batching())
+            predict.then(lambda: (Button(visible=True), Button(visible=False)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
+            stop.click(None, None, None, cancels=[predict], api_name=False, queue=False)
+        else:
+            predict = on(triggers, self.fn, self.input_components, self.output_components, api_name=api_name or "predict", **self._batching())
+        if clear is not None and not isinstance(clear, ClearButton):
             resettable = [c for c in self.input_components + self.output_components if not isinstance(c, State)]
             clear.click(
                 lambda: tuple(_cleared(component) for component in resettable) if len(resettable) != 1 else _cleared(resettable[0]),
@@ -132,6 +198,14 @@ class Interface(Blocks):
                 show_progress="hidden",
                 queue=False,
             )
+        return predict
+
+    def _batching(self) -> dict[str, Any]:
+        return {"batch": True, "max_batch_size": self.max_batch_size} if self.batch else {}
+
+
+def _is_generator(fn: Callable[..., Any]) -> bool:
+    return inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)
 
 
 def _cleared(component: Component) -> Any:

@@ -15,7 +15,9 @@ from .blocks import Block
 from .components.base import Component
 from .components.state import State
 from .events import Dependency
+from .progress import Progress, Reporter, bound_tracker
 from .protocol import Update
+from .request import Request
 from .updates import UPDATE_MARKER, is_update
 
 ComponentView = Callable[[Component], Component]
@@ -40,6 +42,32 @@ def call_arguments(dependency: Dependency, values: list[Any]) -> list[Any]:
     if dependency.inputs_as_dict:
         return [dict(zip(dependency.inputs, values))]
     return values
+
+
+def injected_arguments(fn: Callable[..., Any], report_progress: Reporter, request: Request) -> dict[str, Any]:
+    """Keyword arguments the runtime supplies itself, found in ``fn``'s signature.
+
+    A parameter whose default is ``gr.Progress()`` gets a tracker bound to the
+    running event; one annotated ``gr.Request`` gets the request.
+    """
+    try:
+        parameters = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return {}
+    injected: dict[str, Any] = {}
+    for parameter in parameters:
+        if isinstance(parameter.default, Progress):
+            injected[parameter.name] = bound_tracker(parameter.default, report_progress)
+        elif _is_request_annotation(parameter.annotation):
+            injected[parameter.name] = request
+    return injected
+
+
+def _is_request_annotation(annotation: Any) -> bool:
+    if isinstance(annotation, str):
+        # `from __future__ import annotations` leaves the annotation as written.
+        return annotation.replace(" ", "") in ("gr.Request", "Request", "gradio.Request", "Request|None", "gr.Request|None")
+    return isinstance(annotation, type) and issubclass(annotation, Request)
 
 
 async def run_function(fn: Callable[..., Any], args: list[Any]) -> Any:

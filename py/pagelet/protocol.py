@@ -10,7 +10,7 @@ Core -> host
 ``config``  ``{"v", "type": "config", "config": AppConfig}``
     Sent once the app is registered. ``AppConfig`` is::
 
-        {"title": str, "root": int, "css": str | None,
+        {"title": str, "root": int, "css": str | None, "theme"?: Theme | None,
          "components": [{"id": int, "type": str, "props": {...}}],
          "layout": {"id": int, "children": [layout, ...]},
          "dependencies": [Dependency]}
@@ -31,6 +31,11 @@ Core -> host
 
     The ``load`` event targets the root id.
 
+    ``Theme`` (``gr.themes``, added in version 1; None or missing is the
+    stock look) is ``{"name": str, "light": {"--pl-...": css value},
+    "dark": {...}, "font": str}``: CSS variables the host sets on the app,
+    the dark ones when the system prefers dark.
+
 ``status``  ``{"v", "type": "status", "event_id": str, "stage": Stage, "message"?: str}``
     ``Stage`` is one of ``pending``, ``running``, ``done``, ``error``.
     ``done`` and ``error`` end an event.
@@ -43,6 +48,26 @@ Core -> host
               "title": str, "message": str, "duration": float | None}``
     A toast for the person using the app (``gr.Error``, ``gr.Info`` ...).
 
+``progress`` ``{"v", "type": "progress", "event_id": str, "progress": Progress}``
+    ``gr.Progress`` inside a running event. ``Progress`` is
+    ``{"fraction": float | None, "desc": str | None, "index": int | None,
+    "length": int | None, "unit": str}``: ``fraction`` in [0, 1], or ``None``
+    when only a count of ``index`` steps is known. Added in version 1 (optional:
+    a host may ignore it).
+
+``render``  ``{"v", "type": "render", "event_id": str, "id": int,
+              "components": [...], "layout": layout, "dependencies": [Dependency],
+              "retired": [int]}``
+    ``@gr.render`` rebuilt the column ``id``: ``layout`` is its new subtree,
+    ``components`` the config entries of the blocks in it (an id already known
+    keeps the value the page holds: a keyed component), ``dependencies`` new
+    listeners (ids continue the table), ``retired`` listeners that no longer
+    exist. Added in version 1.
+
+``download`` ``{"v", "type": "download", "filename": str, "mime": str, "text": str}``
+    A text file the app offers (e.g. the flagged samples as CSV); the host
+    saves it through the browser. Added in version 1.
+
 ``error``   ``{"v", "type": "error", "message": str, "event_id"?: str,
               "traceback"?: str, "fatal"?: bool}``
     A fault outside the app's own ``gr.Error``: a malformed message, an
@@ -53,6 +78,17 @@ Host -> core
 ``event``   ``{"v", "type": "event", "event_id": str, "fn": int, "data": [Any]}``
     Runs dependency ``fn`` with one value per input (``None`` for ``State``
     inputs, which the core keeps per session).
+
+``cancel``  ``{"v", "type": "cancel", "event_id": str}``
+    Stops run ``event_id`` (a Stop button, ``cancels=``): a generator is
+    closed between two yields, an ``await`` is interrupted. The run then ends
+    with ``status`` ``done`` and the message ``cancelled``. Blocking code
+    between yields is not interrupted. A cancel for a run that already ended
+    is ignored. Added in version 1.
+
+A ``Dependency`` may also carry ``"cancels": [int]``: ids of dependencies
+whose running events the host cancels when this one is triggered (added in
+version 1; a missing ``cancels`` means ``[]``).
 """
 
 from __future__ import annotations
@@ -90,7 +126,22 @@ class EventMessage:
     data: list[Any]
 
 
-def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage:
+@dataclass(frozen=True)
+class CancelMessage:
+    """A request from the host to stop one running event."""
+
+    event_id: str
+
+
+class Progress(TypedDict):
+    fraction: float | None
+    desc: str | None
+    index: int | None
+    length: int | None
+    unit: str
+
+
+def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage | CancelMessage:
     """Validate one host message and return it typed.
 
     Raises ``ProtocolError`` with a sentence a developer can act on.
@@ -110,11 +161,13 @@ def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage:
             f"unsupported protocol version {version!r}; this core speaks {PROTOCOL_VERSION}"
         )
     kind = message.get("type")
-    if kind != "event":
+    if kind not in ("event", "cancel"):
         raise ProtocolError(f"unknown message type {kind!r}")
     event_id = message.get("event_id")
     if not isinstance(event_id, str) or not 0 < len(event_id) <= MAX_EVENT_ID_LENGTH:
         raise ProtocolError("event_id must be a non-empty string of at most 128 characters")
+    if kind == "cancel":
+        return CancelMessage(event_id=event_id)
     fn = message.get("fn")
     if not isinstance(fn, int) or isinstance(fn, bool) or fn < 0:
         raise ProtocolError("fn must be a non-negative integer")
@@ -141,6 +194,18 @@ def status_message(event_id: str, stage: Stage, message: str | None = None) -> d
 
 def update_message(event_id: str, updates: list[Update]) -> dict[str, Any]:
     return _message("update", event_id=event_id, updates=updates)
+
+
+def progress_message(event_id: str, progress: Progress) -> dict[str, Any]:
+    return _message("progress", event_id=event_id, progress=progress)
+
+
+def render_message(event_id: str, subtree: dict[str, Any]) -> dict[str, Any]:
+    return _message("render", event_id=event_id, **subtree)
+
+
+def download_message(filename: str, text: str, mime: str) -> dict[str, Any]:
+    return _message("download", filename=filename, mime=mime, text=text)
 
 
 def alert_message(

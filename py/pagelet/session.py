@@ -8,13 +8,17 @@ whatever ``send`` receives. Nothing here knows which transport that is.
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
+import secrets
 import sys
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alerts
+from . import alerts, downloads, progress, rendering
+from .batching import Batcher
+from .request import Request
 from .blocks import Blocks
 from .components.base import Component
 from .components.state import State
@@ -22,17 +26,23 @@ from .events import Dependency
 from .processing import (
     call_arguments,
     error_for_user,
+    injected_arguments,
     postprocess_outputs,
     preprocess_inputs,
     run_function,
 )
 from .protocol import (
+    CancelMessage,
     EventMessage,
+    Progress,
     ProtocolError,
     alert_message,
     config_message,
+    download_message,
+    render_message,
     error_message,
     parse_client_message,
+    progress_message,
     status_message,
     update_message,
 )
@@ -44,6 +54,14 @@ SyncRunner = Callable[[Callable[..., Any], list[Any]], Awaitable[Any]]
 
 async def run_inline(fn: Callable[..., Any], args: list[Any]) -> Any:
     return await run_function(fn, args)
+
+
+_EXHAUSTED = object()
+
+
+def _next_item(generator: Any) -> Any:
+    """The generator's next item, or ``_EXHAUSTED`` (StopIteration cannot cross a thread's future)."""
+    return next(generator, _EXHAUSTED)
 
 
 class Session:
@@ -60,6 +78,14 @@ class Session:
         # Props changed by this session's events; preprocessing honours them.
         self.overrides: dict[int, dict[str, Any]] = {}
         self._config = app.get_config()
+        # Running events by id, so that a ``cancel`` message can stop them.
+        self._running: dict[str, asyncio.Task[None]] = {}
+        self._batcher = Batcher()
+        # One semaphore per dependency with a concurrency limit, created on first use.
+        self._limits: dict[int, asyncio.Semaphore] = {}
+        # Events waiting for a free slot, for demo.queue(max_size=).
+        self._waiting = 0
+        self.request = Request(session_hash=secrets.token_hex(8))
 
     # -- outgoing -------------------------------------------------------------
     def send(self, message: dict[str, Any]) -> None:
@@ -82,6 +108,9 @@ class Session:
             if event_id is not None:
                 self.send(status_message(event_id, "error"))
             return
+        if isinstance(message, CancelMessage):
+            self.cancel(message.event_id)
+            return
         if message.fn >= len(self.app.dependencies):
             self.send(error_message(f"Unknown function {message.fn}", event_id=message.event_id))
             self.send(status_message(message.event_id, "error"))
@@ -96,13 +125,28 @@ class Session:
             return
         await self.run_event(message)
 
+    def cancel(self, event_id: str) -> None:
+        """Stop run ``event_id`` at its next yield or await; unknown or ended runs are ignored."""
+        task = self._running.get(event_id)
+        if task is not None:
+            task.cancel()
+
     async def run_event(self, message: EventMessage) -> None:
         dependency = self.app.dependencies[message.fn]
         event_id = message.event_id
         self.send(status_message(event_id, "running"))
         token = alerts.current_sink.set(self._alert_sink)
+        download_token = downloads.current_sink.set(self._download_sink)
+        render_token = rendering.current_sink.set(lambda subtree, blocks: self._render_sink(event_id, subtree, blocks))
+        # Its own task, so that cancelling the run never cancels whoever awaits ``handle``.
+        run = asyncio.ensure_future(self._run(dependency, event_id, message.data))
+        self._running[event_id] = run
         try:
-            await self._run(dependency, event_id, message.data)
+            await asyncio.shield(run)
+        except asyncio.CancelledError:
+            if not run.cancelled():
+                raise
+            self.send(status_message(event_id, "done", "cancelled"))
         except alerts.Error as exc:
             self._report_user_error(event_id, exc)
         except Exception as exc:  # app code failed: tell the page, keep serving
@@ -111,7 +155,10 @@ class Session:
         else:
             self.send(status_message(event_id, "done"))
         finally:
+            self._running.pop(event_id, None)
             alerts.current_sink.reset(token)
+            downloads.current_sink.reset(download_token)
+            rendering.current_sink.reset(render_token)
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
         if error.visible:
@@ -126,22 +173,84 @@ class Session:
             self._send_result(dependency, event_id, result)
             return
         args = call_arguments(dependency, values)
-        fn = dependency.fn
-        if inspect.isasyncgenfunction(fn):
-            async for result in fn(*args):
-                self._send_result(dependency, event_id, result)
-                await asyncio.sleep(0)
+        injected = injected_arguments(dependency.fn, lambda data: self._send_progress(event_id, data), self.request)
+        fn = functools.partial(dependency.fn, **injected) if injected else dependency.fn
+        # Set inside this task, so concurrent events keep their own tracker.
+        progress.activate(injected)
+        if dependency.batch:
+            result = await self._batcher.call(dependency, args, lambda columns: self._call(fn, columns))
+            self._send_result(dependency, event_id, result)
             return
+        limit = self._limit(dependency)
+        if limit is None:
+            await self._call_and_send(dependency, event_id, fn, args)
+            return
+        max_size = self.app.queue_settings.get("max_size")
+        if limit.locked() and isinstance(max_size, int) and self._waiting >= max_size:
+            raise alerts.Error("The queue is full. Please try again later.", title="Busy")
+        self._waiting += 1
+        try:
+            await limit.acquire()
+        finally:
+            self._waiting -= 1
+        try:
+            await self._call_and_send(dependency, event_id, fn, args)
+        finally:
+            limit.release()
+
+    def _limit(self, dependency: Dependency) -> asyncio.Semaphore | None:
+        """The semaphore enforcing ``concurrency_limit`` (Gradio's default: one at a time)."""
+        limit = dependency.concurrency_limit
+        if not dependency.queue:
+            return None  # as in Gradio, queue=False skips the queue and its limits
+        if limit == "default":
+            limit = self.app.queue_settings.get("default_concurrency_limit", 1)
+        if not isinstance(limit, int) or limit < 1:
+            return None
+        key = id(dependency)
+        if key not in self._limits:
+            self._limits[key] = asyncio.Semaphore(limit)
+        return self._limits[key]
+
+    async def _call(self, fn: Callable[..., Any], args: list[Any]) -> Any:
         if inspect.iscoroutinefunction(fn):
-            result = await run_function(fn, args)
-        else:
-            result = await self._run_sync(fn, args)
+            return await run_function(fn, args)
+        return await self._run_sync(fn, args)
+
+    async def _call_and_send(self, dependency: Dependency, event_id: str, fn: Callable[..., Any], args: list[Any]) -> None:
+        if inspect.isasyncgenfunction(dependency.fn):
+            agen = fn(*args)
+            try:
+                async for result in agen:
+                    self._send_result(dependency, event_id, result)
+                    await asyncio.sleep(0)
+            finally:
+                await agen.aclose()
+            return
+        result = await self._call(fn, args)
         if inspect.isgenerator(result):
-            # Each yield reaches the page as it happens.
-            for item in result:
-                self._send_result(dependency, event_id, item)
+            await self._stream(dependency, event_id, result)
             return
         self._send_result(dependency, event_id, result)
+
+    async def _stream(self, dependency: Dependency, event_id: str, generator: Any) -> None:
+        """Send each yield as it happens; a cancel closes the generator between two yields."""
+        try:
+            while True:
+                item = await self._run_sync(_next_item, [generator])
+                if item is _EXHAUSTED:
+                    return
+                self._send_result(dependency, event_id, item)
+                # Lets a waiting ``cancel`` message in before the next, possibly blocking, step.
+                await asyncio.sleep(0)
+        finally:
+            try:
+                generator.close()
+            except ValueError:  # still running in a server thread; it ends on its own
+                pass
+
+    def _send_progress(self, event_id: str, data: Progress) -> None:
+        self.send(progress_message(event_id, data))
 
     def _send_result(self, dependency: Dependency, event_id: str, result: Any) -> None:
         updates = postprocess_outputs(dependency, result, self.view, self.state, self.overrides)
@@ -152,6 +261,15 @@ class Session:
         """The component as this session sees it, with its prop updates applied."""
         overrides = self.overrides.get(component.id)
         return component.with_props(overrides) if overrides else component
+
+    def _render_sink(self, event_id: str, subtree: dict[str, Any], blocks: list[Any]) -> None:
+        for block in blocks:
+            if isinstance(block, State) and block.id not in self.state:
+                self.state[block.id] = block.initial_value()
+        self.send(render_message(event_id, subtree))
+
+    def _download_sink(self, filename: str, text: str, mime: str) -> None:
+        self.send(download_message(filename, text, mime))
 
     def _alert_sink(self, level: Any, message: str, title: str, duration: float | None) -> None:
         self.send(alert_message(level, message, title, duration))

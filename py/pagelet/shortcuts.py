@@ -7,6 +7,8 @@ from typing import Any
 
 from . import components
 from .components.base import Component
+from .components.chatbot import Chatbot
+from .components.multimodal_textbox import MultimodalTextbox
 
 _SHORTCUTS: dict[str, Callable[[], Component]] = {
     "textbox": components.Textbox,
@@ -26,6 +28,8 @@ _SHORTCUTS: dict[str, Callable[[], Component]] = {
     "state": components.State,
     "button": components.Button,
 }
+_SHORTCUTS["chatbot"] = Chatbot
+_SHORTCUTS["multimodaltextbox"] = MultimodalTextbox
 
 
 def component_from(spec: Any, *, render: bool = False) -> Component:

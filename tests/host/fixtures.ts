@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import type { AppConfig, ComponentConfig, Dependency, EventMessage, LayoutNode, Props, Stage, Update } from "../../js/protocol";
+import type { AppConfig, CancelMessage, ClientMessage, ComponentConfig, Dependency, EventMessage, LayoutNode, Props, Stage, Update } from "../../js/protocol";
 import type {} from "./harness/api";
 import { HARNESS_DIST } from "./paths";
 
@@ -54,7 +54,14 @@ export class Core {
 
   /** The `event` messages sent so far. */
   async events(): Promise<EventMessage[]> {
-    return this.page.evaluate(() => window.harness.sent());
+    const sent: ClientMessage[] = await this.page.evaluate(() => window.harness.sent());
+    return sent.filter((message): message is EventMessage => message.type === "event");
+  }
+
+  /** The `cancel` messages sent so far. */
+  async cancels(): Promise<CancelMessage[]> {
+    const sent: ClientMessage[] = await this.page.evaluate(() => window.harness.sent());
+    return sent.filter((message): message is CancelMessage => message.type === "cancel");
   }
 
   /** Wait until exactly `count` events were sent, then return them. */

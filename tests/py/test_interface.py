@@ -120,3 +120,25 @@ def test_tabbed_interface_puts_each_app_in_a_tab():
     host = FakeHost(demo)
     doubled = next(d for d in config["dependencies"] if d["api_name"] == "predict_1")
     assert updates_of(host.fire(doubled["id"], 21))[0]["value"] == 42.0
+
+
+def test_a_generator_interface_gets_a_hidden_stop_button_that_cancels_the_run():
+    def typewriter(text):
+        yield from (text[: i + 1] for i in range(len(text)))
+
+    demo = gr.Interface(typewriter, "textbox", "textbox")
+    config = demo.get_config()
+    buttons = {c["props"]["value"]: c for c in config["components"] if c["type"] == "button"}
+    assert buttons["Stop"]["props"]["visible"] is False and buttons["Stop"]["props"]["variant"] == "stop"
+    deps = config["dependencies"]
+    predict = next(dep for dep in deps if dep["api_name"] == "predict")
+    stop = next(dep for dep in deps if [buttons["Stop"]["id"], "click"] in dep["targets"])
+    assert stop["cancels"] == [predict["id"]]
+    swap = deps[predict["trigger_after"]]
+    assert swap["outputs"] == [buttons["Submit"]["id"], buttons["Stop"]["id"]]
+    assert [u["props"]["visible"] for u in updates_of(FakeHost(demo).fire(swap["id"]))] == [False, True]
+
+
+def test_a_plain_function_gets_no_stop_button():
+    config = gr.Interface(greet, "textbox", "textbox").get_config()
+    assert "Stop" not in [c["props"].get("value") for c in config["components"] if c["type"] == "button"]

@@ -66,6 +66,8 @@ class Component(Block):
         self.interactive = interactive
         # A callable value is evaluated when a visitor loads the app (Gradio).
         self.value_fn: Callable[[], Any] | None = value if callable(value) else None
+        # With a callable value: re-evaluate every this many seconds (or on this gr.Timer's ticks).
+        self.every = every
         self.value = self.postprocess(None if callable(value) else value)
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 

@@ -1,0 +1,229 @@
+"""``gr.ChatInterface``: a chat app from one function ``fn(message, history)``.
+
+``history`` is the messages format (a list of ``{"role", "content"}`` dicts);
+``fn`` returns or yields the assistant's reply (a string, a message dict, a
+``gr.ChatMessage`` or a list of them). A generator streams: each yield is the
+reply so far. Retry, Undo and Clear sit on the chatbot; Stop replaces Submit
+while a streaming reply runs.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+
+from .blocks import Blocks
+from .components.base import Component
+from .components.button import Button
+from .components.chatbot import ChatMessage, Chatbot, Message, normalize_message
+from .components.display import Markdown
+from .components.multimodal_textbox import MultimodalTextbox
+from .components.state import State
+from .components.text import Textbox
+from .events import Dependency, on
+from .examples import Examples
+from .interface import _as_list
+from .layouts import Accordion, Row
+from .shortcuts import component_from
+
+PLACEHOLDER = "Type a message..."
+_QUIET: dict[str, Any] = {"api_name": False, "show_progress": "hidden", "queue": False}
+
+
+def _user_messages(message: Any) -> list[Message]:
+    """The bubbles a sent message becomes: one per attached file, then the text."""
+    if isinstance(message, dict):
+        files = [{"role": "user", "content": str(name)} for name in message.get("files") or []]
+        text = str(message.get("text") or "")
+        return files + ([{"role": "user", "content": text}] if text else [])
+    text = "" if message is None else str(message)
+    return [{"role": "user", "content": text}] if text else []
+
+
+def _reply_messages(reply: Any) -> list[Message]:
+    if reply is None:
+        return []
+    if isinstance(reply, (list, tuple)) and all(isinstance(item, (dict, ChatMessage)) for item in reply):
+        return [normalize_message(item) for item in reply]
+    if isinstance(reply, (dict, ChatMessage)):
+        return [normalize_message(reply)]
+    if isinstance(reply, Component):
+        return [{"role": "assistant", "content": str(reply.value)}]
+    return [{"role": "assistant", "content": str(reply)}]
+
+
+class ChatInterface(Blocks):
+    """A chatbot, a message box, and the wiring Gradio gives them."""
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        *,
+        multimodal: bool = False,
+        type: str | None = None,
+        chatbot: Chatbot | None = None,
+        textbox: Textbox | MultimodalTextbox | None = None,
+        additional_inputs: Any = None,
+        additional_inputs_accordion: str | Accordion | None = None,
+        additional_outputs: Any = None,
+        examples: list[Any] | None = None,
+        run_examples_on_click: bool = True,
+        title: str | None = None,
+        description: str | None = None,
+        theme: Any = None,
+        css: str | None = None,
+        submit_btn: str | bool | None = True,
+        stop_btn: str | bool | None = True,
+        api_name: str | bool = "chat",
+        show_progress: str = "minimal",
+        fill_height: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(title=title or "Gradio", css=css, theme=theme, mode="chat_interface", fill_height=fill_height)
+        if not callable(fn):
+            raise TypeError(f"ChatInterface needs a function, got {fn!r}")
+        self.fn = fn
+        self.multimodal = multimodal
+        streams = inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)
+        extra_inputs = [component_from(spec) for spec in _as_list(additional_inputs)]
+        self.additional_outputs = [component_from(spec) for spec in _as_list(additional_outputs)]
+        with self:
+            if title:
+                Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
+            if description:
+                Markdown(description)
+            self.chatbot = chatbot.render() if chatbot is not None else Chatbot(label="Chatbot", type="messages", height=400)
+            self.chatbot._chat_actions = True  # type: ignore[attr-defined]
+            with Row():
+                if textbox is not None:
+                    self.textbox = textbox.render()
+                elif multimodal:
+                    self.textbox = MultimodalTextbox(show_label=False, label="Message", placeholder=PLACEHOLDER, scale=7, container=False)
+                else:
+                    self.textbox = Textbox(show_label=False, label="Message", placeholder=PLACEHOLDER, scale=7, container=False)
+                self.submit_btn = Button(submit_btn if isinstance(submit_btn, str) else "Submit", variant="primary", scale=1, min_width=150) if submit_btn else None
+                self.stop_btn = Button(stop_btn if isinstance(stop_btn, str) else "Stop", variant="stop", visible=False, scale=1, min_width=150) if stop_btn and streams else None
+            self.saved_input = State()
+            self.examples = None
+            if extra_inputs:
+                accordion = additional_inputs_accordion
+                if isinstance(accordion, Accordion):
+                    accordion.render()
+                else:
+                    accordion = Accordion(label=accordion or "Additional Inputs", open=False)
+                with accordion:
+                    for component in extra_inputs:
+                        component.render()
+            for component in self.additional_outputs:
+                component.render()
+            if examples:
+                # With additional inputs an example may be [message, value, ...], as in Gradio.
+                with_extras = extra_inputs and all(isinstance(row, (list, tuple)) for row in examples)
+                targets = [self.textbox, *extra_inputs] if with_extras else self.textbox
+                rows = [list(row) + [None] * (1 + len(extra_inputs) - len(row)) for row in examples] if with_extras else examples
+                self.examples = Examples(rows, targets, label="Examples")
+        self.additional_inputs = extra_inputs
+        self._wire(api_name if isinstance(api_name, str) else None, show_progress, run_examples_on_click)
+
+    # -- wiring ------------------------------------------------------------------
+    def _wire(self, api_name: str | None, show_progress: str, run_examples_on_click: bool) -> None:
+        with self:
+            triggers = [self.textbox.submit] + ([self.submit_btn.click] if self.submit_btn else [])
+            self._respond_after(on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), api_name, show_progress)
+            if self.examples is not None and run_examples_on_click:
+                load = self.examples.load_event
+                self._respond_after(load.then(self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), None, show_progress)
+            retry = self.chatbot.retry(self._retry_turn, [self.chatbot], [self.chatbot, self.saved_input], **_QUIET)
+            self._respond_after(retry, None, show_progress)
+            self.chatbot.undo(self._undo_turn, [self.chatbot], [self.chatbot, self.textbox], **_QUIET)
+            self.chatbot.clear(lambda: ([], None), None, [self.chatbot, self.saved_input], **_QUIET)
+
+    def _take_outputs(self) -> list[Component]:
+        buttons = [self.submit_btn, self.stop_btn] if self.stop_btn and self.submit_btn else []
+        return [self.textbox, self.saved_input, self.chatbot, *buttons]
+
+    def _respond_after(self, first: Dependency, api_name: str | None, show_progress: str) -> None:
+        respond = self._respond_async if inspect.iscoroutinefunction(self.fn) or inspect.isasyncgenfunction(self.fn) else self._respond
+        run = first.then(
+            respond, [self.saved_input, self.chatbot, *self.additional_inputs], [self.chatbot, *self.additional_outputs],
+            api_name=api_name or False, show_progress=show_progress,
+        )
+        if self.stop_btn is not None and self.submit_btn is not None:
+            run.then(lambda: (Button(visible=True), Button(visible=False)), None, [self.submit_btn, self.stop_btn], **_QUIET)
+            self.stop_btn.click(None, None, None, cancels=[run], **_QUIET)
+
+    # -- steps -------------------------------------------------------------------
+    def _take_message(self, message: Any, history: list[Message] | None) -> tuple[Any, ...]:
+        """Move the message from the box into the chat; remember it for the reply."""
+        shown = list(history or []) + _user_messages(message)
+        cleared: Any = {"text": "", "files": []} if isinstance(self.textbox, MultimodalTextbox) else ""
+        buttons = (Button(visible=False), Button(visible=True)) if self.stop_btn and self.submit_btn else ()
+        if not _user_messages(message):
+            return (message, None, list(history or []), *buttons)
+        return (cleared, message, shown, *buttons)
+
+    def _split(self, message: Any, history: list[Message]) -> list[Message]:
+        """The history the function sees: everything before this turn's user messages."""
+        return history[: len(history) - len(_user_messages(message))]
+
+    def _with_reply(self, history: list[Message], reply: Any) -> Any:
+        if self.additional_outputs:
+            if not isinstance(reply, (tuple, list)) or len(reply) != 1 + len(self.additional_outputs):
+                raise ValueError(f"With additional_outputs the function returns the reply and {len(self.additional_outputs)} more values")
+            return (history + _reply_messages(reply[0]), *reply[1:])
+        return history + _reply_messages(reply)
+
+    def _respond(self, message: Any, history: list[Message] | None, *extra: Any) -> Iterator[Any]:
+        history = list(history or [])
+        if not _user_messages(message):
+            return
+        result = self.fn(self._message_for_fn(message), self._split(message, history), *extra)
+        if inspect.isgenerator(result):
+            for partial in result:
+                yield self._with_reply(history, partial)
+        else:
+            yield self._with_reply(history, result)
+
+    async def _respond_async(self, message: Any, history: list[Message] | None, *extra: Any) -> AsyncIterator[Any]:
+        history = list(history or [])
+        if not _user_messages(message):
+            return
+        result = self.fn(self._message_for_fn(message), self._split(message, history), *extra)
+        if inspect.isasyncgen(result):
+            async for partial in result:
+                yield self._with_reply(history, partial)
+        else:
+            yield self._with_reply(history, await result if inspect.isawaitable(result) else result)
+
+    def _message_for_fn(self, message: Any) -> Any:
+        if self.multimodal and isinstance(message, str):
+            return {"text": message, "files": []}
+        return message
+
+    @staticmethod
+    def _last_turn(history: list[Message]) -> tuple[list[Message], list[Message]]:
+        """Split off the last turn: (before it, its user messages)."""
+        end = len(history)
+        while end > 0 and history[end - 1]["role"] != "user":
+            end -= 1
+        start = end
+        while start > 0 and history[start - 1]["role"] == "user":
+            start -= 1
+        return history[:start], history[start:end]
+
+    def _retry_turn(self, history: list[Message] | None) -> tuple[list[Message], Any]:
+        before, turn = self._last_turn(list(history or []))
+        return before + turn, self._as_message(turn)
+
+    def _undo_turn(self, history: list[Message] | None) -> tuple[list[Message], Any]:
+        before, turn = self._last_turn(list(history or []))
+        return before, self._as_message(turn)
+
+    def _as_message(self, turn: list[Message]) -> Any:
+        """The user messages of a turn as the message box's value."""
+        if not turn:
+            return {"text": "", "files": []} if isinstance(self.textbox, MultimodalTextbox) else ""
+        if isinstance(self.textbox, MultimodalTextbox):
+            return {"text": turn[-1]["content"], "files": [m["content"] for m in turn[:-1]]}
+        return turn[-1]["content"]
