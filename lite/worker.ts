@@ -12,6 +12,7 @@ import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
 import { installRequirements } from "./worker/requirements";
 import { loadRuntime, type Pyodide } from "./worker/runtime";
+import { registerTransformers } from "./worker/transformers";
 
 const REQUIREMENTS_DEADLINE_MS = 300_000;
 
@@ -79,6 +80,8 @@ async function boot(): Promise<void> {
   enter("core");
   installWheel(pyodide, core);
   const message = await bootMessage;
+  // Only a name for Python to import: transformers.js is fetched when the app first uses it.
+  registerTransformers(pyodide, message.pageUrl ?? scope.location.href, post);
   try {
     writeAppFiles(pyodide, message.files);
   } catch (error) {
