@@ -53,12 +53,18 @@ def _bridge() -> Any:
 
 
 def _to_js(value: Any) -> Any:
-    """Python dicts and lists as JS objects and arrays; unchanged outside Pyodide."""
+    """Python dicts and lists as JS objects and arrays; unchanged outside Pyodide.
+
+    An option set to None becomes JS ``null``, not ``undefined``: transformers.js
+    reads ``top_k=null`` as "all", as Python's transformers reads None.
+    """
     try:
         import js  # type: ignore[import-not-found]
-        from pyodide.ffi import to_js  # type: ignore[import-not-found]
+        from pyodide.ffi import jsnull, to_js  # type: ignore[import-not-found]
     except ImportError:
         return value
+    if isinstance(value, dict):
+        value = {key: jsnull if item is None else item for key, item in value.items()}
     return to_js(value, dict_converter=js.Object.fromEntries)
 
 
