@@ -133,9 +133,10 @@ test-host: setup
 demo: setup build model
 	$(PY) scripts/serve.py --port $(PORT)
 
-bench: setup build
+bench: setup build model
 	@if [ ! -f bench/run.py ]; then echo "make bench: bench/run.py is missing (the benchmark is not written yet)" >&2; exit 1; fi
 	$(PY) bench/run.py
+	$(PY) bench/ml.py
 
 clean:
 	rm -rf dist build
