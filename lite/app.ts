@@ -15,6 +15,7 @@ import { loadHost, type AppHandle } from "./host";
 import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker } from "./messages";
 import { ModelProgress } from "./model-progress";
 import { BootProgress, failurePanel } from "./progress";
+import { isProvidedByPagelet } from "./provided";
 import { resolveIndexUrl, resolveRequirement } from "./urls";
 
 export interface PageletAppOptions {
@@ -211,7 +212,9 @@ function normalize(options: PageletAppOptions, baseUrl: string): Omit<BootMessag
   return {
     files,
     entrypoint,
-    requirements: (options.requirements ?? []).map((requirement) => resolveRequirement(requirement, baseUrl)),
+    requirements: (options.requirements ?? [])
+      .filter((requirement) => !isProvidedByPagelet(requirement))
+      .map((requirement) => resolveRequirement(requirement, baseUrl)),
     indexUrls: (options.indexUrls ?? []).map((url) => resolveIndexUrl(url, baseUrl)),
     pageUrl: baseUrl,
   };

@@ -84,13 +84,28 @@ async def configure(*, local_model_path: str | None = None, allow_remote_models:
     return dict(_to_py(await _bridge().configure(_to_js(changes))))
 
 
-async def import_transformers_js(version: str | None = None) -> Any:
-    """The transformers.js module itself (a JS proxy), set up for offline use.
+class TransformersJs:
+    """What ``import_transformers_js()`` gives: ``.pipeline`` is :func:`pipeline`
+    (outputs as Python values, as ``transformers_js_py`` gives them); any other
+    name (``env``, ``AutoTokenizer`` ...) is the transformers.js module's own."""
 
-    ``version`` is accepted for ``transformers_js_py`` compatibility and
-    ignored: the page uses the copy built into ``dist/``.
+    def __init__(self, module: Any) -> None:
+        self._module = module
+
+    async def pipeline(self, task: str, model: str | None = None, **options: Any) -> Pipeline:
+        return await pipeline(task, model, **options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+
+async def import_transformers_js(version: str | None = None) -> TransformersJs:
+    """transformers.js, set up for offline use, as ``transformers_js_py`` gives it.
+
+    ``version`` is accepted for compatibility and ignored: the page uses the
+    copy built into ``dist/``.
     """
-    return await _bridge().load()
+    return TransformersJs(await _bridge().load())
 
 
 class Pipeline:

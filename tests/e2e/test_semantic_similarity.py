@@ -112,3 +112,31 @@ def test_a_missing_model_says_where_it_was_looked_for(page: Page, model_site: Si
     expect(alert).to_contain_text('Model "nobody/missing-model" was not found', timeout=MODEL_TIMEOUT_MS)
     expect(alert).to_contain_text(f"{model_site.url}/models/nobody/missing-model/")
     expect(alert).to_contain_text("allow_remote_models=True")
+
+
+def test_a_gradio_lite_page_using_transformers_js_py_runs_offline(page: Page, model_site: Site) -> None:
+    url = model_site.page("gradio-lite-style.html", """
+        <gradio-lite>
+        <gradio-requirements>
+        transformers_js_py
+        </gradio-requirements>
+        <gradio-file name="app.py" entrypoint>
+        import gradio as gr
+        from transformers_js_py import import_transformers_js
+
+        transformers = await import_transformers_js()
+        pipe = await transformers.pipeline("sentence-similarity", "Xenova/all-MiniLM-L6-v2")
+        gr.Interface.from_pipeline(pipe).launch()
+        </gradio-file>
+        </gradio-lite>
+    """)
+    page.goto(url)
+    open_app(page, url)
+    page.get_by_label("Source Sentence", exact=True).fill("A man is playing a guitar.")
+    page.get_by_label("Sentences to compare to", exact=True).fill(
+        "The chef is cooking pasta in the kitchen.\nSomeone is strumming a guitar on stage."
+    )
+    page.get_by_role("button", name="Submit").click()
+    meters = page.get_by_role("group", name="Classification").get_by_role("meter")
+    expect(meters).to_have_count(2, timeout=MODEL_TIMEOUT_MS)
+    assert meters.first.get_attribute("aria-label") == "Someone is strumming a guitar on stage."

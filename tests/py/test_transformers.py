@@ -106,7 +106,10 @@ def test_tensors_become_numpy_arrays_when_the_app_has_numpy(worker: FakeWorkerMo
 
 def test_configure_and_import_transformers_js(worker: FakeWorkerModule) -> None:
     assert asyncio.run(transformers.configure(local_model_path="/models/"))["localModelPath"] == "/models/"
-    assert asyncio.run(import_transformers_js()) == "the transformers.js module"
+    transformers_js = asyncio.run(import_transformers_js())
+    assert transformers_js.upper() == "THE TRANSFORMERS.JS MODULE"
+    pipe = asyncio.run(transformers_js.pipeline("text-classification", "Org/sentiment"))
+    assert asyncio.run(pipe("fine"))[0]["label"] == "POSITIVE"
 
 
 def labels_of(config: dict[str, Any]) -> list[str]:
@@ -166,3 +169,14 @@ def test_from_pipeline_rejects_tasks_it_cannot_show(worker: FakeWorkerModule) ->
         gr.Interface.from_pipeline(asyncio.run(pipeline("translation", "Org/t5")))
     with pytest.raises(TypeError, match="needs a pipeline with a task"):
         gr.Interface.from_pipeline(lambda text: text)
+
+
+def test_gradio_lite_pages_import_transformers_js_py_and_get_pagelets() -> None:
+    from pagelet import alias
+
+    alias.install()
+    import transformers_js
+    import transformers_js_py
+
+    assert transformers_js_py.import_transformers_js is import_transformers_js
+    assert transformers_js.pipeline is pipeline
