@@ -167,9 +167,9 @@ export function registerTransformers(pyodide: Pyodide, pageUrl: string, post: (m
   }
 
   /**
-   * A pipeline for Python, as an object of closures: a transformers.js
-   * pipeline is a callable object that reads its own fields through `this`,
-   * which a call from Python through a proxy does not keep.
+   * A pipeline for Python: a handle whose `run` gives plain data (`toPlain`),
+   * so that Python converts the answer with one `to_py()` and never holds
+   * transformers.js' tensors. The download progress goes to the page.
    */
   async function createPipeline(task: string, model: string | undefined, options: Options): Promise<PipelineHandle> {
     const transformers = await load();
