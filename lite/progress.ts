@@ -12,17 +12,7 @@ export class BootProgress {
 
   constructor(stages: readonly BootStage[]) {
     this.#stages = stages;
-    this.element = document.createElement("div");
-    this.element.className = "pagelet-boot";
-    this.element.setAttribute("role", "progressbar");
-    this.element.setAttribute("aria-label", "Starting the app");
-    this.element.setAttribute("aria-valuemin", "0");
-    this.element.setAttribute("aria-valuemax", String(stages.length));
-    const bar = document.createElement("div");
-    bar.className = "pagelet-boot-bar";
-    this.#label = document.createElement("p");
-    this.#label.className = "pagelet-boot-label";
-    this.element.append(bar, this.#label);
+    ({ element: this.element, label: this.#label } = progressBar("pagelet-boot", "Starting the app", stages.length));
   }
 
   /** Show `stage` as running; stages not in the list (skipped ones) are ignored. */
@@ -36,6 +26,25 @@ export class BootProgress {
     this.element.setAttribute("aria-valuetext", label);
     this.element.style.setProperty("--pagelet-progress", String((index + 0.5) / this.#stages.length));
   }
+}
+
+/**
+ * A progressbar named `name` going from 0 to `max`: a bar drawn from the
+ * `--pagelet-progress` fraction, and a line of text under it.
+ */
+export function progressBar(className: string, name: string, max: number): { element: HTMLElement; label: HTMLElement } {
+  const element = document.createElement("div");
+  element.className = className;
+  element.setAttribute("role", "progressbar");
+  element.setAttribute("aria-label", name);
+  element.setAttribute("aria-valuemin", "0");
+  element.setAttribute("aria-valuemax", String(max));
+  const bar = document.createElement("div");
+  bar.className = "pagelet-boot-bar";
+  const label = document.createElement("p");
+  label.className = "pagelet-boot-label";
+  element.append(bar, label);
+  return { element, label };
 }
 
 /** A failure as shown inside the app's area: what happened, the cause, and the traceback if any. */

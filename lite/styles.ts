@@ -16,6 +16,10 @@ const CSS = `
   width: calc(var(--pagelet-progress, 0) * 100%); transition: width 0.3s ease;
 }
 .pagelet-boot-label { margin: 0; text-align: center; }
+.pagelet-model-progress {
+  font: 14px/1.4 system-ui, sans-serif; color: #444; padding: 0.5rem 1rem; max-width: 28rem; margin: 0 auto;
+}
+.pagelet-model-progress[hidden] { display: none; }
 .pagelet-failure {
   font: 14px/1.4 system-ui, sans-serif; color: #7f1d1d; background: #fef2f2;
   border: 1px solid #fca5a5; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.5rem 0;

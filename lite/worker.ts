@@ -14,6 +14,7 @@ import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from 
 import { installRequirements } from "./worker/requirements";
 import { loadRuntime, type Pyodide } from "./worker/runtime";
 import { buildSnapshot, dropSnapshot, readSnapshot, SNAPSHOT_WORKER_NAME } from "./worker/snapshot";
+import { registerTransformers } from "./worker/transformers";
 
 const REQUIREMENTS_DEADLINE_MS = 300_000;
 
@@ -115,6 +116,8 @@ async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloa
   // Also after a warm start: the snapshot holds Python's memory, not the files.
   installWheel(pyodide, core);
   const message = await bootMessage;
+  // Only a name for Python to import: transformers.js is fetched when the app first uses it.
+  registerTransformers(pyodide, message.pageUrl ?? scope.location.href, post);
   try {
     writeAppFiles(pyodide, message.files);
   } catch (error) {

@@ -1,5 +1,8 @@
 """Make ``import gradio`` (and ``gradio.x.y``) give Pagelet's modules.
 
+``transformers_js_py`` (and its older name ``transformers_js``), which Gradio
+Lite pages import to run transformers.js, give ``pagelet.transformers``.
+
 Installed by the browser bridge and the ``pagelet run`` command, never on
 import of ``pagelet`` itself: a CPython process with real Gradio installed
 keeps it unless it asks for the alias.
@@ -16,6 +19,8 @@ from types import ModuleType
 
 ALIAS = "gradio"
 TARGET = "pagelet"
+# Other packages whose API Pagelet provides, by import name.
+PROVIDED = {"transformers_js_py": "pagelet.transformers", "transformers_js": "pagelet.transformers"}
 
 
 class _AliasLoader(importlib.abc.Loader):
@@ -32,6 +37,8 @@ class _AliasLoader(importlib.abc.Loader):
 
 class _AliasFinder(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
+        if fullname in PROVIDED:
+            return importlib.util.spec_from_loader(fullname, _AliasLoader(PROVIDED[fullname]))
         if fullname != ALIAS and not fullname.startswith(ALIAS + "."):
             return None
         real_name = TARGET + fullname[len(ALIAS):]

@@ -127,6 +127,17 @@ class Interface(Blocks):
             if article:
                 Markdown(article)
 
+    @classmethod
+    def from_pipeline(cls, pipe: Any, **kwargs: Any) -> Interface:
+        """An Interface for a pipeline (``pagelet.transformers.pipeline``), chosen by its task.
+
+        Other arguments are the Interface's (``title=``, ``examples=`` ...).
+        """
+        from .pipeline_interfaces import interface_parts
+
+        fn, inputs, outputs = interface_parts(pipe)
+        return cls(fn, inputs, outputs, **kwargs)
+
     @staticmethod
     def _button(spec: str | Button, variant: str, visible: bool = True) -> Button:
         if isinstance(spec, Button):
