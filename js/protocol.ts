@@ -71,10 +71,27 @@ export interface ErrorMessage {
   fatal?: boolean;
 }
 
-export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage;
+/** A file as the core describes it (Gradio's FileData). */
+export interface FileData {
+  path: string;
+  orig_name?: string | null;
+  size?: number | null;
+  mime_type?: string | null;
+  /** Set when the transport serves files over HTTP; null in the worker, where bytes come in `file` messages. */
+  url?: string | null;
+  meta?: { _type?: string };
+}
+
+export interface UploadedMessage { v: number; type: "uploaded"; upload_id: string; file?: FileData; error?: string }
+/** The bytes of output file `path` travel next to this message. */
+export interface FileMessage { v: number; type: "file"; path: string; mime_type: string | null }
+
+export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | UploadedMessage | FileMessage;
 
 export interface EventMessage { v: number; type: "event"; event_id: string; fn: number; data: unknown[] }
-export type ClientMessage = EventMessage;
+/** A file for the core; its bytes travel next to this message. */
+export interface UploadMessage { v: number; type: "upload"; upload_id: string; name: string; mime: string }
+export type ClientMessage = EventMessage | UploadMessage;
 
 export class ProtocolError extends Error {
   override name = "ProtocolError";
@@ -161,10 +178,29 @@ export function parseServerMessage(raw: unknown): ServerMessage {
     case "error":
       if (typeof message.message !== "string") fail("error needs a message");
       break;
+    case "uploaded":
+      if (typeof message.upload_id !== "string") fail("uploaded needs an upload_id");
+      if (message.file !== undefined && !isFileData(message.file)) fail("uploaded file must be a FileData with a path");
+      if (message.error !== undefined && typeof message.error !== "string") fail("uploaded error must be a string");
+      if ((message.file === undefined) === (message.error === undefined)) fail("uploaded needs either a file or an error");
+      break;
+    case "file":
+      if (typeof message.path !== "string") fail("file needs a path");
+      if (message.mime_type !== null && typeof message.mime_type !== "string") fail("file mime_type must be a string or null");
+      break;
     default:
       fail(`unknown message type ${String(message.type)}`);
   }
   return message as unknown as ServerMessage;
+}
+
+/** Whether `value` has the shape of a FileData (a path, optional url). */
+export function isFileData(value: unknown): value is FileData {
+  return isObject(value) && typeof value.path === "string" && (value.url === undefined || value.url === null || typeof value.url === "string");
+}
+
+export function uploadMessage(uploadId: string, name: string, mime: string): UploadMessage {
+  return { v: PROTOCOL_VERSION, type: "upload", upload_id: uploadId, name, mime };
 }
 
 export function eventMessage(eventId: string, fn: number, data: unknown[]): EventMessage {

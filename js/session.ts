@@ -1,4 +1,5 @@
 import { Events } from "./events";
+import type { FileAccess } from "./files";
 import type { AppConfig, ClientMessage, Props, StatusMessage, Update } from "./protocol";
 import { StatusIndicator } from "./status";
 import { Store } from "./store";
@@ -25,7 +26,12 @@ export class Session {
   }
 
   /** Build the views for `config`; listeners are not run until `start()`. */
-  static async create(config: AppConfig, send: (message: ClientMessage) => void, report: (message: string) => void): Promise<Session> {
+  static async create(
+    config: AppConfig,
+    send: (message: ClientMessage) => void,
+    report: (message: string) => void,
+    files?: FileAccess,
+  ): Promise<Session> {
     const store = new Store(config.components);
     let tree: ComponentTree | null = null;
     const events = new Events({
@@ -49,7 +55,7 @@ export class Session {
       if (value !== undefined) store.set(id, { value }, "user");
       if (event !== "change") events.trigger(id, event);
     };
-    tree = await ComponentTree.build({ config, store, emit, report });
+    tree = await ComponentTree.build({ config, store, emit, report, ...(files ? { files } : {}) });
     return new Session(config, store, tree, events, report);
   }
 

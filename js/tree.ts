@@ -1,3 +1,4 @@
+import { NO_FILES, type FileAccess } from "./files";
 import type { AppConfig, LayoutNode, Props } from "./protocol";
 import { placeholder } from "./renderers/fallback";
 import { loadRenderer } from "./renderers/registry";
@@ -12,6 +13,8 @@ export interface TreeOptions {
   readonly emit: (id: number, event: string) => void;
   /** Something went wrong that the person should hear about; the app goes on. */
   readonly report: (message: string) => void;
+  /** File transfer with the core; without it uploads fail with a message. */
+  readonly files?: FileAccess;
 }
 
 interface Mounted {
@@ -119,6 +122,7 @@ export class ComponentTree {
       emit: (event) => emit(id, event),
       setProps: (props) => store.set(id, props, "user"),
       onChildUpdate: (listener) => childListeners.push(listener),
+      files: this.#options.files ?? NO_FILES,
     };
 
     let view: ComponentView;

@@ -7,7 +7,7 @@
 import { withDeadline } from "./deadline";
 import { describe } from "./fetch";
 import { isBootMessage, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker } from "./messages";
-import { fetchAsset } from "./worker/fetch-asset";
+import { assetUrl, fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
 import { installRequirements } from "./worker/requirements";
@@ -95,7 +95,7 @@ async function boot(): Promise<void> {
     );
   }
   enter("app");
-  await startBridge(pyodide, message.entrypoint, message.port);
+  await startBridge(pyodide, message.entrypoint, message.port, message.packageBaseUrl ?? assetUrl("pyodide/"));
   post({ kind: "started", elapsedMs: elapsedMs() });
 }
 

@@ -58,6 +58,12 @@ const builtIn: Record<string, RendererLoader> = {
   // Gradio's own config calls a Tab "tabitem".
   tabitem: () => import("./tabs").then((m) => m.tab),
   state: () => Promise.resolve(state),
+  file: () => import("./file").then((m) => m.file),
+  image: () => import("./media").then((m) => m.image),
+  audio: () => import("./media").then((m) => m.audio),
+  video: () => import("./media").then((m) => m.video),
+  gallery: () => import("./media").then((m) => m.gallery),
+  dataframe: () => import("./dataframe").then((m) => m.dataframe),
 };
 
 for (const [type, loader] of Object.entries(builtIn)) register(type, loader);

@@ -1,3 +1,4 @@
+import type { FileAccess } from "../files";
 import type { Props } from "../protocol";
 
 /** A rendered child, as a layout renderer sees it. */
@@ -29,6 +30,8 @@ export interface RenderContext {
    * opened, a tab chosen), so a later update is compared with what is shown.
    */
   setProps(props: Readonly<Props>): void;
+  /** Upload files to the core and find the URLs of the files it shows. */
+  readonly files: FileAccess;
   /** Be told when a child's props change (a tab's label). */
   onChildUpdate(listener: (child: ChildView) => void): void;
 }

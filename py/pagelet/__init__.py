@@ -23,6 +23,7 @@ from .components import (
     State,
     Textbox,
 )
+from .components import Audio, Dataframe, File, Gallery, Image, Video
 from .events import on
 from .examples import Examples
 from .interface import Interface, TabbedInterface
@@ -33,6 +34,7 @@ __version__ = "0.1.0"
 
 # Gradio's aliases for the same classes.
 Text = Textbox
+DataFrame = Dataframe
 
 
 __all__ = [
@@ -40,4 +42,5 @@ __all__ = [
     "Dataset", "Dropdown", "Error", "Examples", "Group", "Info", "Interface", "Label", "Markdown", "Number",
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
+    "Audio", "DataFrame", "Dataframe", "File", "Gallery", "Image", "Video",
 ]

@@ -53,6 +53,34 @@ Host -> core
 ``event``   ``{"v", "type": "event", "event_id": str, "fn": int, "data": [Any]}``
     Runs dependency ``fn`` with one value per input (``None`` for ``State``
     inputs, which the core keeps per session).
+
+Files
+-----
+A file value is a ``FileData`` dict (``pagelet.files``): ``{"path", "orig_name",
+"size", "mime_type", "url", "meta": {"_type": "gradio.FileData"}}``. Bytes
+never travel inside JSON: on the worker's port a message with bytes is the
+object ``{"json": str, "bytes": ArrayBuffer}`` (the buffer transferred), every
+other message a JSON string. The server adapter carries bytes its own way.
+
+``upload``  host -> core ``{"v", "type": "upload", "upload_id": str, "name": str, "mime": str}``
+    plus the file's bytes. The core keeps the file in the session's
+    ``FileStore`` (a per-session temporary directory, deleted when the session
+    ends) and answers:
+
+``uploaded`` core -> host ``{"v", "type": "uploaded", "upload_id": str, "file"?: FileData, "error"?: str}``
+    ``file`` on success; ``error`` says why not (too large for the app's
+    ``max_file_size``, malformed). The host then sends the ``FileData`` as the
+    component's value in ``event`` messages.
+
+``file``    core -> host ``{"v", "type": "file", "path": str, "mime_type": str | None}``
+    plus the bytes of an output file, sent before the ``config`` or ``update``
+    that mentions ``path``. The host shows it from a blob URL, revoked when the
+    same path arrives again or the app is removed. A ``FileData`` with a
+    non-null ``url`` (the server) needs no ``file`` message.
+
+``FileStore`` (``pagelet.files``) is the one interface a transport provides
+for this: ``save(name, data, mime_type) -> FileData``, ``publish(FileData) ->
+FileData`` and ``close()``, with a ``max_file_size`` attribute.
 """
 
 from __future__ import annotations
@@ -90,7 +118,19 @@ class EventMessage:
     data: list[Any]
 
 
-def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage:
+@dataclass(frozen=True)
+class UploadMessage:
+    """A file from the host; its bytes travel next to the message."""
+
+    upload_id: str
+    name: str
+    mime: str
+
+
+MAX_FILE_NAME_LENGTH = 1024
+
+
+def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage | UploadMessage:
     """Validate one host message and return it typed.
 
     Raises ``ProtocolError`` with a sentence a developer can act on.
@@ -110,6 +150,8 @@ def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage:
             f"unsupported protocol version {version!r}; this core speaks {PROTOCOL_VERSION}"
         )
     kind = message.get("type")
+    if kind == "upload":
+        return _parse_upload(message)
     if kind != "event":
         raise ProtocolError(f"unknown message type {kind!r}")
     event_id = message.get("event_id")
@@ -122,6 +164,19 @@ def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage:
     if not isinstance(data, list):
         raise ProtocolError("data must be a list with one value per input")
     return EventMessage(event_id=event_id, fn=fn, data=data)
+
+
+def _parse_upload(message: dict[str, Any]) -> UploadMessage:
+    upload_id = message.get("upload_id")
+    if not isinstance(upload_id, str) or not 0 < len(upload_id) <= MAX_EVENT_ID_LENGTH:
+        raise ProtocolError("upload_id must be a non-empty string of at most 128 characters")
+    name = message.get("name")
+    if not isinstance(name, str) or len(name) > MAX_FILE_NAME_LENGTH:
+        raise ProtocolError("upload name must be a string of at most 1024 characters")
+    mime = message.get("mime", "")
+    if not isinstance(mime, str):
+        raise ProtocolError("upload mime must be a string")
+    return UploadMessage(upload_id=upload_id, name=name, mime=mime)
 
 
 def _message(kind: str, **fields: Any) -> dict[str, Any]:
@@ -163,6 +218,19 @@ def error_message(
     if fatal:
         fields["fatal"] = True
     return _message("error", **fields)
+
+
+def uploaded_message(upload_id: str, file: dict[str, Any] | None = None, error: str | None = None) -> dict[str, Any]:
+    fields: dict[str, Any] = {"upload_id": upload_id}
+    if file is not None:
+        fields["file"] = file
+    if error is not None:
+        fields["error"] = error
+    return _message("uploaded", **fields)
+
+
+def file_message(path: str, mime_type: str | None) -> dict[str, Any]:
+    return _message("file", path=path, mime_type=mime_type)
 
 
 def _json_safe(value: Any) -> Any:

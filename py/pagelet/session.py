@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alerts
+from . import alerts, files
 from .blocks import Blocks
 from .components.base import Component
 from .components.state import State
@@ -29,12 +29,14 @@ from .processing import (
 from .protocol import (
     EventMessage,
     ProtocolError,
+    UploadMessage,
     alert_message,
     config_message,
     error_message,
     parse_client_message,
     status_message,
     update_message,
+    uploaded_message,
 )
 
 Send = Callable[[dict[str, Any]], None]
@@ -49,8 +51,18 @@ async def run_inline(fn: Callable[..., Any], args: list[Any]) -> Any:
 class Session:
     """Per-connection state and dispatch for one ``Blocks`` app."""
 
-    def __init__(self, app: Blocks, send: Send, *, show_error: bool = True, run_sync: SyncRunner = run_inline) -> None:
+    def __init__(
+        self,
+        app: Blocks,
+        send: Send,
+        *,
+        show_error: bool = True,
+        run_sync: SyncRunner = run_inline,
+        file_store: files.FileStore | None = None,
+    ) -> None:
         self.app = app
+        # Uploads land here and output files leave through it; closed with the session.
+        self.files: files.FileStore = file_store if file_store is not None else files.TempFileStore()
         self._send = send
         self.show_error = show_error
         self._run_sync = run_sync
@@ -64,6 +76,7 @@ class Session:
     # -- outgoing -------------------------------------------------------------
     def send(self, message: dict[str, Any]) -> None:
         try:
+            self._publish_files(message)
             self._send(message)
         except Exception:  # a closed channel must not take the session down
             traceback.print_exc()
@@ -71,9 +84,24 @@ class Session:
     def send_config(self) -> None:
         self.send(config_message(self._config))
 
+    def _publish_files(self, message: dict[str, Any]) -> None:
+        """Give the host every output file a config or update mentions, before it."""
+        if message.get("type") == "config":
+            values = [component["props"].get("value") for component in message["config"]["components"]]
+        elif message.get("type") == "update":
+            values = [update.get("value") for update in message["updates"]]
+        else:
+            return
+        for file in files.iter_file_data(values):
+            file.update(self.files.publish(file))
+
+    def close(self) -> None:
+        """The connection ended: delete the session's files."""
+        self.files.close()
+
     # -- incoming -------------------------------------------------------------
-    async def handle(self, raw: str | bytes | dict[str, Any]) -> None:
-        """Validate one host message and run it. Never raises."""
+    async def handle(self, raw: str | bytes | dict[str, Any], data: bytes | None = None) -> None:
+        """Validate one host message and run it; ``data`` is the bytes next to an upload. Never raises."""
         try:
             message = parse_client_message(raw)
         except ProtocolError as exc:
@@ -81,6 +109,9 @@ class Session:
             self.send(error_message(f"Malformed message: {exc}", event_id=event_id))
             if event_id is not None:
                 self.send(status_message(event_id, "error"))
+            return
+        if isinstance(message, UploadMessage):
+            self.receive_upload(message, data)
             return
         if message.fn >= len(self.app.dependencies):
             self.send(error_message(f"Unknown function {message.fn}", event_id=message.event_id))
@@ -96,11 +127,25 @@ class Session:
             return
         await self.run_event(message)
 
+    def receive_upload(self, message: UploadMessage, data: bytes | None) -> None:
+        if data is None:
+            self.send(uploaded_message(message.upload_id, error="The upload carried no file content."))
+            return
+        try:
+            file = self.files.save(message.name, data, message.mime)
+        except files.UploadTooLarge as exc:
+            self.send(uploaded_message(message.upload_id, error=str(exc)))
+        except OSError as exc:
+            self.send(uploaded_message(message.upload_id, error=f"Could not keep {message.name}: {exc}"))
+        else:
+            self.send(uploaded_message(message.upload_id, file=file))
+
     async def run_event(self, message: EventMessage) -> None:
         dependency = self.app.dependencies[message.fn]
         event_id = message.event_id
         self.send(status_message(event_id, "running"))
         token = alerts.current_sink.set(self._alert_sink)
+        store_token = files.current_store.set(self.files)
         try:
             await self._run(dependency, event_id, message.data)
         except alerts.Error as exc:
@@ -111,6 +156,7 @@ class Session:
         else:
             self.send(status_message(event_id, "done"))
         finally:
+            files.current_store.reset(store_token)
             alerts.current_sink.reset(token)
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:

@@ -25,6 +25,16 @@ _SHORTCUTS: dict[str, Callable[[], Component]] = {
     "html": components.HTML,
     "state": components.State,
     "button": components.Button,
+    "image": components.Image,
+    "file": components.File,
+    "files": lambda: components.File(file_count="multiple"),
+    "audio": components.Audio,
+    "video": components.Video,
+    "gallery": components.Gallery,
+    "dataframe": components.Dataframe,
+    "numpy": lambda: components.Dataframe(type="numpy"),
+    "list": lambda: components.Dataframe(type="array"),
+    "matrix": lambda: components.Dataframe(type="array"),
 }
 
 

@@ -54,7 +54,8 @@ export class Core {
 
   /** The `event` messages sent so far. */
   async events(): Promise<EventMessage[]> {
-    return this.page.evaluate(() => window.harness.sent());
+    const sent = await this.page.evaluate(() => window.harness.sent());
+    return sent.filter((message): message is EventMessage => message.type === "event");
   }
 
   /** Wait until exactly `count` events were sent, then return them. */

@@ -8,8 +8,13 @@ from .display import HTML, JSON, Label, Markdown
 from .numeric import Number, Slider
 from .state import State
 from .text import Textbox
+from .file import File
+from .image import Gallery, Image
+from .media import Audio, Video
+from .dataframe import Dataframe
 
 __all__ = [
     "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Component", "Dataset",
     "Dropdown", "FormComponent", "Label", "Markdown", "Number", "Radio", "Slider", "State", "Textbox",
+    "Audio", "Dataframe", "File", "Gallery", "Image", "Video",
 ]
