@@ -23,7 +23,10 @@ from .components import (
     State,
     Textbox,
 )
-from .components import Audio, Dataframe, File, Gallery, Image, Video
+from .components import (
+    AnnotatedImage, Audio, BarPlot, Code, ColorPicker, Dataframe, DateTime, File, Gallery, HighlightedText, Image,
+    LinePlot, Plot, ScatterPlot, Video,
+)
 from .events import on
 from .examples import Examples
 from .interface import Interface, TabbedInterface
@@ -43,4 +46,5 @@ __all__ = [
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
     "Audio", "DataFrame", "Dataframe", "File", "Gallery", "Image", "Video",
+    "AnnotatedImage", "BarPlot", "Code", "ColorPicker", "DateTime", "HighlightedText", "LinePlot", "Plot", "ScatterPlot",
 ]

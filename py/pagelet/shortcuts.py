@@ -35,6 +35,16 @@ _SHORTCUTS: dict[str, Callable[[], Component]] = {
     "numpy": lambda: components.Dataframe(type="numpy"),
     "list": lambda: components.Dataframe(type="array"),
     "matrix": lambda: components.Dataframe(type="array"),
+    "colorpicker": components.ColorPicker,
+    "datetime": components.DateTime,
+    "highlightedtext": components.HighlightedText,
+    "highlight": components.HighlightedText,
+    "annotatedimage": components.AnnotatedImage,
+    "code": components.Code,
+    "plot": components.Plot,
+    "lineplot": components.LinePlot,
+    "scatterplot": components.ScatterPlot,
+    "barplot": components.BarPlot,
 }
 
 

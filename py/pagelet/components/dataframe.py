@@ -31,7 +31,7 @@ def _number(cell: Any) -> Any:
             return cell
 
 
-def _plain(cell: Any) -> Any:
+def plain_cell(cell: Any) -> Any:
     """A cell as JSON can carry it (numpy scalars, timestamps)."""
     if cell is None or isinstance(cell, (str, int, float, bool)):
         return cell
@@ -108,7 +108,7 @@ class Dataframe(Component):
 
     def postprocess(self, value: Any) -> dict[str, Any]:
         headers, rows = self._table(value)
-        return {"headers": headers, "data": [[_plain(cell) for cell in row] for row in rows], "metadata": None}
+        return {"headers": headers, "data": [[plain_cell(cell) for cell in row] for row in rows], "metadata": None}
 
     def _table(self, value: Any) -> tuple[list[str], list[list[Any]]]:
         if value is None:
