@@ -88,7 +88,15 @@ export interface FileMessage { v: number; type: "file"; path: string; mime_type:
 
 export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | UploadedMessage | FileMessage;
 
-export interface EventMessage { v: number; type: "event"; event_id: string; fn: number; data: unknown[] }
+export interface EventMessage {
+  v: number;
+  type: "event";
+  event_id: string;
+  fn: number;
+  data: unknown[];
+  /** What the event was about (a `select`: `{index, value, selected}`); the function's `gr.SelectData`. */
+  event_data?: Record<string, unknown>;
+}
 /** A file for the core; its bytes travel next to this message. */
 export interface UploadMessage { v: number; type: "upload"; upload_id: string; name: string; mime: string }
 export type ClientMessage = EventMessage | UploadMessage;
@@ -203,6 +211,8 @@ export function uploadMessage(uploadId: string, name: string, mime: string): Upl
   return { v: PROTOCOL_VERSION, type: "upload", upload_id: uploadId, name, mime };
 }
 
-export function eventMessage(eventId: string, fn: number, data: unknown[]): EventMessage {
-  return { v: PROTOCOL_VERSION, type: "event", event_id: eventId, fn, data };
+export function eventMessage(eventId: string, fn: number, data: unknown[], eventData?: Record<string, unknown>): EventMessage {
+  const message: EventMessage = { v: PROTOCOL_VERSION, type: "event", event_id: eventId, fn, data };
+  if (eventData !== undefined) message.event_data = eventData;
+  return message;
 }

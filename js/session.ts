@@ -47,13 +47,13 @@ export class Session {
       // Gradio semantics: `change` follows every new value, typed or sent by the core.
       if (Object.hasOwn(changed, "value")) events.trigger(id, "change");
     });
-    const emit = (id: number, event: string): void => {
+    const emit = (id: number, event: string, eventData?: Record<string, unknown>): void => {
       // Nothing a view reports while it is still being built is a person's action.
       if (tree === null) return;
       // Take the view's value first, so listeners (and `change`) see what the person did.
       const value = tree.valueOf(id);
       if (value !== undefined) store.set(id, { value }, "user");
-      if (event !== "change") events.trigger(id, event);
+      if (event !== "change") events.trigger(id, event, eventData);
     };
     tree = await ComponentTree.build({ config, store, emit, report, ...(files ? { files } : {}) });
     return new Session(config, store, tree, events, report);

@@ -137,7 +137,10 @@ function galleryItems(value: unknown): GalleryItem[] {
   });
 }
 
-/** gr.Gallery: a grid of images, each with its caption under it. */
+/**
+ * gr.Gallery: a grid of images, each with its caption under it. Each image
+ * is a button: choosing it fires `select` with its index and item.
+ */
 export const gallery: Renderer = (context): ComponentView => {
   const element = blockElement("div", "gallery");
   const parts = caption("span", context.domId);
@@ -146,11 +149,19 @@ export const gallery: Renderer = (context): ComponentView => {
   grid.setAttribute("aria-labelledby", parts.label.id);
   element.append(parts.label, parts.info, grid);
   let value: unknown = null;
+  let selected: number | null = null;
+
+  const choose = (index: number, item: GalleryItem): void => {
+    selected = index;
+    grid.querySelectorAll("button").forEach((button, at) => button.setAttribute("aria-pressed", String(at === index)));
+    context.emit("select", { index, value: item, selected: true });
+  };
 
   return {
     element,
     update(props) {
       const label = showCaption(parts, props);
+      if (props.value !== value) selected = null;
       value = props.value;
       const columns = num(props, "columns") ?? 2;
       grid.style.setProperty("--pagelet-gallery-columns", String(Math.max(1, Math.round(columns))));
@@ -164,7 +175,13 @@ export const gallery: Renderer = (context): ComponentView => {
           img.alt = item.caption ?? `${label || "Image"} ${index + 1}`;
           const fit = optionalStr(props, "object_fit");
           if (fit) img.style.objectFit = fit;
-          figure.append(img);
+          const button = document.createElement("button");
+          button.type = "button";
+          button.className = "pagelet-gallery-item";
+          button.setAttribute("aria-pressed", String(index === selected));
+          button.addEventListener("click", () => choose(index, item));
+          button.append(img);
+          figure.append(button);
           if (item.caption !== null) {
             const text = document.createElement("figcaption");
             text.textContent = item.caption;

@@ -23,8 +23,9 @@ export interface RenderContext {
    * Report a user event ("input", "submit", "click", "select", "blur",
    * "focus", "release" ...). The host first reads `getValue()` into the store,
    * which fires `change` when the value differs, then runs the event's listeners.
+   * `eventData` describes the event (a `select`'s `{index, value, selected}`).
    */
-  emit(event: string): void;
+  emit(event: string, eventData?: Record<string, unknown>): void;
   /**
    * Record a prop the person changed that is not the value (an accordion
    * opened, a tab chosen), so a later update is compared with what is shown.

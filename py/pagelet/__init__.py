@@ -27,6 +27,7 @@ from .components import (
     AnnotatedImage, Audio, BarPlot, Code, ColorPicker, Dataframe, DateTime, File, Gallery, HighlightedText, Image,
     LinePlot, Plot, ScatterPlot, Video,
 )
+from .event_data import EventData, SelectData
 from .events import on
 from .examples import Examples
 from .interface import Interface, TabbedInterface
@@ -47,4 +48,5 @@ __all__ = [
     "Textbox", "Warning", "on", "update",
     "Audio", "DataFrame", "Dataframe", "File", "Gallery", "Image", "Video",
     "AnnotatedImage", "BarPlot", "Code", "ColorPicker", "DateTime", "HighlightedText", "LinePlot", "Plot", "ScatterPlot",
+    "EventData", "SelectData",
 ]

@@ -52,7 +52,9 @@ Host -> core
 ------------
 ``event``   ``{"v", "type": "event", "event_id": str, "fn": int, "data": [Any]}``
     Runs dependency ``fn`` with one value per input (``None`` for ``State``
-    inputs, which the core keeps per session).
+    inputs, which the core keeps per session). Optional ``event_data``: an
+    object describing the event (for ``select``: ``{"index", "value",
+    "selected"}``), which a function receives as ``gr.SelectData``.
 
 Files
 -----
@@ -116,6 +118,7 @@ class EventMessage:
     event_id: str
     fn: int
     data: list[Any]
+    event_data: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,10 @@ def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage | Up
     data = message.get("data")
     if not isinstance(data, list):
         raise ProtocolError("data must be a list with one value per input")
-    return EventMessage(event_id=event_id, fn=fn, data=data)
+    event_data = message.get("event_data")
+    if event_data is not None and not isinstance(event_data, dict):
+        raise ProtocolError("event_data must be an object")
+    return EventMessage(event_id=event_id, fn=fn, data=data, event_data=event_data)
 
 
 def _parse_upload(message: dict[str, Any]) -> UploadMessage:

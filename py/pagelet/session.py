@@ -18,6 +18,7 @@ from . import alerts, files
 from .blocks import Blocks
 from .components.base import Component
 from .components.state import State
+from .event_data import with_event_data
 from .events import Dependency
 from .processing import (
     call_arguments,
@@ -147,7 +148,7 @@ class Session:
         token = alerts.current_sink.set(self._alert_sink)
         store_token = files.current_store.set(self.files)
         try:
-            await self._run(dependency, event_id, message.data)
+            await self._run(dependency, event_id, message.data, message.event_data)
         except alerts.Error as exc:
             self._report_user_error(event_id, exc)
         except Exception as exc:  # app code failed: tell the page, keep serving
@@ -164,15 +165,17 @@ class Session:
             self.send(alert_message("error", error.message, error.title, error.duration))
         self.send(status_message(event_id, "error", error.message))
 
-    async def _run(self, dependency: Dependency, event_id: str, data: list[Any]) -> None:
+    async def _run(
+        self, dependency: Dependency, event_id: str, data: list[Any], event_data: dict[str, Any] | None = None
+    ) -> None:
         values = preprocess_inputs(dependency, data, self.view, self.state)
         if dependency.fn is None:
             # Gradio passes inputs straight to outputs when there is no function.
             result: Any = values[0] if len(values) == 1 else tuple(values)
             self._send_result(dependency, event_id, result)
             return
-        args = call_arguments(dependency, values)
         fn = dependency.fn
+        args = with_event_data(fn, call_arguments(dependency, values), event_data)
         if inspect.isasyncgenfunction(fn):
             async for result in fn(*args):
                 self._send_result(dependency, event_id, result)

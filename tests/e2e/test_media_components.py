@@ -171,7 +171,7 @@ demo.launch()
     expect(page.get_by_label("Total", exact=True)).to_have_value("15")
 
 
-def test_gallery_shows_each_image_with_its_caption(page: Page, site: Site, tmp_path: Path) -> None:
+def test_gallery_shows_each_image_with_its_caption_and_tells_which_was_chosen(page: Page, site: Site, tmp_path: Path) -> None:
     url = app_page(site, "gallery.html", """
 import gradio as gr
 import base64
@@ -187,13 +187,25 @@ def make(count):
         items.append((name, f"Tile {index + 1}"))
     return items
 
-gr.Interface(make, gr.Number(label="How many", value=3), gr.Gallery(label="Tiles")).launch()
+def chosen(evt: gr.SelectData):
+    return f"{evt.index}: {evt.value['caption']}"
+
+with gr.Blocks() as demo:
+    count = gr.Number(label="How many", value=3)
+    tiles = gr.Gallery(label="Tiles")
+    choice = gr.Textbox(label="Chosen")
+    gr.Button("Make").click(make, count, tiles)
+    tiles.select(chosen, None, choice)
+demo.launch()
 """ % __import__("base64").b64encode(write_png(tmp_path / "tile.png", 4, 4, (200, 0, 0)).read_bytes()).decode())
     open_app(page, url)
-    page.get_by_role("button", name="Submit").click()
+    page.get_by_role("button", name="Make").click()
     for index in (1, 2, 3):
         expect(page.get_by_role("img", name=f"Tile {index}")).to_be_visible()
         expect(page.get_by_text(f"Tile {index}", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Tile 2").click()
+    expect(page.get_by_label("Chosen", exact=True)).to_have_value("1: Tile 2")
+    expect(page.get_by_role("button", name="Tile 2")).to_have_attribute("aria-pressed", "true")
 
 
 def test_a_too_large_upload_says_so_and_the_app_keeps_working(page: Page, site: Site, tmp_path: Path) -> None:

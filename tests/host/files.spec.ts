@@ -87,3 +87,17 @@ test("a table shows headers and rows, and an edited cell is the value sent", asy
   const events = await core.expectEvents(1);
   expect(events[0]?.data).toEqual([{ headers: ["name", "score"], data: [["Ada", "9"]], metadata: null }]);
 });
+
+test("choosing a gallery image sends select with its index and item", async ({ core, page }) => {
+  const item = (n: number) => ({ image: { ...fileData(`/tmp/t${n}.png`, `t${n}.png`), url: `data:image/png;base64,` }, caption: `Tile ${n}` });
+  await core.mount(
+    appConfig(
+      [component(1, "gallery", { label: "Tiles", value: [item(1), item(2)], interactive: false })],
+      [dependency(0, { targets: [[1, "select"]], inputs: [], outputs: [] })],
+    ),
+  );
+  await page.getByRole("button", { name: "Tile 2" }).click();
+  const [event] = await core.expectEvents(1);
+  expect(event?.event_data).toEqual({ index: 1, value: item(2), selected: true });
+  await expect(page.getByRole("button", { name: "Tile 2" })).toHaveAttribute("aria-pressed", "true");
+});
