@@ -3,35 +3,12 @@
 from __future__ import annotations
 
 import re
-import struct
-import wave
-import zlib
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from media_files import write_png, write_wav
 from pages import Site, open_app
-
-
-def write_png(path: Path, width: int, height: int, rgb: tuple[int, int, int]) -> Path:
-    """A solid-colour PNG, written with the standard library only."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    row = b"\x00" + bytes(rgb) * width
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
-    return path
-
-
-def write_wav(path: Path, samples: list[int], rate: int = 8000) -> Path:
-    with wave.open(str(path), "wb") as writer:
-        writer.setnchannels(1)
-        writer.setsampwidth(2)
-        writer.setframerate(rate)
-        writer.writeframes(struct.pack(f"<{len(samples)}h", *samples))
-    return path
 
 
 def app_page(site: Site, name: str, code: str) -> str:
