@@ -223,3 +223,12 @@ demo.launch()
     text.fill("still here")
     text.press("Enter")
     expect(page.get_by_label("Shout", exact=True)).to_have_value("STILL HERE")
+
+
+def test_the_package_base_url_is_configurable_on_the_element(page: Page, site: Site) -> None:
+    url = site.page("pil.html", """<gradio-lite package-base-url="wheels-here/">
+import gradio as gr
+gr.Interface(lambda image: image.size, gr.Image(type="pil", label="Photo"), gr.Textbox(label="Size")).launch()
+</gradio-lite>""")
+    open_app(page, url)
+    expect(page.get_by_text(f"Could not load pillow: the server answered 404 File not found ({site.url}/wheels-here/pillow-")).to_be_visible()
