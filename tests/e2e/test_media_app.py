@@ -69,7 +69,7 @@ gr.Interface(describe, gr.Image(type="filepath", label="Photo"),
     assert shown.evaluate("img => img.decode().then(() => [img.naturalWidth, img.naturalHeight, img.src.slice(0, 5)])") == [7, 5, "blob:"]
 
 
-def test_dropping_an_image_uploads_it(page: Page, site: Site, tmp_path: Path) -> None:
+def test_dropping_or_pasting_an_image_uploads_it(page: Page, site: Site, tmp_path: Path) -> None:
     url = app_page(site, "drop.html", """
 import gradio as gr
 gr.Interface(lambda path: path.rsplit("/", 1)[-1], gr.Image(type="filepath", label="Photo"), gr.Textbox(label="Name")).launch()
@@ -88,6 +88,17 @@ gr.Interface(lambda path: path.rsplit("/", 1)[-1], gr.Image(type="filepath", lab
     expect(page.get_by_role("img", name="Photo")).to_be_visible()
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_label("Name", exact=True)).to_have_value("dropped.png")
+    # Pasting an image into the field replaces it.
+    page.get_by_label("Photo", exact=True).evaluate(
+        """(input, bytes) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
+            input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+        }""",
+        data,
+    )
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("Name", exact=True)).to_have_value("pasted.png")
 
 
 def test_audio_from_a_wav_file_and_samples_written_back(page: Page, site: Site, tmp_path: Path) -> None:
