@@ -1,6 +1,8 @@
 """Optional libraries (numpy, PIL, pandas): imported only when an app uses them.
 
-A component that converts to one of them names it in ``optional_packages()``.
+A component that converts uploads to one of them names it in
+``optional_packages()``; one that may have to encode what a function returns
+names what that takes in ``output_packages()``.
 In the browser the worker bridge loads the missing ones once the app is on
 the page; when one cannot be loaded, ``mark_unavailable`` records why, and
 every conversion that needs it raises ``gr.Error`` with that reason instead
@@ -27,12 +29,15 @@ _unavailable: dict[str, str] = {}
 
 
 def wanted_by(app: Blocks) -> list[str]:
-    """The optional modules the app's components convert to, in a stable order."""
+    """The optional modules the app's events will convert with, in a stable order.
+
+    Only inputs convert uploads: an output-only ``gr.Audio()`` needs no numpy.
+    """
     wanted: list[str] = []
-    for block in app.blocks_in_app():
-        for name in getattr(block, "optional_packages", lambda: ())():
-            if name not in wanted:
-                wanted.append(name)
+    for dependency in app.dependencies:
+        names = [name for block in dependency.inputs for name in getattr(block, "optional_packages", tuple)()]
+        names += [name for block in dependency.outputs for name in getattr(block, "output_packages", tuple)()]
+        wanted += [name for name in names if name not in wanted]
     return wanted
 
 
@@ -62,7 +67,8 @@ def require(name: str) -> ModuleType:
     try:
         return importlib.import_module(name)
     except ImportError:
-        raise Error(unavailable_message(name), title="Package not loaded") from None
+        # "PIL.Image" is missing because "PIL" is: name the package a person knows.
+        raise Error(unavailable_message(name.split(".")[0]), title="Package not loaded") from None
 
 
 def loaded(name: str) -> Any:

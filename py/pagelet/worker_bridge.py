@@ -97,8 +97,19 @@ async def start(
         return
     _session.send_config()
     if load_package is not None:
-        # After the config: the app is usable while numpy or PIL load.
-        await _load_optional_packages(app, load_package)
+        # In the background, after the config: the app is usable while numpy or PIL load.
+        _keep(asyncio.ensure_future(_load_optional_packages(app, load_package)))
+
+
+def _keep(task: asyncio.Task[None]) -> None:
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+
+
+async def settled() -> None:
+    """Wait for the background work started so far (tests, and an orderly shutdown)."""
+    while _tasks:
+        await asyncio.gather(*list(_tasks), return_exceptions=True)
 
 
 def _bytes_sender(send_bytes: SendBytes | None) -> files.SendBytes | None:
@@ -127,6 +138,4 @@ def receive(message: str, data: Any = None) -> None:
         return
     if data is not None and not isinstance(data, bytes):
         data = data.to_bytes()  # a JS Uint8Array, as Pyodide hands it over
-    task = asyncio.ensure_future(_session.handle(message, data))
-    _tasks.add(task)
-    task.add_done_callback(_tasks.discard)
+    _keep(asyncio.ensure_future(_session.handle(message, data)))

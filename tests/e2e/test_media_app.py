@@ -217,11 +217,13 @@ demo.launch(max_file_size="1kb")
     expect(page.get_by_label("Name", exact=True)).to_have_value("small.txt")
 
 
-def test_a_package_that_cannot_load_is_named_with_its_url(page: Page, site: Site) -> None:
+def test_a_package_that_cannot_load_is_named_with_its_url(page: Page, site: Site, tmp_path: Path) -> None:
     url = app_page(site, "numpy.html", """
 import gradio as gr
 with gr.Blocks() as demo:
     photo = gr.Image(label="Photo")
+    height = gr.Number(label="Height")
+    photo.upload(lambda image: image.shape[0], photo, height)
     text = gr.Textbox(label="Text")
     shout = gr.Textbox(label="Shout")
     text.submit(lambda value: value.upper(), text, shout)
@@ -234,6 +236,10 @@ demo.launch()
     text.fill("still here")
     text.press("Enter")
     expect(page.get_by_label("Shout", exact=True)).to_have_value("STILL HERE")
+    # numpy images are decoded with PIL, which could not load either; using the image says so.
+    expect(page.get_by_text("Could not load pillow")).to_have_count(1)
+    page.get_by_label("Photo", exact=True).set_input_files(write_png(tmp_path / "p.png", 2, 2, (1, 2, 3)))
+    expect(page.get_by_text("Could not load pillow")).to_have_count(2)
 
 
 def test_the_package_base_url_is_configurable_on_the_element(page: Page, site: Site) -> None:

@@ -12,6 +12,8 @@ from pages import open_app
 
 def test_the_media_example_page(page: Page, base_url: str, tmp_path: Path) -> None:
     open_app(page, f"{base_url}/public/examples/media.html")
+    # Nothing here converts to numpy, PIL or pandas, so nothing is fetched for them.
+    expect(page.get_by_role("tab", name="Image")).to_be_visible()
     page.get_by_label("Photo", exact=True).set_input_files(write_png(tmp_path / "dot.png", 2, 2, (0, 0, 0)))
     expect(page.get_by_role("img", name="Photo as Python sees it")).to_be_visible()
     expect(page.get_by_label("Size", exact=True)).to_have_value(str((tmp_path / "dot.png").stat().st_size) + " bytes")
@@ -31,3 +33,4 @@ def test_the_media_example_page(page: Page, base_url: str, tmp_path: Path) -> No
     rows = page.get_by_role("table", name="Rows")
     expect(rows.get_by_role("row")).to_have_count(4)
     expect(page.get_by_role("img", name="y against x")).to_be_visible()
+    expect(page.get_by_text("Could not load")).to_have_count(0)

@@ -173,6 +173,14 @@ def test_image_paths_and_urls_need_no_optional_library(png: Path, no_numpy: None
         gr.Image().postprocess(3)
 
 
+def test_image_as_pil_without_pil_names_the_package(png: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "PIL", None)
+    monkeypatch.setitem(sys.modules, "PIL.Image", None)
+    monkeypatch.setattr(optional, "_unavailable", {"PIL": "the server answered 404 (http://x/pillow.whl)"})
+    with pytest.raises(gr.Error, match=re.escape("Could not load pillow: the server answered 404 (http://x/pillow.whl)")):
+        gr.Image(type="pil").preprocess(files.file_data(png))
+
+
 def test_image_as_numpy_without_numpy_is_a_clear_error(png: Path, no_numpy: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(optional, "_unavailable", {"numpy": "the server answered 404 (http://x/numpy.whl)"})
     with pytest.raises(gr.Error, match=re.escape("Could not load numpy: the server answered 404 (http://x/numpy.whl)")):
@@ -272,7 +280,8 @@ def test_shortcuts_name_the_media_components() -> None:
 def test_the_bridge_loads_what_components_need_and_names_what_failed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "app.py").write_text(
-        "import gradio as gr\nwith gr.Blocks() as demo:\n    gr.Image(type='pil')\n    gr.Audio(type='filepath')\ndemo.launch()\n"
+        "import gradio as gr\nwith gr.Blocks() as demo:\n    image = gr.Image(type='pil')\n    sound = gr.Audio(type='filepath')\n"
+        "    image.upload(lambda i, s: None, [image, sound], None)\ndemo.launch()\n"
     )
     monkeypatch.setattr(optional, "importable", lambda name: False)
     monkeypatch.setattr(optional, "_unavailable", {})
@@ -285,7 +294,13 @@ def test_the_bridge_loads_what_components_need_and_names_what_failed(tmp_path: P
     sent: list[str] = []
     saved_main = sys.modules["__main__"]
     try:
-        asyncio.run(worker_bridge.start("app.py", sent.append, None, load_package))
+        async def main() -> None:
+            await worker_bridge.start("app.py", sent.append, None, load_package)
+            # The config is out before any package is asked for.
+            assert [json.loads(text)["type"] for text in sent] == ["config"]
+            await worker_bridge.settled()
+
+        asyncio.run(main())
     finally:
         sys.modules["__main__"] = saved_main
         launcher.set_launcher(None)
@@ -295,6 +310,28 @@ def test_the_bridge_loads_what_components_need_and_names_what_failed(tmp_path: P
     assert messages[1]["message"] == "Could not load pillow: the server answered 404 (http://127.0.0.1/pyodide/pillow.whl)"
     for name in [name for name in sys.modules if name == "gradio" or name.startswith("gradio.")]:
         del sys.modules[name]
+
+
+def test_only_inputs_ask_for_the_libraries_they_convert_to(no_numpy: None) -> None:
+    with gr.Blocks() as demo:
+        button = gr.Button("Go")
+        table = gr.Dataframe(label="Table")
+        sound = gr.Audio(label="Sound")
+        picture = gr.Image(label="Picture")
+        button.click(lambda: None, None, [table, sound, picture])
+    assert optional.wanted_by(demo) == []
+    with gr.Blocks() as demo:
+        table = gr.Dataframe(label="Table")
+        sound = gr.Audio(label="Sound")
+        table.change(lambda t, s: None, [table, sound], None)
+    assert optional.wanted_by(demo) == ["pandas", "numpy"]
+
+
+def test_an_app_with_numpy_may_return_arrays_so_image_outputs_want_pil() -> None:
+    with gr.Blocks() as demo:
+        picture = gr.Image(label="Picture")
+        gr.Button("Go").click(lambda: None, None, picture)
+    assert optional.wanted_by(demo) == ["PIL"]
 
 
 def test_the_worker_wheel_table_matches_pyodides_lock() -> None:

@@ -28,6 +28,11 @@ def packages_for(kind: str) -> tuple[str, ...]:
     return {"numpy": ("numpy", "PIL"), "pil": ("PIL",)}.get(kind, ())
 
 
+def packages_to_encode() -> tuple[str, ...]:
+    """An app that imported numpy may return arrays, which take PIL to encode."""
+    return ("PIL",) if optional.loaded("numpy") is not None else ()
+
+
 def load_image(path: str, kind: str, image_mode: str | None) -> Any:
     """An uploaded image as the function's ``type`` asks for it."""
     if kind == "filepath":
@@ -96,6 +101,9 @@ class Image(Component):
     def optional_packages(self) -> tuple[str, ...]:
         return packages_for(self.type)
 
+    def output_packages(self) -> tuple[str, ...]:
+        return packages_to_encode()
+
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -142,6 +150,9 @@ class Gallery(Component):
 
     def optional_packages(self) -> tuple[str, ...]:
         return packages_for(self.type)
+
+    def output_packages(self) -> tuple[str, ...]:
+        return packages_to_encode()
 
     def preprocess(self, payload: Any) -> list[tuple[Any, str | None]] | None:
         if payload is None:
