@@ -44,9 +44,21 @@ export const dataframe: Renderer = (context): ComponentView => {
   let current: Table = { headers: [], data: [] };
   let editable = false;
 
+  // Gradio's `select` on a table: which cell, its value, and its row and column.
+  const select = (rowIndex: number, column: number): void => {
+    context.emit("select", {
+      index: [rowIndex, column],
+      value: current.data[rowIndex]?.[column] ?? null,
+      row_value: [...(current.data[rowIndex] ?? [])],
+      col_value: current.data.map((row) => row[column] ?? null),
+      selected: true,
+    });
+  };
+
   const cell = (rowIndex: number, column: number): HTMLTableCellElement => {
     const td = document.createElement("td");
     const text = displayText(current.data[rowIndex]?.[column]);
+    td.addEventListener("click", () => select(rowIndex, column));
     if (!editable) {
       td.textContent = text;
       return td;

@@ -101,3 +101,15 @@ test("choosing a gallery image sends select with its index and item", async ({ c
   expect(event?.event_data).toEqual({ index: 1, value: item(2), selected: true });
   await expect(page.getByRole("button", { name: "Tile 2" })).toHaveAttribute("aria-pressed", "true");
 });
+
+test("clicking a table cell sends select with the cell, its row and its column", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [component(1, "dataframe", { label: "Scores", value: { headers: ["name", "score"], data: [["Ada", 3], ["Alan", 5]], metadata: null }, interactive: false })],
+      [dependency(0, { targets: [[1, "select"]], inputs: [], outputs: [] })],
+    ),
+  );
+  await page.getByRole("cell", { name: "5" }).click();
+  const [event] = await core.expectEvents(1);
+  expect(event?.event_data).toEqual({ index: [1, 1], value: 5, row_value: ["Alan", 5], col_value: [3, 5], selected: true });
+});

@@ -42,3 +42,10 @@ def test_event_data_must_be_an_object() -> None:
     with pytest.raises(ProtocolError, match="event_data must be an object"):
         parse_client_message({"v": 1, "type": "event", "event_id": "e", "fn": 0, "data": [], "event_data": [1]})
     assert parse_client_message({"v": 1, "type": "event", "event_id": "e", "fn": 0, "data": []}).event_data is None
+
+
+def test_a_table_cell_selection_has_its_row_and_column() -> None:
+    from pagelet.event_data import SelectData
+
+    data = SelectData(None, {"index": [1, 0], "value": "Alan", "row_value": ["Alan", 5], "col_value": ["Ada", "Alan"]})
+    assert (data.index, data.value, data.row_value, data.col_value, data.selected) == ((1, 0), "Alan", ["Alan", 5], ["Ada", "Alan"], True)
