@@ -54,6 +54,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
   const render = async (config: AppConfig): Promise<void> => {
     session?.destroy();
     session = null;
+    files.setLimit(config.max_file_size);
     const next = await Session.create(config, (message) => transport.send(message), report, files);
     if (destroyed) {
       next.destroy();

@@ -21,6 +21,18 @@ interface Pending {
 
 let uploadCount = 0;
 
+/** A size as the core writes it (`pagelet.files.human_size`), so both refusals read the same. */
+export function humanSize(size: number): string {
+  const units = ["B", "KB", "MB", "GB"];
+  let value = size;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
 /**
  * The host's end of file transfer: uploads awaiting the core's `uploaded`
  * answer, and output files the core sent as bytes, kept as blob URLs by path.
@@ -30,12 +42,22 @@ export class FileHost implements FileAccess {
   readonly #send: (message: ClientMessage, data?: ArrayBuffer) => void;
   readonly #pending = new Map<string, Pending>();
   readonly #blobs = new Map<string, string>();
+  #maxFileSize: number | null = null;
 
   constructor(send: (message: ClientMessage, data?: ArrayBuffer) => void) {
     this.#send = send;
   }
 
+  /** The core's upload limit (`max_file_size` in the config). */
+  setLimit(maxFileSize: number | null | undefined): void {
+    this.#maxFileSize = typeof maxFileSize === "number" ? maxFileSize : null;
+  }
+
   async upload(file: File): Promise<FileData> {
+    // The core would refuse it too; saying so here spares reading a huge file into memory.
+    if (this.#maxFileSize !== null && file.size > this.#maxFileSize) {
+      throw new Error(`${file.name || "The file"} is ${humanSize(file.size)}; this app accepts files up to ${humanSize(this.#maxFileSize)}.`);
+    }
     const bytes = await file.arrayBuffer();
     uploadCount += 1;
     const uploadId = `u${uploadCount}`;

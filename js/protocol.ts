@@ -43,6 +43,8 @@ export interface AppConfig {
   components: ComponentConfig[];
   layout: LayoutNode;
   dependencies: Dependency[];
+  /** Upload limit in bytes (null: none); the host refuses a larger file before reading it. */
+  max_file_size?: number | null;
 }
 
 export interface Update {
@@ -141,6 +143,9 @@ function checkConfig(config: unknown): asserts config is AppConfig {
   }
   checkLayout(config.layout, 0);
   if (!Array.isArray(config.dependencies)) fail("config.dependencies must be a list");
+  if (config.max_file_size !== undefined && config.max_file_size !== null && typeof config.max_file_size !== "number") {
+    fail("config.max_file_size must be a number or null");
+  }
   for (const dep of config.dependencies) {
     if (!isObject(dep) || !isId(dep.id) || !Array.isArray(dep.targets) || !Array.isArray(dep.inputs) || !Array.isArray(dep.outputs)) {
       fail("each dependency needs an id, targets, inputs and outputs");

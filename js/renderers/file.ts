@@ -1,15 +1,9 @@
+import { humanSize } from "../files";
 import type { FileData } from "../protocol";
 import { blockElement, caption, interactive, showCaption } from "./block";
 import { str } from "./props";
 import type { ComponentView, Renderer } from "./types";
 import { acceptAttribute, downloadLink, fileList, uploadZone } from "./upload";
-
-function sizeText(size: number | null | undefined): string {
-  if (typeof size !== "number") return "";
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** gr.File: upload one or several files; each file shown is a download link. */
 export const file: Renderer = (context): ComponentView => {
@@ -29,7 +23,7 @@ export const file: Renderer = (context): ComponentView => {
         const row = document.createElement("li");
         const size = document.createElement("span");
         size.className = "pagelet-file-size";
-        size.textContent = sizeText(item.size);
+        size.textContent = typeof item.size === "number" ? humanSize(item.size) : "";
         row.append(downloadLink(context, item), size);
         return row;
       }),

@@ -26,6 +26,9 @@ Core -> host
          "queue": bool, "show_progress": str,
          "trigger_mode": "once" | "multiple" | "always_last", "js": str | None}
 
+    Optional ``max_file_size`` (bytes or null): the session's upload limit,
+    so the host can refuse a larger file before reading it.
+
     ``trigger_mode``: what the host does with a trigger while the same
     dependency runs: drop it, run it too, or keep only the latest for after.
 

@@ -73,6 +73,7 @@ class Session:
         # Props changed by this session's events; preprocessing honours them.
         self.overrides: dict[int, dict[str, Any]] = {}
         self._config = app.get_config()
+        self._config["max_file_size"] = self.files.max_file_size
 
     # -- outgoing -------------------------------------------------------------
     def send(self, message: dict[str, Any]) -> None:

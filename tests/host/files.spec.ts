@@ -113,3 +113,11 @@ test("clicking a table cell sends select with the cell, its row and its column",
   const [event] = await core.expectEvents(1);
   expect(event?.event_data).toEqual({ index: [1, 1], value: 5, row_value: ["Alan", 5], col_value: [3, 5], selected: true });
 });
+
+test("a file over the app's limit is refused before it is sent", async ({ core, page }) => {
+  const config = appConfig([component(1, "file", { label: "Doc", value: null })]);
+  await core.mount({ ...config, max_file_size: 1024 });
+  await page.getByLabel("Doc", { exact: true }).setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(5000) });
+  await expect(page.getByRole("alert")).toHaveText("big.txt is 4.9 KB; this app accepts files up to 1.0 KB.");
+  expect(await core.sent()).toEqual([]);
+});

@@ -105,6 +105,12 @@ def test_a_too_large_upload_is_refused_with_the_sizes() -> None:
                       "error": "big.bin is 4.9 KB; this app accepts files up to 1.0 KB."}
 
 
+def test_the_config_tells_the_host_the_upload_limit() -> None:
+    sent: list[dict] = []
+    Session(gr.Blocks(), sent.append, file_store=files.TempFileStore(max_file_size=2048)).send_config()
+    assert sent[0]["config"]["max_file_size"] == 2048
+
+
 def test_malformed_uploads_are_answered_not_raised() -> None:
     session = Session(gr.Blocks(), lambda message: None)
     assert "no file content" in upload(session, "a.txt", None)["error"]  # type: ignore[arg-type]
