@@ -6,6 +6,7 @@ import type { Transport } from "./transport/transport";
 import { errorText } from "./errors";
 import { saveFile } from "./download";
 import { applyTheme } from "./theme";
+import { FileHost } from "./files";
 
 export interface MountOptions {
   /**
@@ -35,6 +36,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
   container.append(body, toaster.element);
   root.append(container);
 
+  const files = new FileHost((message, data) => transport.send(message, data));
   let session: Session | null = null;
   let destroyed = false;
   let settled = false;
@@ -54,7 +56,8 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
   const render = async (config: AppConfig): Promise<void> => {
     session?.destroy();
     session = null;
-    const next = await Session.create(config, (message) => transport.send(message), report);
+    files.setLimit(config.max_file_size);
+    const next = await Session.create(config, (message) => transport.send(message), report, files);
     if (destroyed) {
       next.destroy();
       return;
@@ -95,7 +98,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     body.replaceChildren(fatalPanel(message.message, message.traceback));
   };
 
-  const handle = async (message: ServerMessage): Promise<void> => {
+  const handle = async (message: ServerMessage, data?: ArrayBuffer): Promise<void> => {
     switch (message.type) {
       case "config":
         await render(message.config);
@@ -122,17 +125,23 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       case "error":
         fail(message);
         break;
+      case "uploaded":
+        files.uploaded(message);
+        break;
+      case "file":
+        files.received(message, data);
+        break;
     }
   };
 
   // One message at a time: an update must not overtake the config still rendering.
   let queue: Promise<void> = Promise.resolve();
   transport.listen(
-    (message) => {
+    (message, data) => {
       queue = queue.then(async () => {
         if (destroyed) return;
         try {
-          await handle(message);
+          await handle(message, data);
         } catch (error) {
           report(`Could not apply a message from the app: ${errorText(error)}`);
         }
@@ -148,6 +157,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       destroyed = true;
       session?.destroy();
       session = null;
+      files.destroy();
       toaster.destroy();
       container.remove();
     },

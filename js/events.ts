@@ -78,8 +78,8 @@ export class Events {
   }
 
   /** Component `id` emitted `event`: run every dependency listening to it. */
-  trigger(id: number, event: string): void {
-    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, triggerMode(dep, event));
+  trigger(id: number, event: string, eventData?: Record<string, unknown>): void {
+    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, triggerMode(dep, event), eventData);
   }
 
   /** Apply a `status` message; unknown event ids (already ended, or not ours) are ignored. */
@@ -109,7 +109,7 @@ export class Events {
     if (this.#runs.has(eventId)) this.#finish(eventId, true);
   }
 
-  #fire(dep: Dependency, mode: TriggerMode): void {
+  #fire(dep: Dependency, mode: TriggerMode, eventData?: Record<string, unknown>): void {
     if (Array.isArray(dep.cancels) && dep.cancels.length > 0) this.#cancel(new Set(dep.cancels));
     if ((this.#running.get(dep.id) ?? 0) > 0) {
       if (mode === "once") return;
@@ -118,7 +118,7 @@ export class Events {
         return;
       }
     }
-    this.#start(dep);
+    this.#start(dep, eventData);
   }
 
   /** Ask the core to stop every run of these dependencies; each ends with its own `done`. */
@@ -135,7 +135,7 @@ export class Events {
     }
   }
 
-  #start(dep: Dependency): void {
+  #start(dep: Dependency, eventData?: Record<string, unknown>): void {
     this.#counter += 1;
     const eventId = `${this.#prefix}-${this.#counter}`;
     const data = dep.inputs.map((id) => this.#options.inputValue(id));
@@ -143,7 +143,7 @@ export class Events {
     this.#running.set(dep.id, (this.#running.get(dep.id) ?? 0) + 1);
     this.#options.status.begin(dep.outputs, typeof dep.show_progress === "string" ? dep.show_progress : "full");
     try {
-      this.#options.send(eventMessage(eventId, dep.id, data));
+      this.#options.send(eventMessage(eventId, dep.id, data, eventData));
     } catch (error) {
       this.#options.onSendError(error);
       this.#finish(eventId, true);

@@ -54,6 +54,8 @@ export interface AppConfig {
   components: ComponentConfig[];
   layout: LayoutNode;
   dependencies: Dependency[];
+  /** Upload limit in bytes (null: none); the host refuses a larger file before reading it. */
+  max_file_size?: number | null;
 }
 
 export interface Update {
@@ -105,11 +107,46 @@ export interface RenderMessage {
 }
 export interface DownloadMessage { v: number; type: "download"; filename: string; mime: string; text: string }
 
-export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage | DownloadMessage | RenderMessage;
+/** A file as the core describes it (Gradio's FileData). */
+export interface FileData {
+  path: string;
+  orig_name?: string | null;
+  size?: number | null;
+  mime_type?: string | null;
+  /** Set when the transport serves files over HTTP; null in the worker, where bytes come in `file` messages. */
+  url?: string | null;
+  meta?: { _type?: string };
+}
 
-export interface EventMessage { v: number; type: "event"; event_id: string; fn: number; data: unknown[] }
+export interface UploadedMessage { v: number; type: "uploaded"; upload_id: string; file?: FileData; error?: string }
+/** The bytes of output file `path` travel next to this message. */
+export interface FileMessage { v: number; type: "file"; path: string; mime_type: string | null }
+
+export type ServerMessage =
+  | ConfigMessage
+  | StatusMessage
+  | UpdateMessage
+  | AlertMessage
+  | ErrorMessage
+  | ProgressMessage
+  | DownloadMessage
+  | RenderMessage
+  | UploadedMessage
+  | FileMessage;
+
+export interface EventMessage {
+  v: number;
+  type: "event";
+  event_id: string;
+  fn: number;
+  data: unknown[];
+  /** What the event was about (a `select`: `{index, value, selected}`); the function's `gr.SelectData`. */
+  event_data?: Record<string, unknown>;
+}
 export interface CancelMessage { v: number; type: "cancel"; event_id: string }
-export type ClientMessage = EventMessage | CancelMessage;
+/** A file for the core; its bytes travel next to this message. */
+export interface UploadMessage { v: number; type: "upload"; upload_id: string; name: string; mime: string }
+export type ClientMessage = EventMessage | CancelMessage | UploadMessage;
 
 export class ProtocolError extends Error {
   override name = "ProtocolError";
@@ -168,6 +205,9 @@ function checkConfig(config: unknown): asserts config is AppConfig {
   checkLayout(config.layout, 0);
   checkDependencies(config.dependencies);
   if (config.theme !== undefined && config.theme !== null) checkTheme(config.theme);
+  if (config.max_file_size !== undefined && config.max_file_size !== null && typeof config.max_file_size !== "number") {
+    fail("config.max_file_size must be a number or null");
+  }
 }
 
 function isStringRecord(value: unknown): boolean {
@@ -245,6 +285,16 @@ export function parseServerMessage(raw: unknown): ServerMessage {
       if (typeof message.event_id !== "string") fail("progress needs an event_id");
       checkProgress(message.progress);
       break;
+    case "uploaded":
+      if (typeof message.upload_id !== "string") fail("uploaded needs an upload_id");
+      if (message.file !== undefined && !isFileData(message.file)) fail("uploaded file must be a FileData with a path");
+      if (message.error !== undefined && typeof message.error !== "string") fail("uploaded error must be a string");
+      if ((message.file === undefined) === (message.error === undefined)) fail("uploaded needs either a file or an error");
+      break;
+    case "file":
+      if (typeof message.path !== "string") fail("file needs a path");
+      if (message.mime_type !== null && typeof message.mime_type !== "string") fail("file mime_type must be a string or null");
+      break;
     default:
       fail(`unknown message type ${String(message.type)}`);
   }
@@ -255,6 +305,17 @@ export function cancelMessage(eventId: string): CancelMessage {
   return { v: PROTOCOL_VERSION, type: "cancel", event_id: eventId };
 }
 
-export function eventMessage(eventId: string, fn: number, data: unknown[]): EventMessage {
-  return { v: PROTOCOL_VERSION, type: "event", event_id: eventId, fn, data };
+/** Whether `value` has the shape of a FileData (a path, optional url). */
+export function isFileData(value: unknown): value is FileData {
+  return isObject(value) && typeof value.path === "string" && (value.url === undefined || value.url === null || typeof value.url === "string");
+}
+
+export function uploadMessage(uploadId: string, name: string, mime: string): UploadMessage {
+  return { v: PROTOCOL_VERSION, type: "upload", upload_id: uploadId, name, mime };
+}
+
+export function eventMessage(eventId: string, fn: number, data: unknown[], eventData?: Record<string, unknown>): EventMessage {
+  const message: EventMessage = { v: PROTOCOL_VERSION, type: "event", event_id: eventId, fn, data };
+  if (eventData !== undefined) message.event_data = eventData;
+  return message;
 }

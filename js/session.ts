@@ -1,4 +1,5 @@
 import { Events } from "./events";
+import type { FileAccess } from "./files";
 import type { AppConfig, ClientMessage, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
 import { StatusIndicator } from "./status";
 import { Store } from "./store";
@@ -25,7 +26,12 @@ export class Session {
   }
 
   /** Build the views for `config`; listeners are not run until `start()`. */
-  static async create(config: AppConfig, send: (message: ClientMessage) => void, report: (message: string) => void): Promise<Session> {
+  static async create(
+    config: AppConfig,
+    send: (message: ClientMessage) => void,
+    report: (message: string) => void,
+    files?: FileAccess,
+  ): Promise<Session> {
     const store = new Store(config.components);
     let tree: ComponentTree | null = null;
     const events = new Events({
@@ -41,15 +47,15 @@ export class Session {
       // Gradio semantics: `change` follows every new value, typed or sent by the core.
       if (Object.hasOwn(changed, "value")) events.trigger(id, "change");
     });
-    const emit = (id: number, event: string): void => {
+    const emit = (id: number, event: string, eventData?: Record<string, unknown>): void => {
       // Nothing a view reports while it is still being built is a person's action.
       if (tree === null) return;
       // Take the view's value first, so listeners (and `change`) see what the person did.
       const value = tree.valueOf(id);
       if (value !== undefined) store.set(id, { value }, "user");
-      if (event !== "change") events.trigger(id, event);
+      if (event !== "change") events.trigger(id, event, eventData);
     };
-    tree = await ComponentTree.build({ config, store, emit, report });
+    tree = await ComponentTree.build({ config, store, emit, report, ...(files ? { files } : {}) });
     return new Session(config, store, tree, events, report);
   }
 

@@ -1,3 +1,4 @@
+import { NO_FILES, type FileAccess } from "./files";
 import type { AppConfig, LayoutNode, Props } from "./protocol";
 import { placeholder } from "./renderers/fallback";
 import { loadRenderer } from "./renderers/registry";
@@ -9,9 +10,11 @@ export interface TreeOptions {
   readonly config: AppConfig;
   readonly store: Store;
   /** A view reported a user event on component `id`. */
-  readonly emit: (id: number, event: string) => void;
+  readonly emit: (id: number, event: string, eventData?: Record<string, unknown>) => void;
   /** Something went wrong that the person should hear about; the app goes on. */
   readonly report: (message: string) => void;
+  /** File transfer with the core; without it uploads fail with a message. */
+  readonly files?: FileAccess;
 }
 
 interface Mounted {
@@ -151,9 +154,10 @@ export class ComponentTree {
       type,
       domId: `${prefix}-${id}`,
       children: children.map((child) => child.child),
-      emit: (event) => emit(id, event),
+      emit: (event, eventData) => emit(id, event, eventData),
       setProps: (props) => store.set(id, props, "user"),
       onChildUpdate: (listener) => childListeners.push(listener),
+      files: this.#options.files ?? NO_FILES,
     };
 
     let view: ComponentView;

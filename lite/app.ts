@@ -28,6 +28,13 @@ export interface PageletAppOptions {
   requirements?: string[];
   /** Package indexes for the requirements (micropip's `index_urls`); relative ones resolve against the page. Default: PyPI. */
   indexUrls?: string[];
+  /**
+   * Where numpy, pillow and pandas load from when a component needs them
+   * (Pyodide's wheel file names are appended). Relative URLs resolve against
+   * the page. Default: the `pyodide/` directory next to `lite.js`; e.g.
+   * `https://cdn.jsdelivr.net/pyodide/v<version>/full/` to use the CDN.
+   */
+  packageBaseUrl?: string;
 }
 
 export interface PageletApp {
@@ -238,5 +245,6 @@ function normalize(options: PageletAppOptions, baseUrl: string): Omit<BootMessag
       .map((requirement) => resolveRequirement(requirement, baseUrl)),
     indexUrls: (options.indexUrls ?? []).map((url) => resolveIndexUrl(url, baseUrl)),
     pageUrl: baseUrl,
+    ...(options.packageBaseUrl ? { packageBaseUrl: new URL(options.packageBaseUrl.replace(/\/*$/, "/"), baseUrl).href } : {}),
   };
 }

@@ -35,6 +35,11 @@ export interface BootMessage {
   requirements: string[];
   /** micropip `index_urls`, already absolute; empty means micropip's default. */
   indexUrls: string[];
+  /**
+   * Where optional Pyodide packages (numpy, pillow, pandas) load from, absolute,
+   * ending in "/". Absent: the Pyodide directory next to the worker.
+   */
+  packageBaseUrl?: string;
   /** The app protocol's end in the worker; the page keeps the other end. */
   port: MessagePort;
   /** The page's base URL: paths an app gives (a model folder) resolve against it. Default: the worker's own URL. */
@@ -130,6 +135,7 @@ export function isBootMessage(data: unknown): data is BootMessage {
     typeof data.entrypoint === "string" &&
     Array.isArray(data.requirements) &&
     Array.isArray(data.indexUrls) &&
+    (data.packageBaseUrl === undefined || typeof data.packageBaseUrl === "string") &&
     data.port instanceof MessagePort &&
     (data.pageUrl === undefined || typeof data.pageUrl === "string")
   );

@@ -102,5 +102,6 @@ export async function readAppSource(element: Element): Promise<PageletAppOptions
     ...(entrypoint !== undefined ? { entrypoint } : {}),
     requirements,
     indexUrls: splitIndexUrls(element.getAttribute("index-urls")),
+    ...(element.hasAttribute("package-base-url") ? { packageBaseUrl: element.getAttribute("package-base-url") ?? "" } : {}),
   };
 }

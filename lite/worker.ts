@@ -8,7 +8,7 @@
 import { withDeadline } from "./deadline";
 import { describe } from "./fetch";
 import { isBootMessage, isMemoryRequest, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker, type MemoryUsage } from "./messages";
-import { fetchAsset } from "./worker/fetch-asset";
+import { assetUrl, fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
 import { installRequirements } from "./worker/requirements";
@@ -134,7 +134,7 @@ async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloa
     );
   }
   enter("app");
-  await startBridge(pyodide, message.entrypoint, message.port);
+  await startBridge(pyodide, message.entrypoint, message.port, message.packageBaseUrl ?? assetUrl("pyodide/"));
   post({ kind: "started", elapsedMs: elapsedMs(), warm: loaded.warm });
 }
 

@@ -58,6 +58,22 @@ const builtIn: Record<string, RendererLoader> = {
   // Gradio's own config calls a Tab "tabitem".
   tabitem: () => import("./tabs").then((m) => m.tab),
   state: () => Promise.resolve(state),
+  file: () => import("./file").then((m) => m.file),
+  image: () => import("./media").then((m) => m.image),
+  audio: () => import("./media").then((m) => m.audio),
+  video: () => import("./media").then((m) => m.video),
+  gallery: () => import("./media").then((m) => m.gallery),
+  dataframe: () => import("./dataframe").then((m) => m.dataframe),
+  colorpicker: () => import("./pickers").then((m) => m.colorpicker),
+  datetime: () => import("./pickers").then((m) => m.datetime),
+  highlightedtext: () => import("./annotation").then((m) => m.highlightedtext),
+  annotatedimage: () => import("./annotation").then((m) => m.annotatedimage),
+  code: () => import("./code").then((m) => m.code),
+  // The chart library is in the plots chunk: fetched only when a plot is on the page.
+  lineplot: () => import("./plots").then((m) => m.nativePlot),
+  scatterplot: () => import("./plots").then((m) => m.nativePlot),
+  barplot: () => import("./plots").then((m) => m.nativePlot),
+  plot: () => import("./figure").then((m) => m.plot),
 };
 
 for (const [type, loader] of Object.entries(builtIn)) register(type, loader);

@@ -1,3 +1,4 @@
+import type { FileAccess } from "../files";
 import type { Props } from "../protocol";
 
 /** A rendered child, as a layout renderer sees it. */
@@ -22,13 +23,16 @@ export interface RenderContext {
    * Report a user event ("input", "submit", "click", "select", "blur",
    * "focus", "release" ...). The host first reads `getValue()` into the store,
    * which fires `change` when the value differs, then runs the event's listeners.
+   * `eventData` describes the event (a `select`'s `{index, value, selected}`).
    */
-  emit(event: string): void;
+  emit(event: string, eventData?: Record<string, unknown>): void;
   /**
    * Record a prop the person changed that is not the value (an accordion
    * opened, a tab chosen), so a later update is compared with what is shown.
    */
   setProps(props: Readonly<Props>): void;
+  /** Upload files to the core and find the URLs of the files it shows. */
+  readonly files: FileAccess;
   /** Be told when a child's props change (a tab's label). */
   onChildUpdate(listener: (child: ChildView) => void): void;
 }

@@ -5,13 +5,14 @@ import type { ClientMessage, ServerMessage } from "../protocol";
  * a web worker running Pyodide, or a server over a WebSocket.
  */
 export interface Transport {
-  /** Send one message to the core. */
-  send(message: ClientMessage): void;
+  /** Send one message to the core; `data` is the bytes of an `upload`, handed over (not copied) where the channel can. */
+  send(message: ClientMessage, data?: ArrayBuffer): void;
   /**
    * Register the one receiver of core messages. Messages that fail validation
    * reach `onInvalid` instead, with the reason, and never the receiver.
+   * `data` is the bytes next to a `file` message.
    */
-  listen(onMessage: (message: ServerMessage) => void, onInvalid: (reason: string) => void): void;
+  listen(onMessage: (message: ServerMessage, data?: ArrayBuffer) => void, onInvalid: (reason: string) => void): void;
   /** Stop delivering messages and release the channel. */
   close(): void;
 }

@@ -1,4 +1,6 @@
+import { isBinaryEnvelope, type BinaryEnvelope } from "../../js/transport/port";
 import type { AppFile } from "../messages";
+import { loadOptionalPackage } from "./optional-packages";
 import type { Pyodide } from "./runtime";
 
 /** Where the app's files live in Pyodide's file system; also the working directory. */
@@ -43,14 +45,26 @@ export function writeAppFiles(pyodide: Pyodide, files: AppFile[]): void {
 /**
  * Hand the app port to the core's bridge and run the entrypoint. Resolves once
  * the bridge has sent the app's config, or its fatal error, on the port.
+ * Messages with bytes (uploads in, output files out) cross the port as
+ * `BinaryEnvelope`s, the bytes transferred.
  */
-export async function startBridge(pyodide: Pyodide, entrypoint: string, port: MessagePort): Promise<void> {
+export async function startBridge(pyodide: Pyodide, entrypoint: string, port: MessagePort, packageBaseUrl: string): Promise<void> {
   const bridge = pyodide.pyimport("pagelet.worker_bridge");
   // Look the methods up once: each attribute access would make a new proxy.
   const receive = bridge.receive;
   const start = bridge.start;
-  port.onmessage = (event: MessageEvent<unknown>) => receive(event.data);
-  await start(entrypoint, (message: string) => port.postMessage(message));
+  port.onmessage = (event: MessageEvent<unknown>) => {
+    if (isBinaryEnvelope(event.data)) receive(event.data.json, new Uint8Array(event.data.bytes));
+    else receive(event.data);
+  };
+  const sendBytes = (json: string, data: { toJs(): Uint8Array }): void => {
+    // A copy out of Python's memory (the argument's proxy is released by Pyodide after the call),
+    // which the port can then hand over whole.
+    const bytes = data.toJs().slice().buffer;
+    port.postMessage({ json, bytes } satisfies BinaryEnvelope, [bytes]);
+  };
+  const loadPackage = (name: string): Promise<string> => loadOptionalPackage(pyodide, packageBaseUrl, name);
+  await start(entrypoint, (message: string) => port.postMessage(message), sendBytes, loadPackage);
 }
 
 /** A boot failure as the page shows it: a message, and a traceback when Python raised. */

@@ -23,6 +23,11 @@ from .components import (
     State,
     Textbox,
 )
+from .components import (
+    AnnotatedImage, Audio, BarPlot, Code, ColorPicker, Dataframe, DateTime, File, Gallery, HighlightedText, Image,
+    LinePlot, Plot, ScatterPlot, Video,
+)
+from .event_data import EventData, SelectData
 from .events import on
 from .examples import Examples
 from .interface import Interface, TabbedInterface
@@ -41,6 +46,7 @@ __version__ = "0.1.0"
 
 # Gradio's aliases for the same classes.
 Text = Textbox
+DataFrame = Dataframe
 
 
 __all__ = [
@@ -48,5 +54,8 @@ __all__ = [
     "Dataset", "Dropdown", "Error", "Examples", "Group", "Info", "Interface", "Label", "Markdown", "Number",
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
+    "Audio", "DataFrame", "Dataframe", "File", "Gallery", "Image", "Video",
+    "AnnotatedImage", "BarPlot", "Code", "ColorPicker", "DateTime", "HighlightedText", "LinePlot", "Plot", "ScatterPlot",
+    "EventData", "SelectData",
 ]
 __all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress", "Request", "Timer", "render", "themes"]

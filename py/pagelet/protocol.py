@@ -26,6 +26,9 @@ Core -> host
          "queue": bool, "show_progress": str,
          "trigger_mode": "once" | "multiple" | "always_last", "js": str | None}
 
+    Optional ``max_file_size`` (bytes or null): the session's upload limit,
+    so the host can refuse a larger file before reading it.
+
     ``trigger_mode``: what the host does with a trigger while the same
     dependency runs: drop it, run it too, or keep only the latest for after.
 
@@ -77,7 +80,9 @@ Host -> core
 ------------
 ``event``   ``{"v", "type": "event", "event_id": str, "fn": int, "data": [Any]}``
     Runs dependency ``fn`` with one value per input (``None`` for ``State``
-    inputs, which the core keeps per session).
+    inputs, which the core keeps per session). Optional ``event_data``: an
+    object describing the event (for ``select``: ``{"index", "value",
+    "selected"}``), which a function receives as ``gr.SelectData``.
 
 ``cancel``  ``{"v", "type": "cancel", "event_id": str}``
     Stops run ``event_id`` (a Stop button, ``cancels=``): a generator is
@@ -89,6 +94,34 @@ Host -> core
 A ``Dependency`` may also carry ``"cancels": [int]``: ids of dependencies
 whose running events the host cancels when this one is triggered (added in
 version 1; a missing ``cancels`` means ``[]``).
+
+Files
+-----
+A file value is a ``FileData`` dict (``pagelet.files``): ``{"path", "orig_name",
+"size", "mime_type", "url", "meta": {"_type": "gradio.FileData"}}``. Bytes
+never travel inside JSON: on the worker's port a message with bytes is the
+object ``{"json": str, "bytes": ArrayBuffer}`` (the buffer transferred), every
+other message a JSON string. The server adapter carries bytes its own way.
+
+``upload``  host -> core ``{"v", "type": "upload", "upload_id": str, "name": str, "mime": str}``
+    plus the file's bytes. The core keeps the file in the session's
+    ``FileStore`` (a per-session temporary directory, deleted when the session
+    ends) and answers:
+
+``uploaded`` core -> host ``{"v", "type": "uploaded", "upload_id": str, "file"?: FileData, "error"?: str}``
+    ``file`` on success; ``error`` says why not (too large for the app's
+    ``max_file_size``, malformed). The host then sends the ``FileData`` as the
+    component's value in ``event`` messages.
+
+``file``    core -> host ``{"v", "type": "file", "path": str, "mime_type": str | None}``
+    plus the bytes of an output file, sent before the ``config`` or ``update``
+    that mentions ``path``. The host shows it from a blob URL, revoked when the
+    same path arrives again or the app is removed. A ``FileData`` with a
+    non-null ``url`` (the server) needs no ``file`` message.
+
+``FileStore`` (``pagelet.files``) is the one interface a transport provides
+for this: ``save(name, data, mime_type) -> FileData``, ``publish(FileData) ->
+FileData`` and ``close()``, with a ``max_file_size`` attribute.
 """
 
 from __future__ import annotations
@@ -124,6 +157,7 @@ class EventMessage:
     event_id: str
     fn: int
     data: list[Any]
+    event_data: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +165,20 @@ class CancelMessage:
     """A request from the host to stop one running event."""
 
     event_id: str
+
+
+@dataclass(frozen=True)
+class UploadMessage:
+    """A file from the host; its bytes travel next to the message."""
+
+    upload_id: str
+    name: str
+    mime: str
+
+
+MAX_FILE_NAME_LENGTH = 1024
+
+ClientMessage = EventMessage | CancelMessage | UploadMessage
 
 
 class Progress(TypedDict):
@@ -141,7 +189,7 @@ class Progress(TypedDict):
     unit: str
 
 
-def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage | CancelMessage:
+def parse_client_message(raw: str | bytes | dict[str, Any]) -> ClientMessage:
     """Validate one host message and return it typed.
 
     Raises ``ProtocolError`` with a sentence a developer can act on.
@@ -161,6 +209,8 @@ def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage | Ca
             f"unsupported protocol version {version!r}; this core speaks {PROTOCOL_VERSION}"
         )
     kind = message.get("type")
+    if kind == "upload":
+        return _parse_upload(message)
     if kind not in ("event", "cancel"):
         raise ProtocolError(f"unknown message type {kind!r}")
     event_id = message.get("event_id")
@@ -174,7 +224,23 @@ def parse_client_message(raw: str | bytes | dict[str, Any]) -> EventMessage | Ca
     data = message.get("data")
     if not isinstance(data, list):
         raise ProtocolError("data must be a list with one value per input")
-    return EventMessage(event_id=event_id, fn=fn, data=data)
+    event_data = message.get("event_data")
+    if event_data is not None and not isinstance(event_data, dict):
+        raise ProtocolError("event_data must be an object")
+    return EventMessage(event_id=event_id, fn=fn, data=data, event_data=event_data)
+
+
+def _parse_upload(message: dict[str, Any]) -> UploadMessage:
+    upload_id = message.get("upload_id")
+    if not isinstance(upload_id, str) or not 0 < len(upload_id) <= MAX_EVENT_ID_LENGTH:
+        raise ProtocolError("upload_id must be a non-empty string of at most 128 characters")
+    name = message.get("name")
+    if not isinstance(name, str) or len(name) > MAX_FILE_NAME_LENGTH:
+        raise ProtocolError("upload name must be a string of at most 1024 characters")
+    mime = message.get("mime", "")
+    if not isinstance(mime, str):
+        raise ProtocolError("upload mime must be a string")
+    return UploadMessage(upload_id=upload_id, name=name, mime=mime)
 
 
 def _message(kind: str, **fields: Any) -> dict[str, Any]:
@@ -228,6 +294,19 @@ def error_message(
     if fatal:
         fields["fatal"] = True
     return _message("error", **fields)
+
+
+def uploaded_message(upload_id: str, file: dict[str, Any] | None = None, error: str | None = None) -> dict[str, Any]:
+    fields: dict[str, Any] = {"upload_id": upload_id}
+    if file is not None:
+        fields["file"] = file
+    if error is not None:
+        fields["error"] = error
+    return _message("uploaded", **fields)
+
+
+def file_message(path: str, mime_type: str | None) -> dict[str, Any]:
+    return _message("file", path=path, mime_type=mime_type)
 
 
 def _json_safe(value: Any) -> Any:

@@ -16,12 +16,12 @@ import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alerts, downloads, progress, rendering
+from . import alerts, downloads, files, progress, rendering
 from .batching import Batcher
-from .request import Request
 from .blocks import Blocks
 from .components.base import Component
 from .components.state import State
+from .event_data import with_event_data
 from .events import Dependency
 from .processing import (
     call_arguments,
@@ -43,9 +43,12 @@ from .protocol import (
     error_message,
     parse_client_message,
     progress_message,
+    UploadMessage,
     status_message,
     update_message,
+    uploaded_message,
 )
+from .request import Request
 
 Send = Callable[[dict[str, Any]], None]
 # How a blocking (sync) function runs: inline in the browser, in a thread on a server.
@@ -67,8 +70,18 @@ def _next_item(generator: Any) -> Any:
 class Session:
     """Per-connection state and dispatch for one ``Blocks`` app."""
 
-    def __init__(self, app: Blocks, send: Send, *, show_error: bool = True, run_sync: SyncRunner = run_inline) -> None:
+    def __init__(
+        self,
+        app: Blocks,
+        send: Send,
+        *,
+        show_error: bool = True,
+        run_sync: SyncRunner = run_inline,
+        file_store: files.FileStore | None = None,
+    ) -> None:
         self.app = app
+        # Uploads land here and output files leave through it; closed with the session.
+        self.files: files.FileStore = file_store if file_store is not None else files.TempFileStore()
         self._send = send
         self.show_error = show_error
         self._run_sync = run_sync
@@ -78,6 +91,7 @@ class Session:
         # Props changed by this session's events; preprocessing honours them.
         self.overrides: dict[int, dict[str, Any]] = {}
         self._config = app.get_config()
+        self._config["max_file_size"] = self.files.max_file_size
         # Running events by id, so that a ``cancel`` message can stop them.
         self._running: dict[str, asyncio.Task[None]] = {}
         self._batcher = Batcher()
@@ -90,6 +104,7 @@ class Session:
     # -- outgoing -------------------------------------------------------------
     def send(self, message: dict[str, Any]) -> None:
         try:
+            self._publish_files(message)
             self._send(message)
         except Exception:  # a closed channel must not take the session down
             traceback.print_exc()
@@ -97,9 +112,24 @@ class Session:
     def send_config(self) -> None:
         self.send(config_message(self._config))
 
+    def _publish_files(self, message: dict[str, Any]) -> None:
+        """Give the host every output file a config or update mentions, before it."""
+        if message.get("type") == "config":
+            values = [component["props"].get("value") for component in message["config"]["components"]]
+        elif message.get("type") == "update":
+            values = [update.get("value") for update in message["updates"]]
+        else:
+            return
+        for file in files.iter_file_data(values):
+            file.update(self.files.publish(file))
+
+    def close(self) -> None:
+        """The connection ended: delete the session's files."""
+        self.files.close()
+
     # -- incoming -------------------------------------------------------------
-    async def handle(self, raw: str | bytes | dict[str, Any]) -> None:
-        """Validate one host message and run it. Never raises."""
+    async def handle(self, raw: str | bytes | dict[str, Any], data: bytes | None = None) -> None:
+        """Validate one host message and run it; ``data`` is the bytes next to an upload. Never raises."""
         try:
             message = parse_client_message(raw)
         except ProtocolError as exc:
@@ -110,6 +140,9 @@ class Session:
             return
         if isinstance(message, CancelMessage):
             self.cancel(message.event_id)
+            return
+        if isinstance(message, UploadMessage):
+            self.receive_upload(message, data)
             return
         if message.fn >= len(self.app.dependencies):
             self.send(error_message(f"Unknown function {message.fn}", event_id=message.event_id))
@@ -131,6 +164,19 @@ class Session:
         if task is not None:
             task.cancel()
 
+    def receive_upload(self, message: UploadMessage, data: bytes | None) -> None:
+        if data is None:
+            self.send(uploaded_message(message.upload_id, error="The upload carried no file content."))
+            return
+        try:
+            file = self.files.save(message.name, data, message.mime)
+        except files.UploadTooLarge as exc:
+            self.send(uploaded_message(message.upload_id, error=str(exc)))
+        except OSError as exc:
+            self.send(uploaded_message(message.upload_id, error=f"Could not keep {message.name}: {exc}"))
+        else:
+            self.send(uploaded_message(message.upload_id, file=file))
+
     async def run_event(self, message: EventMessage) -> None:
         dependency = self.app.dependencies[message.fn]
         event_id = message.event_id
@@ -138,8 +184,9 @@ class Session:
         token = alerts.current_sink.set(self._alert_sink)
         download_token = downloads.current_sink.set(self._download_sink)
         render_token = rendering.current_sink.set(lambda subtree, blocks: self._render_sink(event_id, subtree, blocks))
+        store_token = files.current_store.set(self.files)
         # Its own task, so that cancelling the run never cancels whoever awaits ``handle``.
-        run = asyncio.ensure_future(self._run(dependency, event_id, message.data))
+        run = asyncio.ensure_future(self._run(dependency, event_id, message.data, message.event_data))
         self._running[event_id] = run
         try:
             await asyncio.shield(run)
@@ -159,21 +206,24 @@ class Session:
             alerts.current_sink.reset(token)
             downloads.current_sink.reset(download_token)
             rendering.current_sink.reset(render_token)
+            files.current_store.reset(store_token)
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
         if error.visible:
             self.send(alert_message("error", error.message, error.title, error.duration))
         self.send(status_message(event_id, "error", error.message))
 
-    async def _run(self, dependency: Dependency, event_id: str, data: list[Any]) -> None:
+    async def _run(
+        self, dependency: Dependency, event_id: str, data: list[Any], event_data: dict[str, Any] | None = None
+    ) -> None:
         values = preprocess_inputs(dependency, data, self.view, self.state)
         if dependency.fn is None:
             # Gradio passes inputs straight to outputs when there is no function.
             result: Any = values[0] if len(values) == 1 else tuple(values)
             self._send_result(dependency, event_id, result)
             return
-        args = call_arguments(dependency, values)
         injected = injected_arguments(dependency.fn, lambda data: self._send_progress(event_id, data), self.request)
+        args = with_event_data(dependency.fn, call_arguments(dependency, values), event_data, skip=injected.keys())
         fn = functools.partial(dependency.fn, **injected) if injected else dependency.fn
         # Set inside this task, so concurrent events keep their own tracker.
         progress.activate(injected)

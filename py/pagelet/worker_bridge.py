@@ -1,19 +1,21 @@
 """The browser side's bootstrap: runs the app and answers the page's messages.
 
-The worker script calls ``start(entrypoint, send)`` once and ``receive(text)``
-for every message from the page; everything sent back is a JSON string.
+The worker script calls ``start(entrypoint, send, send_bytes, load_package)``
+once and ``receive(text, data)`` for every message from the page (``data``:
+the bytes of an upload). Everything sent back is a JSON string; ``send_bytes``
+sends one with bytes beside it (a ``file`` message).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alias, launcher
+from . import alias, files, launcher, optional
 from .app_runner import format_app_error, run_app_file
 from .blocks import Blocks
-from .protocol import encode, error_message
+from .protocol import alert_message, encode, error_message, file_message
 from .session import Session
 
 _session: Session | None = None
@@ -27,9 +29,12 @@ class _PageLauncher:
 
     def __init__(self) -> None:
         self.app: Blocks | None = None
+        self.max_file_size: int | None = files.DEFAULT_MAX_FILE_SIZE
 
     def launch(self, app: Blocks, **options: Any) -> None:
         self.app = app
+        if "max_file_size" in options:
+            self.max_file_size = files.parse_size(options["max_file_size"])
 
     def close(self, app: Blocks) -> None:
         if self.app is app:
@@ -52,10 +57,22 @@ def _find_app(namespace: dict[str, Any], page_launcher: _PageLauncher) -> Blocks
     return None
 
 
-async def start(entrypoint: str, send: Callable[[str], Any]) -> None:
+SendBytes = Callable[[str, bytes], Any]
+# Loads an optional package (numpy, PIL) by import name; returns "" or why it failed.
+LoadPackage = Callable[[str], Awaitable[str]]
+
+
+async def start(
+    entrypoint: str,
+    send: Callable[[str], Any],
+    send_bytes: SendBytes | None = None,
+    load_package: LoadPackage | None = None,
+) -> None:
     """Run the app file and send its config, or a fatal error with the traceback."""
     global _session, _send
     _send = send
+    if _session is not None:
+        _session.close()
     _session = None
     alias.install()
     page_launcher = _PageLauncher()
@@ -72,19 +89,53 @@ async def start(entrypoint: str, send: Callable[[str], Any]) -> None:
             fatal=True,
         ))
         return
+    store = files.TempFileStore(_bytes_sender(send_bytes), max_file_size=page_launcher.max_file_size)
     try:
-        _session = Session(app, _send_message, show_error=True)
+        _session = Session(app, _send_message, show_error=True, file_store=store)
     except Exception as exc:
         _send_message(error_message(f"{type(exc).__name__}: {exc}", traceback=format_app_error(exc), fatal=True))
         return
     _session.send_config()
+    if load_package is not None:
+        # In the background, after the config: the app is usable while numpy or PIL load.
+        _keep(asyncio.ensure_future(_load_optional_packages(app, load_package)))
 
 
-def receive(message: str) -> None:
-    """Handle one message from the page, in the background."""
+def _keep(task: asyncio.Task[None]) -> None:
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+
+
+async def settled() -> None:
+    """Wait for the background work started so far (tests, and an orderly shutdown)."""
+    while _tasks:
+        await asyncio.gather(*list(_tasks), return_exceptions=True)
+
+
+def _bytes_sender(send_bytes: SendBytes | None) -> files.SendBytes | None:
+    if send_bytes is None:
+        return None
+
+    def send_file(file: dict[str, Any], data: bytes) -> None:
+        send_bytes(encode(file_message(file["path"], file.get("mime_type"))), data)
+
+    return send_file
+
+
+async def _load_optional_packages(app: Blocks, load_package: LoadPackage) -> None:
+    """Load what the app's components convert to (numpy, PIL, pandas); say which could not load."""
+    for name in optional.missing(optional.wanted_by(app)):
+        reason = await load_package(name)
+        if reason or not optional.importable(name):
+            optional.mark_unavailable(name, reason or f"{name} was installed but cannot be imported")
+            _send_message(alert_message("error", optional.unavailable_message(name), "Package not loaded", None))
+
+
+def receive(message: str, data: Any = None) -> None:
+    """Handle one message from the page, in the background; ``data`` is an upload's bytes."""
     if _session is None:
         _send_message(error_message("The app is not running."))
         return
-    task = asyncio.ensure_future(_session.handle(message))
-    _tasks.add(task)
-    task.add_done_callback(_tasks.discard)
+    if data is not None and not isinstance(data, bytes):
+        data = data.to_bytes()  # a JS Uint8Array, as Pyodide hands it over
+    _keep(asyncio.ensure_future(_session.handle(message, data)))

@@ -48,8 +48,13 @@ export class Core {
     expect(await this.page.evaluate(() => window.harness.ready())).toBe("ready");
   }
 
-  async push(message: unknown): Promise<void> {
-    await this.page.evaluate((m) => window.harness.push(m), message);
+  async push(message: unknown, bytes?: number[]): Promise<void> {
+    await this.page.evaluate(([m, b]) => window.harness.push(m, b), [message, bytes] as const);
+  }
+
+  /** Every message sent so far, uploads included. */
+  async sent(): Promise<unknown[]> {
+    return this.page.evaluate(() => window.harness.sent());
   }
 
   /** The `event` messages sent so far. */

@@ -5,7 +5,9 @@ export interface Harness {
   /** Mount an app on a fresh fake transport; `fatalCallback` records fatal errors instead of the panel. */
   mount(options?: { fatalCallback?: boolean }): void;
   /** Deliver a message as the core would: validated, then handed to the app (or reported invalid). */
-  push(message: unknown): void;
+  push(message: unknown, bytes?: number[]): void;
+  /** Byte counts sent next to each message, in order (0: none). */
+  sentBytes(): number[];
   /** Messages the app has sent so far. */
   sent(): ClientMessage[];
   clearSent(): void;

@@ -6,15 +6,18 @@ import type { Harness } from "./api";
 /** An in-page transport: tests play the core by pushing messages and reading what was sent. */
 class FakeTransport implements Transport {
   readonly sent: ClientMessage[] = [];
-  #onMessage: ((message: ServerMessage) => void) | null = null;
+  /** Byte counts of what went with each sent message (0: none). */
+  readonly sentBytes: number[] = [];
+  #onMessage: ((message: ServerMessage, data?: ArrayBuffer) => void) | null = null;
   #onInvalid: ((reason: string) => void) | null = null;
 
-  send(message: ClientMessage): void {
+  send(message: ClientMessage, data?: ArrayBuffer): void {
+    this.sentBytes.push(data?.byteLength ?? 0);
     // A copy, as a real channel would serialize it.
     this.sent.push(JSON.parse(JSON.stringify(message)) as ClientMessage);
   }
 
-  listen(onMessage: (message: ServerMessage) => void, onInvalid: (reason: string) => void): void {
+  listen(onMessage: (message: ServerMessage, data?: ArrayBuffer) => void, onInvalid: (reason: string) => void): void {
     this.#onMessage = onMessage;
     this.#onInvalid = onInvalid;
   }
@@ -25,7 +28,7 @@ class FakeTransport implements Transport {
   }
 
   /** Validate exactly as the real transports do. */
-  push(raw: unknown): void {
+  push(raw: unknown, data?: ArrayBuffer): void {
     let message: ServerMessage;
     try {
       message = parseServerMessage(raw);
@@ -33,7 +36,7 @@ class FakeTransport implements Transport {
       this.#onInvalid?.(error instanceof ProtocolError ? error.message : String(error));
       return;
     }
-    this.#onMessage?.(message);
+    this.#onMessage?.(message, data);
   }
 }
 
@@ -68,7 +71,8 @@ const harness: Harness = {
       options.fatalCallback ? { onFatal: (message, traceback) => fatals.push({ message, traceback }) } : {},
     );
   },
-  push: (message) => transport.push(message),
+  push: (message, bytes) => transport.push(message, bytes ? new Uint8Array(bytes).buffer : undefined),
+  sentBytes: () => transport.sentBytes,
   sent: () => transport.sent,
   clearSent: () => {
     transport.sent.length = 0;

@@ -1,0 +1,110 @@
+import { uploadMessage, type ClientMessage, type FileData, type FileMessage, type UploadedMessage } from "./protocol";
+
+/** What a renderer may do with files: upload one, and find the URL to show one. */
+export interface FileAccess {
+  /** Hand `file` to the core; resolves with its FileData, rejects with the core's reason (too large ...). */
+  upload(file: File): Promise<FileData>;
+  /** The URL that shows `file`: its bytes' blob URL in the worker, its own `url` on a server. Null when neither is known. */
+  url(file: FileData): string | null;
+}
+
+/** For a host with no channel for files: nothing uploads, only URLs the core gives are shown. */
+export const NO_FILES: FileAccess = {
+  upload: () => Promise.reject(new Error("This app cannot receive files.")),
+  url: (file) => file.url ?? null,
+};
+
+interface Pending {
+  resolve(file: FileData): void;
+  reject(error: Error): void;
+}
+
+let uploadCount = 0;
+
+/** A size as the core writes it (`pagelet.files.human_size`), so both refusals read the same. */
+export function humanSize(size: number): string {
+  const units = ["B", "KB", "MB", "GB"];
+  let value = size;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/**
+ * The host's end of file transfer: uploads awaiting the core's `uploaded`
+ * answer, and output files the core sent as bytes, kept as blob URLs by path.
+ * A blob URL is revoked when the same path arrives again or the app goes.
+ */
+export class FileHost implements FileAccess {
+  readonly #send: (message: ClientMessage, data?: ArrayBuffer) => void;
+  readonly #pending = new Map<string, Pending>();
+  readonly #blobs = new Map<string, string>();
+  #maxFileSize: number | null = null;
+
+  constructor(send: (message: ClientMessage, data?: ArrayBuffer) => void) {
+    this.#send = send;
+  }
+
+  /** The core's upload limit (`max_file_size` in the config). */
+  setLimit(maxFileSize: number | null | undefined): void {
+    this.#maxFileSize = typeof maxFileSize === "number" ? maxFileSize : null;
+  }
+
+  async upload(file: File): Promise<FileData> {
+    // The core would refuse it too; saying so here spares reading a huge file into memory.
+    if (this.#maxFileSize !== null && file.size > this.#maxFileSize) {
+      throw new Error(`${file.name || "The file"} is ${humanSize(file.size)}; this app accepts files up to ${humanSize(this.#maxFileSize)}.`);
+    }
+    const bytes = await file.arrayBuffer();
+    uploadCount += 1;
+    const uploadId = `u${uploadCount}`;
+    const stored = await new Promise<FileData>((resolve, reject) => {
+      this.#pending.set(uploadId, { resolve, reject });
+      try {
+        this.#send(uploadMessage(uploadId, file.name, file.type), bytes);
+      } catch (error) {
+        this.#pending.delete(uploadId);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    // The page still has the bytes: show the upload from them, with no trip back.
+    this.#keep(stored.path, URL.createObjectURL(file));
+    return stored;
+  }
+
+  #keep(path: string, url: string): void {
+    const previous = this.#blobs.get(path);
+    if (previous !== undefined) URL.revokeObjectURL(previous);
+    this.#blobs.set(path, url);
+  }
+
+  url(file: FileData): string | null {
+    return this.#blobs.get(file.path) ?? file.url ?? null;
+  }
+
+  /** The core's answer to an upload. */
+  uploaded(message: UploadedMessage): void {
+    const pending = this.#pending.get(message.upload_id);
+    if (!pending) return;
+    this.#pending.delete(message.upload_id);
+    if (message.file) pending.resolve(message.file);
+    else pending.reject(new Error(message.error ?? "The upload failed."));
+  }
+
+  /** An output file's bytes, sent before the update that shows it. */
+  received(message: FileMessage, data: ArrayBuffer | undefined): void {
+    if (data === undefined) return;
+    const blob = new Blob([data], message.mime_type ? { type: message.mime_type } : {});
+    this.#keep(message.path, URL.createObjectURL(blob));
+  }
+
+  destroy(): void {
+    for (const url of this.#blobs.values()) URL.revokeObjectURL(url);
+    this.#blobs.clear();
+    for (const pending of this.#pending.values()) pending.reject(new Error("The app was closed."));
+    this.#pending.clear();
+  }
+}

@@ -1,0 +1,117 @@
+"""File: upload one or many files, or offer files to download.
+
+Also the conversions every file-backed component shares: a returned path,
+``Path``, URL or ``FileData`` becomes a ``FileData``; an uploaded ``FileData``
+becomes the path the app's function receives.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from ..files import file_data, is_file_data
+from .base import Component
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://", "data:", "blob:"))
+
+
+def to_file_data(value: Any, orig_name: str | None = None) -> dict[str, Any]:
+    """What a function returned for a file, as a ``FileData`` the host can show."""
+    if is_file_data(value):
+        return {**value, "meta": {"_type": "gradio.FileData"}}
+    if isinstance(value, dict) and isinstance(value.get("path") or value.get("name"), str):
+        # Gradio 3's {"name": ...} and plain {"path": ...} dicts.
+        return to_file_data(value.get("path") or value["name"], value.get("orig_name"))
+    if isinstance(value, (str, os.PathLike)):
+        text = os.fspath(value)
+        if isinstance(text, str) and is_url(text):
+            return {"path": text, "orig_name": orig_name or text.rsplit("/", 1)[-1], "size": None,
+                    "mime_type": None, "url": text, "meta": {"_type": "gradio.FileData"}}
+        return file_data(text, orig_name=orig_name)
+    raise TypeError(f"Expected a file path or URL, got {type(value).__name__}")
+
+
+def payload_path(payload: Any) -> str:
+    """The path of an uploaded ``FileData`` (or a bare path string)."""
+    if isinstance(payload, str):
+        return payload
+    if isinstance(payload, dict) and isinstance(payload.get("path"), str):
+        return payload["path"]
+    raise TypeError(f"Expected an uploaded file, got {type(payload).__name__}")
+
+
+def check_file_type(path: str, file_types: list[str] | None) -> None:
+    """Gradio's ``file_types``: extensions (".csv") or kinds ("image", "audio", "video", "text")."""
+    if not file_types:
+        return
+    import mimetypes
+
+    suffix = Path(path).suffix.lower()
+    mime = mimetypes.guess_type(path)[0] or ""
+    for allowed in file_types:
+        allowed = allowed.lower()
+        if allowed.startswith(".") and suffix == allowed:
+            return
+        if not allowed.startswith(".") and (mime.startswith(allowed + "/") or allowed == "file"):
+            return
+    raise ValueError(f"Invalid file type {suffix or Path(path).name!r}: this field accepts {', '.join(file_types)}")
+
+
+class File(Component):
+    TYPE = "file"
+    EVENTS = ("change", "select", "clear", "upload", "delete", "download")
+    PROPS = ("file_count", "file_types", "type", "height", "allow_reordering")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        file_count: Literal["single", "multiple", "directory"] = "single",
+        file_types: list[str] | None = None,
+        type: Literal["filepath", "binary"] = "filepath",
+        label: str | None = None,
+        height: int | float | None = None,
+        allow_reordering: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        if type not in ("filepath", "binary"):
+            raise ValueError(f"File type must be 'filepath' or 'binary', got {type!r}")
+        if file_count not in ("single", "multiple", "directory"):
+            raise ValueError(f"file_count must be 'single', 'multiple' or 'directory', got {file_count!r}")
+        self.file_count = file_count
+        self.file_types = file_types
+        self.type = type
+        self.height = height
+        self.allow_reordering = allow_reordering
+        super().__init__(value, label=label, **kwargs)
+
+    def _one(self, payload: Any) -> str | bytes:
+        path = payload_path(payload)
+        check_file_type(path, self.file_types)
+        if self.type == "binary":
+            with open(path, "rb") as handle:
+                return handle.read()
+        return path
+
+    def preprocess(self, payload: Any) -> Any:
+        if payload is None:
+            return None
+        if self.file_count == "single":
+            if isinstance(payload, list):
+                payload = payload[0] if payload else None
+                if payload is None:
+                    return None
+            return self._one(payload)
+        items = payload if isinstance(payload, list) else [payload]
+        return [self._one(item) for item in items]
+
+    def postprocess(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, (list, tuple)):
+            return [to_file_data(item) for item in value]
+        return to_file_data(value)

@@ -1,0 +1,172 @@
+"""Image and Gallery.
+
+Without numpy or PIL an image is a file: ``type="filepath"`` and returned
+paths or URLs need neither. ``type="numpy"`` / ``"pil"`` and returned arrays or
+PIL images import them lazily (see ``pagelet.optional``).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Literal
+
+from .. import optional
+from ..files import output_path
+from .base import Component
+from .file import payload_path, to_file_data
+
+ImageType = Literal["numpy", "pil", "filepath"]
+
+
+def _check_type(kind: str) -> None:
+    if kind not in ("numpy", "pil", "filepath"):
+        raise ValueError(f"Image type must be 'numpy', 'pil' or 'filepath', got {kind!r}")
+
+
+def packages_for(kind: str) -> tuple[str, ...]:
+    """What converting an upload to ``kind`` imports (and what encoding one back needs)."""
+    return {"numpy": ("numpy", "PIL"), "pil": ("PIL",)}.get(kind, ())
+
+
+def packages_to_encode() -> tuple[str, ...]:
+    """An app that imported numpy may return arrays, which take PIL to encode."""
+    return ("PIL",) if optional.loaded("numpy") is not None else ()
+
+
+def load_image(path: str, kind: str, image_mode: str | None) -> Any:
+    """An uploaded image as the function's ``type`` asks for it."""
+    if kind == "filepath":
+        return path
+    pil = optional.require("PIL.Image")
+    with pil.open(path) as opened:
+        image = opened.convert(image_mode) if image_mode else opened.copy()
+    if kind == "pil":
+        return image
+    numpy = optional.require("numpy")
+    return numpy.array(image)
+
+
+def save_image(value: Any, image_format: str = "png") -> dict[str, Any]:
+    """What a function returned for an image, as a ``FileData``."""
+    if isinstance(value, (str, os.PathLike, dict)):
+        return to_file_data(value)
+    numpy = optional.loaded("numpy")
+    pil_image = optional.loaded("PIL.Image")
+    if numpy is not None and isinstance(value, numpy.ndarray):
+        pil = optional.require("PIL.Image")
+        array = value
+        if array.dtype != numpy.uint8:
+            # Gradio's rule: floats in [0, 1] are scaled, everything else clipped to bytes.
+            if numpy.issubdtype(array.dtype, numpy.floating) and array.size and array.max() <= 1.0:
+                array = array * 255
+            array = numpy.clip(array, 0, 255).astype(numpy.uint8)
+        value = pil.fromarray(array)
+        pil_image = pil
+    if pil_image is not None and isinstance(value, pil_image.Image):
+        path = output_path(f".{image_format}")
+        value.save(path, format=image_format.upper())
+        return to_file_data(path)
+    raise TypeError(f"Cannot show a {type(value).__name__} as an image: return a path, URL, numpy array or PIL image")
+
+
+class Image(Component):
+    TYPE = "image"
+    EVENTS = ("change", "clear", "upload", "select")
+    PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        format: str = "png",
+        height: int | str | None = None,
+        width: int | str | None = None,
+        image_mode: str | None = "RGB",
+        sources: list[str] | None = None,
+        type: ImageType = "numpy",
+        label: str | None = None,
+        show_download_button: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        _check_type(type)
+        self.format = format
+        self.height = height
+        self.width = width
+        self.image_mode = image_mode
+        self.sources = list(sources) if sources is not None else ["upload", "webcam", "clipboard"]
+        self.type = type
+        self.show_download_button = show_download_button
+        super().__init__(value, label=label, **kwargs)
+
+    def optional_packages(self) -> tuple[str, ...]:
+        return packages_for(self.type)
+
+    def output_packages(self) -> tuple[str, ...]:
+        return packages_to_encode()
+
+    def preprocess(self, payload: Any) -> Any:
+        if payload is None:
+            return None
+        return load_image(payload_path(payload), self.type, self.image_mode)
+
+    def postprocess(self, value: Any) -> Any:
+        if value is None:
+            return None
+        return save_image(value, self.format)
+
+
+class Gallery(Component):
+    """Images with captions; the value is ``[{"image": FileData, "caption": str | None}]``."""
+
+    TYPE = "gallery"
+    EVENTS = ("select", "change", "upload")
+    PROPS = ("columns", "rows", "height", "allow_preview", "object_fit", "type", "format", "show_download_button")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        format: str = "png",
+        label: str | None = None,
+        columns: int | None = 2,
+        rows: int | None = None,
+        height: int | str | None = None,
+        allow_preview: bool = True,
+        object_fit: str | None = None,
+        type: ImageType = "filepath",
+        show_download_button: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        _check_type(type)
+        self.format = format
+        self.columns = columns
+        self.rows = rows
+        self.height = height
+        self.allow_preview = allow_preview
+        self.object_fit = object_fit
+        self.type = type
+        self.show_download_button = show_download_button
+        super().__init__(value, label=label, **kwargs)
+
+    def optional_packages(self) -> tuple[str, ...]:
+        return packages_for(self.type)
+
+    def output_packages(self) -> tuple[str, ...]:
+        return packages_to_encode()
+
+    def preprocess(self, payload: Any) -> list[tuple[Any, str | None]] | None:
+        if payload is None:
+            return None
+        return [
+            (load_image(payload_path(item["image"]), self.type, None), item.get("caption"))
+            for item in payload
+        ]
+
+    def postprocess(self, value: Any) -> list[dict[str, Any]] | None:
+        if value is None:
+            return None
+        items = []
+        for entry in value:
+            image, caption = entry if isinstance(entry, (tuple, list)) else (entry, None)
+            items.append({"image": save_image(image, self.format), "caption": None if caption is None else str(caption)})
+        return items

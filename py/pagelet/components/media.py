@@ -1,0 +1,165 @@
+"""Audio and Video.
+
+Audio as numpy, ``(sample_rate, array)``, is read from and written to WAV with
+the standard library's ``wave`` module: no ffmpeg, and numpy only for the
+array itself. Other formats stay files (``type="filepath"``).
+"""
+
+from __future__ import annotations
+
+import array
+import os
+import sys
+import wave
+from typing import Any, Literal
+
+from .. import optional
+from ..alerts import Error
+from ..files import output_path
+from .base import Component
+from .file import payload_path, to_file_data
+
+_SAMPLE_TYPES = {1: "b", 2: "h", 4: "i"}
+
+
+def read_wav(path: str) -> tuple[int, Any]:
+    """``(sample_rate, samples)`` of a WAV file: int16 (or int8/int32), shape (n,) or (n, channels)."""
+    try:
+        with wave.open(path, "rb") as reader:
+            rate, channels, width = reader.getframerate(), reader.getnchannels(), reader.getsampwidth()
+            frames = reader.readframes(reader.getnframes())
+    except (wave.Error, EOFError) as exc:
+        raise Error(f"Only WAV audio can be read as numpy in this runtime ({exc}); use type='filepath'.") from None
+    numpy = optional.require("numpy")
+    if width == 1:
+        # 8-bit WAV is unsigned; centre it like every other width.
+        samples = numpy.frombuffer(frames, dtype=numpy.uint8).astype(numpy.int16) - 128
+    elif width in (2, 4):
+        samples = numpy.frombuffer(frames, dtype=f"<i{width}")
+    else:
+        raise Error(f"{width * 8}-bit WAV is not supported; use 8, 16 or 32-bit PCM.")
+    if channels > 1:
+        samples = samples.reshape(-1, channels)
+    return rate, samples
+
+
+def _as_int16(samples: Any) -> tuple[bytes, int]:
+    """Samples (numpy array or nested lists) as little-endian int16 PCM and a channel count."""
+    numpy = optional.loaded("numpy")
+    if numpy is not None and isinstance(samples, numpy.ndarray):
+        data = samples
+        if numpy.issubdtype(data.dtype, numpy.floating):
+            # Gradio's convention: floats are in [-1, 1].
+            data = numpy.clip(data, -1.0, 1.0) * 32767
+        elif data.dtype == numpy.int32:
+            data = data / 65536
+        elif data.dtype == numpy.uint8:
+            data = (data.astype(numpy.int16) - 128) * 256
+        data = data.astype("<i2")
+        channels = 1 if data.ndim == 1 else data.shape[1]
+        return data.tobytes(), channels
+    rows = list(samples)
+    channels = len(rows[0]) if rows and isinstance(rows[0], (list, tuple)) else 1
+    flat = [value for row in rows for value in row] if channels > 1 else rows
+    floats = any(isinstance(value, float) for value in flat)
+    pcm = array.array("h", (max(-32768, min(32767, int(value * 32767 if floats else value))) for value in flat))
+    if sys.byteorder == "big":
+        pcm.byteswap()
+    return pcm.tobytes(), channels
+
+
+def write_wav(sample_rate: int, samples: Any) -> str:
+    """Write ``samples`` as 16-bit WAV into the session's files; return the path."""
+    data, channels = _as_int16(samples)
+    path = output_path(".wav")
+    with wave.open(path, "wb") as writer:
+        writer.setnchannels(channels)
+        writer.setsampwidth(2)
+        writer.setframerate(int(sample_rate))
+        writer.writeframes(data)
+    return path
+
+
+class Audio(Component):
+    TYPE = "audio"
+    EVENTS = ("change", "clear", "play", "pause", "stop", "upload", "start_recording", "stop_recording")
+    PROPS = ("type", "sources", "format", "autoplay", "show_download_button", "loop")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        sources: list[str] | None = None,
+        type: Literal["numpy", "filepath"] = "numpy",
+        label: str | None = None,
+        format: str = "wav",
+        autoplay: bool = False,
+        show_download_button: bool = True,
+        loop: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        if type not in ("numpy", "filepath"):
+            raise ValueError(f"Audio type must be 'numpy' or 'filepath', got {type!r}")
+        self.sources = list(sources) if sources is not None else ["upload", "microphone"]
+        self.type = type
+        self.format = format
+        self.autoplay = autoplay
+        self.show_download_button = show_download_button
+        self.loop = loop
+        super().__init__(value, label=label, **kwargs)
+
+    def optional_packages(self) -> tuple[str, ...]:
+        return ("numpy",) if self.type == "numpy" else ()
+
+    def preprocess(self, payload: Any) -> Any:
+        if payload is None:
+            return None
+        path = payload_path(payload)
+        return path if self.type == "filepath" else read_wav(path)
+
+    def postprocess(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int):
+            return to_file_data(write_wav(value[0], value[1]))
+        if isinstance(value, (str, os.PathLike, dict)):
+            return to_file_data(value)
+        raise TypeError(f"Cannot play a {type(value).__name__}: return a path or (sample_rate, samples)")
+
+
+class Video(Component):
+    TYPE = "video"
+    EVENTS = ("change", "clear", "play", "pause", "stop", "end", "upload")
+    PROPS = ("sources", "height", "width", "autoplay", "loop", "show_download_button")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        sources: list[str] | None = None,
+        height: int | str | None = None,
+        width: int | str | None = None,
+        label: str | None = None,
+        autoplay: bool = False,
+        loop: bool = False,
+        show_download_button: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        self.sources = list(sources) if sources is not None else ["upload", "webcam"]
+        self.height = height
+        self.width = width
+        self.autoplay = autoplay
+        self.loop = loop
+        self.show_download_button = show_download_button
+        super().__init__(value, label=label, **kwargs)
+
+    def preprocess(self, payload: Any) -> str | None:
+        return None if payload is None else payload_path(payload)
+
+    def postprocess(self, value: Any) -> Any:
+        if value is None:
+            return None
+        # Gradio also takes (video, subtitles); the subtitles are not shown here.
+        if isinstance(value, (tuple, list)):
+            value = value[0]
+        return to_file_data(value)

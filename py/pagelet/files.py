@@ -1,0 +1,177 @@
+"""Files a session holds: uploads in, output files out.
+
+A component's value for a file is a ``FileData`` dict, the shape Gradio uses::
+
+    {"path": str, "orig_name": str | None, "size": int | None,
+     "mime_type": str | None, "url": str | None,
+     "meta": {"_type": "gradio.FileData"}}
+
+``path`` is a path in the core's file system (Pyodide's, in the browser).
+The host shows a file by ``url`` when the transport serves files over HTTP, or
+by the bytes the core sent next to a ``file`` message (the worker): see
+``protocol.py``. Where uploads land and how outputs reach the host is the job
+of a ``FileStore``, one per session.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import mimetypes
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+FILE_DATA_TYPE = "gradio.FileData"
+
+# Gradio's launch() default: no limit. The browser keeps every upload in memory,
+# so Pagelet sets one; `demo.launch(max_file_size=...)` changes it.
+DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
+
+
+def file_data(path: str | os.PathLike[str], orig_name: str | None = None, mime_type: str | None = None) -> dict[str, Any]:
+    """The ``FileData`` of an existing file; raises ``FileNotFoundError`` with the path."""
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"No file at {path!r}")
+    return {
+        "path": path,
+        "orig_name": orig_name if orig_name is not None else os.path.basename(path),
+        "size": os.path.getsize(path),
+        "mime_type": mime_type or mimetypes.guess_type(path)[0],
+        "url": None,
+        "meta": {"_type": FILE_DATA_TYPE},
+    }
+
+
+def is_file_data(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("path"), str) and (
+        value.get("meta", {}).get("_type") == FILE_DATA_TYPE if isinstance(value.get("meta"), dict) else "orig_name" in value
+    )
+
+
+def iter_file_data(value: Any) -> Iterator[dict[str, Any]]:
+    """Every ``FileData`` dict inside a JSON-like value (a gallery holds many)."""
+    if is_file_data(value):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from iter_file_data(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from iter_file_data(item)
+
+
+def parse_size(size: int | str | None) -> int | None:
+    """Gradio's ``max_file_size``: bytes, or a string such as ``"5mb"``."""
+    if size is None or isinstance(size, int):
+        return size
+    text = size.strip().lower()
+    units = {"tb": 1024**4, "gb": 1024**3, "mb": 1024**2, "kb": 1024, "b": 1}
+    for unit, factor in units.items():
+        if text.endswith(unit):
+            return int(float(text[: -len(unit)]) * factor)
+    return int(text)
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return f"{size} B"
+
+
+class UploadTooLarge(ValueError):
+    """An upload exceeds the app's ``max_file_size``."""
+
+
+class FileStore(Protocol):
+    """Where one session's files live. Two implementations: ``TempFileStore``
+    (the worker, and tests) and the server adapter's, which serves files by URL."""
+
+    max_file_size: int | None
+
+    def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
+        """Keep an upload; return its ``FileData``. Raises ``UploadTooLarge``."""
+
+    def publish(self, file: dict[str, Any]) -> dict[str, Any]:
+        """Make an output file reachable by the host; return the ``FileData`` to send."""
+
+    def close(self) -> None:
+        """The session ended: delete its files."""
+
+
+# Sends one file's bytes to the host, keyed by its path (the worker's ``file`` message).
+SendBytes = Callable[[dict[str, Any], bytes], None]
+
+
+class TempFileStore:
+    """Uploads in a per-session temporary directory; outputs sent as bytes.
+
+    ``send_bytes`` is how the bytes of an output reach the host; without it
+    (a plain CPython session) outputs keep their path only.
+    """
+
+    def __init__(self, send_bytes: SendBytes | None = None, max_file_size: int | None = DEFAULT_MAX_FILE_SIZE) -> None:
+        self.max_file_size = max_file_size
+        self._send_bytes = send_bytes
+        self._dir: str | None = None
+        # What the host already holds, so an unchanged file is sent once.
+        self._sent: dict[str, tuple[int, int]] = {}
+
+    @property
+    def directory(self) -> str:
+        if self._dir is None:
+            self._dir = tempfile.mkdtemp(prefix="pagelet-session-")
+        return self._dir
+
+    def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
+        if self.max_file_size is not None and len(data) > self.max_file_size:
+            raise UploadTooLarge(
+                f"{name or 'The file'} is {human_size(len(data))}; this app accepts files up to {human_size(self.max_file_size)}."
+            )
+        # A folder per upload keeps the person's file name, even when two uploads share it.
+        folder = tempfile.mkdtemp(dir=self.directory)
+        safe_name = Path(name.replace("\\", "/")).name or "upload"
+        path = os.path.join(folder, safe_name)
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return file_data(path, orig_name=name or safe_name, mime_type=mime_type or None)
+
+    def publish(self, file: dict[str, Any]) -> dict[str, Any]:
+        if self._send_bytes is None:
+            return file
+        path = file["path"]
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return file
+        version = (stat.st_size, stat.st_mtime_ns)
+        if self._sent.get(path) != version:
+            with open(path, "rb") as handle:
+                self._send_bytes(file, handle.read())
+            self._sent[path] = version
+        return file
+
+    def close(self) -> None:
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            self._dir = None
+        self._sent.clear()
+
+
+# The store of the session whose event is running: components write output
+# files (a numpy image, a WAV) into its directory.
+current_store: contextvars.ContextVar[FileStore | None] = contextvars.ContextVar("pagelet_file_store", default=None)
+
+
+def output_path(suffix: str) -> str:
+    """A fresh path for a file a component writes (an encoded image or sound)."""
+    store = current_store.get()
+    directory = getattr(store, "directory", None) or tempfile.gettempdir()
+    handle, path = tempfile.mkstemp(suffix=suffix, dir=directory)
+    os.close(handle)
+    return path

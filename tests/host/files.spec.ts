@@ -1,0 +1,123 @@
+import { appConfig, component, dependency, expect, test } from "./fixtures";
+
+const PNG_1X1 = [
+  137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 144, 119, 83, 222, 0, 0, 0,
+  12, 73, 68, 65, 84, 120, 156, 99, 248, 207, 192, 0, 0, 3, 1, 1, 0, 201, 254, 146, 239, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+const fileData = (path: string, name: string) => ({
+  path,
+  orig_name: name,
+  size: 3,
+  mime_type: "text/plain",
+  url: null,
+  meta: { _type: "gradio.FileData" },
+});
+
+test("an upload sends the bytes beside the message and the core's FileData becomes the value", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [component(1, "file", { label: "Doc", value: null }), component(2, "button", { value: "Go" })],
+      [dependency(0, { targets: [[2, "click"]], inputs: [1], outputs: [] })],
+    ),
+  );
+  await page.getByLabel("Doc", { exact: true }).setInputFiles({ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("abc") });
+  await expect.poll(() => core.sent()).toEqual([{ v: 1, type: "upload", upload_id: expect.any(String), name: "a.txt", mime: "text/plain" }]);
+  expect(await page.evaluate(() => window.harness.sentBytes())).toEqual([3]);
+  const [upload] = (await core.sent()) as { upload_id: string }[];
+  await core.push({ v: 1, type: "uploaded", upload_id: upload?.upload_id, file: fileData("/tmp/s/a.txt", "a.txt") });
+  // The page shows its own copy at once: the link needs no trip back.
+  await expect(page.getByRole("link", { name: "a.txt" })).toHaveAttribute("href", /^blob:/);
+  await page.getByRole("button", { name: "Go" }).click();
+  const events = await core.expectEvents(1);
+  expect(events[0]?.data).toEqual([fileData("/tmp/s/a.txt", "a.txt")]);
+});
+
+test("a refused upload shows the core's reason under the field", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "image", { label: "Photo", value: null })]));
+  await page.getByLabel("Photo", { exact: true }).setInputFiles({ name: "big.png", mimeType: "image/png", buffer: Buffer.from("x") });
+  await expect.poll(async () => (await core.sent()).length).toBe(1);
+  const [upload] = (await core.sent()) as { upload_id: string }[];
+  await core.push({ v: 1, type: "uploaded", upload_id: upload?.upload_id, error: "big.png is too large." });
+  await expect(page.getByRole("alert")).toHaveText("big.png is too large.");
+});
+
+test("output bytes become a blob URL, replaced (and the old one revoked) when the path comes again", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "image", { label: "Result", value: null, interactive: false })]));
+  const result = { ...fileData("/tmp/out.png", "out.png"), mime_type: "image/png" };
+  await core.push({ v: 1, type: "file", path: "/tmp/out.png", mime_type: "image/png" }, PNG_1X1);
+  await core.update("e1", [{ id: 1, value: result }]);
+  const image = page.getByRole("img", { name: "Result" });
+  await expect(image).toHaveAttribute("src", /^blob:/);
+  const first = await image.getAttribute("src");
+  expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(1);
+
+  await core.push({ v: 1, type: "file", path: "/tmp/out.png", mime_type: "image/png" }, PNG_1X1);
+  await core.update("e2", [{ id: 1, value: { ...result, size: 4 } }]);
+  await expect(image).not.toHaveAttribute("src", first ?? "");
+  const revoked = await page.evaluate((url) => fetch(url).then(() => false, () => true), first ?? "");
+  expect(revoked).toBe(true);
+});
+
+test("malformed file messages are reported, and the app keeps working", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "textbox", { label: "Text", value: "" })]));
+  await core.push({ v: 1, type: "uploaded", upload_id: "u1" });
+  await expect(page.getByText("Invalid message from the app: uploaded needs either a file or an error")).toBeVisible();
+  await core.push({ v: 1, type: "file", path: 3, mime_type: null });
+  await expect(page.getByText("Invalid message from the app: file needs a path")).toBeVisible();
+  await page.getByLabel("Text", { exact: true }).fill("fine");
+  await expect(page.getByLabel("Text", { exact: true })).toHaveValue("fine");
+});
+
+test("a table shows headers and rows, and an edited cell is the value sent", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "dataframe", { label: "Scores", value: { headers: ["name", "score"], data: [["Ada", 3]], metadata: null }, row_count: [1, "fixed"] }),
+        component(2, "button", { value: "Send" }),
+      ],
+      [dependency(0, { targets: [[2, "click"]], inputs: [1], outputs: [] })],
+    ),
+  );
+  await expect(page.getByRole("table", { name: "Scores" }).getByRole("columnheader")).toHaveText(["name", "score"]);
+  await expect(page.getByRole("button", { name: "Add row" })).toBeHidden();
+  await page.getByLabel("score row 1", { exact: true }).fill("9");
+  await page.getByLabel("score row 1", { exact: true }).press("Enter");
+  await page.getByRole("button", { name: "Send" }).click();
+  const events = await core.expectEvents(1);
+  expect(events[0]?.data).toEqual([{ headers: ["name", "score"], data: [["Ada", "9"]], metadata: null }]);
+});
+
+test("choosing a gallery image sends select with its index and item", async ({ core, page }) => {
+  const item = (n: number) => ({ image: { ...fileData(`/tmp/t${n}.png`, `t${n}.png`), url: `data:image/png;base64,` }, caption: `Tile ${n}` });
+  await core.mount(
+    appConfig(
+      [component(1, "gallery", { label: "Tiles", value: [item(1), item(2)], interactive: false })],
+      [dependency(0, { targets: [[1, "select"]], inputs: [], outputs: [] })],
+    ),
+  );
+  await page.getByRole("button", { name: "Tile 2" }).click();
+  const [event] = await core.expectEvents(1);
+  expect(event?.event_data).toEqual({ index: 1, value: item(2), selected: true });
+  await expect(page.getByRole("button", { name: "Tile 2" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("clicking a table cell sends select with the cell, its row and its column", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [component(1, "dataframe", { label: "Scores", value: { headers: ["name", "score"], data: [["Ada", 3], ["Alan", 5]], metadata: null }, interactive: false })],
+      [dependency(0, { targets: [[1, "select"]], inputs: [], outputs: [] })],
+    ),
+  );
+  await page.getByRole("cell", { name: "5" }).click();
+  const [event] = await core.expectEvents(1);
+  expect(event?.event_data).toEqual({ index: [1, 1], value: 5, row_value: ["Alan", 5], col_value: [3, 5], selected: true });
+});
+
+test("a file over the app's limit is refused before it is sent", async ({ core, page }) => {
+  const config = appConfig([component(1, "file", { label: "Doc", value: null })]);
+  await core.mount({ ...config, max_file_size: 1024 });
+  await page.getByLabel("Doc", { exact: true }).setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(5000) });
+  await expect(page.getByRole("alert")).toHaveText("big.txt is 4.9 KB; this app accepts files up to 1.0 KB.");
+  expect(await core.sent()).toEqual([]);
+});
