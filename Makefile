@@ -17,9 +17,11 @@ PORT ?= 8000
 NODE_STAMP := node_modules/.pagelet-installed
 VENV_STAMP := $(VENV)/.pagelet-installed
 
-PY_SOURCES := $(shell find py -type f ! -path '*/__pycache__/*' ! -name '*.pyc' 2>/dev/null)
+PY_SOURCES := $(shell find py -type f ! -path '*/__pycache__/*' ! -path '*/server/static/*' ! -name '*.pyc' 2>/dev/null)
 TS_SOURCES := $(shell find js lite -type f \( -name '*.ts' -o -name '*.css' \) 2>/dev/null)
 BUNDLES := dist/lite.js dist/worker.js
+# The page the CPython server serves (`demo.launch()`), shipped inside the wheel.
+SERVER_PAGE := py/pagelet/server/static/page.js
 
 # Tests and their tools find Debian's Chromium here; no browser is downloaded.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -56,7 +58,7 @@ $(CHROMIUM):
 
 # --- build -----------------------------------------------------------------
 
-build: $(BUNDLES)
+build: $(BUNDLES) $(SERVER_PAGE)
 
 assets: build/assets.json
 
@@ -74,6 +76,9 @@ dist/lite.js: $(TS_SOURCES) vite.config.ts $(NODE_STAMP)
 
 dist/worker.js: $(TS_SOURCES) vite.worker.config.ts build/assets.json $(NODE_STAMP)
 	npx vite build --config vite.worker.config.ts --logLevel warn
+
+$(SERVER_PAGE): $(TS_SOURCES) vite.server.config.ts $(NODE_STAMP)
+	npx vite build --config vite.server.config.ts --logLevel warn
 
 typecheck: $(NODE_STAMP)
 	npm run --silent typecheck

@@ -1,5 +1,5 @@
-import { parseServerMessage, ProtocolError, type ClientMessage, type ServerMessage } from "../protocol";
-import type { Transport } from "./transport";
+import type { ClientMessage, ServerMessage } from "../protocol";
+import { validating, type Transport } from "./transport";
 
 /**
  * A transport over a `MessagePort` whose other end is the core's bridge in a
@@ -17,16 +17,8 @@ export class PortTransport implements Transport {
   }
 
   listen(onMessage: (message: ServerMessage) => void, onInvalid: (reason: string) => void): void {
-    this.#port.onmessage = (event: MessageEvent<unknown>) => {
-      let message: ServerMessage;
-      try {
-        message = parseServerMessage(event.data);
-      } catch (error) {
-        onInvalid(error instanceof ProtocolError ? error.message : String(error));
-        return;
-      }
-      onMessage(message);
-    };
+    const receive = validating(onMessage, onInvalid);
+    this.#port.onmessage = (event: MessageEvent<unknown>) => receive(event.data);
     this.#port.start();
   }
 

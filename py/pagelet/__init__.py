@@ -28,6 +28,7 @@ from .examples import Examples
 from .interface import Interface, TabbedInterface
 from .layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from .updates import update
+from .launcher import mount_gradio_app
 
 __version__ = "0.1.0"
 
@@ -40,4 +41,5 @@ __all__ = [
     "Dataset", "Dropdown", "Error", "Examples", "Group", "Info", "Interface", "Label", "Markdown", "Number",
     "Radio", "Row", "Slider", "State", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea",
     "Textbox", "Warning", "on", "update",
+    "mount_gradio_app",
 ]

@@ -43,6 +43,7 @@ class Dependency:
         preprocess: bool = True,
         postprocess: bool = True,
         js: str | None = None,
+        concurrency_limit: int | None | Literal["default"] = "default",
     ) -> None:
         self.root = root
         self.targets = targets
@@ -62,6 +63,8 @@ class Dependency:
         self.preprocess = preprocess
         self.postprocess = postprocess
         self.js = js
+        # How many runs at once on a server; "default" takes the app's queue setting.
+        self.concurrency_limit = concurrency_limit
 
     def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether or not it failed."""
@@ -146,7 +149,7 @@ def _register(
     output_list, _ = _as_component_list(outputs, "outputs")
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
-        "trigger_only_on_success", "preprocess", "postprocess", "js",
+        "trigger_only_on_success", "preprocess", "postprocess", "js", "concurrency_limit",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.

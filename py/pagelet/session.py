@@ -8,11 +8,12 @@ whatever ``send`` receives. Nothing here knows which transport that is.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import sys
 import traceback
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, AsyncContextManager
 
 from . import alerts
 from .blocks import Blocks
@@ -40,6 +41,29 @@ from .protocol import (
 Send = Callable[[dict[str, Any]], None]
 # How a blocking (sync) function runs: inline in the browser, in a thread on a server.
 SyncRunner = Callable[[Callable[..., Any], list[Any]], Awaitable[Any]]
+# How an event waits for its turn (a server's concurrency limits): given the
+# dependency's index, an async context held while it runs. It raises
+# ``QueueFull`` to refuse the event.
+Admission = Callable[[int], AsyncContextManager[Any]]
+
+
+class QueueFull(Exception):
+    """The runtime refuses an event because too many are waiting."""
+
+
+def admit_all(fn_index: int) -> AsyncContextManager[Any]:
+    return contextlib.nullcontext()
+
+
+_GENERATOR_DONE = object()
+
+
+def _next_item(generator: Any) -> Any:
+    """The generator's next item, or ``_GENERATOR_DONE``: StopIteration cannot cross an await."""
+    try:
+        return next(generator)
+    except StopIteration:
+        return _GENERATOR_DONE
 
 
 async def run_inline(fn: Callable[..., Any], args: list[Any]) -> Any:
@@ -49,11 +73,20 @@ async def run_inline(fn: Callable[..., Any], args: list[Any]) -> Any:
 class Session:
     """Per-connection state and dispatch for one ``Blocks`` app."""
 
-    def __init__(self, app: Blocks, send: Send, *, show_error: bool = True, run_sync: SyncRunner = run_inline) -> None:
+    def __init__(
+        self,
+        app: Blocks,
+        send: Send,
+        *,
+        show_error: bool = True,
+        run_sync: SyncRunner = run_inline,
+        admit: Admission = admit_all,
+    ) -> None:
         self.app = app
         self._send = send
         self.show_error = show_error
         self._run_sync = run_sync
+        self._admit = admit
         self.state: dict[int, Any] = {
             block.id: block.initial_value() for block in app.blocks_in_app() if isinstance(block, State)
         }
@@ -99,10 +132,15 @@ class Session:
     async def run_event(self, message: EventMessage) -> None:
         dependency = self.app.dependencies[message.fn]
         event_id = message.event_id
-        self.send(status_message(event_id, "running"))
         token = alerts.current_sink.set(self._alert_sink)
         try:
-            await self._run(dependency, event_id, message.data)
+            async with self._admit(message.fn):
+                self.send(status_message(event_id, "running"))
+                await self._run(dependency, event_id, message.data)
+        except QueueFull:
+            busy = "The app is busy: too many requests are waiting. Try again in a moment."
+            self.send(alert_message("error", busy, "Error", None))
+            self.send(status_message(event_id, "error", busy))
         except alerts.Error as exc:
             self._report_user_error(event_id, exc)
         except Exception as exc:  # app code failed: tell the page, keep serving
@@ -137,8 +175,9 @@ class Session:
         else:
             result = await self._run_sync(fn, args)
         if inspect.isgenerator(result):
-            # Each yield reaches the page as it happens.
-            for item in result:
+            # Each yield reaches the page as it happens; each step runs where
+            # sync code runs, so a slow generator never blocks a server's loop.
+            while (item := await self._run_sync(_next_item, [result])) is not _GENERATOR_DONE:
                 self._send_result(dependency, event_id, item)
             return
         self._send_result(dependency, event_id, result)
