@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import secrets
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -58,8 +58,8 @@ class AuthGate:
         path, root = scope["path"], scope.get("root_path", "")
         if root and path.startswith(root):
             path = path[len(root):]
-        request = Request(scope)
-        if path in OPEN_PATHS or self.logins.user(request.cookies.get(COOKIE)) is not None:
+        connection = HTTPConnection(scope)
+        if path in OPEN_PATHS or self.logins.user(connection.cookies.get(COOKIE)) is not None:
             await self.app(scope, receive, send)
             return
         if scope["type"] == "websocket":
@@ -67,7 +67,7 @@ class AuthGate:
             await send({"type": "websocket.close", "code": 1008})
             return
         response: Response
-        if path == "/" and request.method == "GET":
+        if path == "/" and scope["method"] == "GET":
             response = RedirectResponse("./login", status_code=302)
         else:
             response = JSONResponse({"detail": "Not authenticated"}, status_code=401)
