@@ -4,7 +4,7 @@ whose messages are translated into Gradio's queue messages (SSE v3).
 Gradio's messages per event: ``estimation`` on joining, ``process_starts``,
 ``log`` for ``gr.Info``/``gr.Warning``, ``process_generating`` per yield
 (the first with full values, later ones as diffs), ``process_completed`` with
-the outputs or the error; ``close_stream`` once no event is pending.
+the outputs or the error. The data stream adds ``close_stream``.
 """
 
 from __future__ import annotations
@@ -130,8 +130,11 @@ class ClientSession:
         else:
             output = {"error": run.error, "title": "Error", "visible": True, "duration": None}
         self.outbox.put_nowait({"msg": "process_completed", "event_id": event_id, "success": success, "output": output})
-        if not self._runs:
-            self.outbox.put_nowait({"msg": "close_stream"})
+
+    @property
+    def pending(self) -> bool:
+        """Has an event joined that has not completed?"""
+        return bool(self._runs)
 
 
 class ClientSessions:

@@ -23,6 +23,8 @@ from .api_info import api_info, client_config
 
 # Seconds between heartbeats on an idle data stream, so proxies keep it open.
 HEARTBEAT_SECONDS = 15
+# Seconds a data stream stays open after its last pending event completed.
+CLOSE_GRACE = 0.5
 # Files in one upload request.
 MAX_UPLOAD_FILES = 100
 
@@ -129,14 +131,20 @@ async def queue_data(request: Request) -> Response:
     session = _state(request).client_sessions.get(session_hash)
 
     async def stream() -> AsyncIterator[str]:
+        idle_close = False
         while True:
             try:
-                message = await asyncio.wait_for(session.outbox.get(), HEARTBEAT_SECONDS)
+                message = await asyncio.wait_for(session.outbox.get(), CLOSE_GRACE if idle_close else HEARTBEAT_SECONDS)
             except TimeoutError:
+                if idle_close:
+                    yield 'data: {"msg": "close_stream"}\n\n'
+                    return
                 message = {"msg": "heartbeat"}
             yield f"data: {json.dumps(message, default=str)}\n\n"
-            if message["msg"] == "close_stream":
-                return
+            # Closed when no event is pending as the stream is read (not when
+            # an event ended), after a grace period: a client that joins a next
+            # event right away still has its stream open, as it expects.
+            idle_close = message["msg"] == "process_completed" and not session.pending
 
     return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
