@@ -107,6 +107,18 @@ demo: setup build
 bench: setup build
 	@if [ ! -f bench/run.py ]; then echo "make bench: bench/run.py is missing (the benchmark is not written yet)" >&2; exit 1; fi
 	$(PY) bench/run.py
+	$(MAKE) --no-print-directory bench-server
+
+# Pagelet's server against the real Gradio (pinned; in its own venv, so the test venv stays light).
+GRADIO_BENCH_PIN := gradio==6.31.0
+BENCH_VENV_STAMP := .venv-bench/.pagelet-installed
+$(BENCH_VENV_STAMP):
+	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet '$(GRADIO_BENCH_PIN)'
+	touch $@
+.PHONY: bench-server
+bench-server: setup build $(BENCH_VENV_STAMP)
+	$(PY) bench/server.py --gradio .venv-bench/bin/python
 
 clean:
 	rm -rf dist build

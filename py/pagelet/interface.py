@@ -55,7 +55,7 @@ class Interface(Blocks):
         live: bool = False,
         submit_btn: str | Button = "Submit",
         clear_btn: str | Button | None = "Clear",
-        api_name: str | None = "predict",
+        api_name: str | None = None,
         examples_per_page: int = 10,
         css: str | None = None,
         theme: Any = None,
@@ -119,7 +119,7 @@ class Interface(Blocks):
             ]
         else:
             triggers = [getattr(component, "change") for component in self.input_components if "change" in component.EVENTS]
-        on(triggers, self.fn, self.input_components, self.output_components, api_name=api_name or "predict")
+        on(triggers, self.fn, self.input_components, self.output_components, api_name=api_name)
         if isinstance(clear, ClearButton):
             return
         if clear is not None:

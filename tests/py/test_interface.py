@@ -29,7 +29,8 @@ def test_submit_runs_the_function_and_textbox_enter_submits_too():
     config = demo.get_config()
     predict = config["dependencies"][0]
     name_id = component(config, "name")["id"]
-    assert predict["api_name"] == "predict"
+    # Gradio names an Interface's endpoint after its function.
+    assert predict["api_name"] == "greet"
     assert [name_id, "submit"] in predict["targets"]
     messages = FakeHost(demo).fire(0, "Ada")
     assert updates_of(messages) == [{"id": component(config, "output")["id"], "value": "Hello Ada!"}]
@@ -118,5 +119,5 @@ def test_tabbed_interface_puts_each_app_in_a_tab():
     tabs = [c["props"]["label"] for c in config["components"] if c["type"] == "tab"]
     assert tabs == ["Greet", "Double"]
     host = FakeHost(demo)
-    doubled = next(d for d in config["dependencies"] if d["api_name"] == "predict_1")
+    doubled = next(d for d in config["dependencies"] if d["api_name"] == "lambda")
     assert updates_of(host.fire(doubled["id"], 21))[0]["value"] == 42.0

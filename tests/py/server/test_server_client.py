@@ -13,14 +13,14 @@ def greet(name: str) -> str:
     return "Hello " + name + "!"
 
 
-def test_interface_predict_under_gradio_default_api_name() -> None:
+def test_interface_endpoint_is_named_after_its_function_as_in_gradio() -> None:
     demo = gr.Interface(greet, "textbox", "textbox")
     with served(demo) as url:
         api = client(url)
-        assert api.predict("Ada", api_name="/predict") == "Hello Ada!"
+        assert api.predict("Ada", api_name="/greet") == "Hello Ada!"
         info = api.view_api(print_info=False, return_format="dict")
-        assert list(info["named_endpoints"]) == ["/predict"]
-        assert [p["parameter_name"] for p in info["named_endpoints"]["/predict"]["parameters"]] == ["name"]
+        assert list(info["named_endpoints"]) == ["/greet"]
+        assert [p["parameter_name"] for p in info["named_endpoints"]["/greet"]["parameters"]] == ["name"]
 
 
 def test_blocks_functions_are_named_after_themselves_and_take_several_inputs() -> None:
@@ -46,7 +46,7 @@ def test_submit_streams_each_yield_and_reports_status() -> None:
 
     demo = gr.Interface(count, gr.Number(label="n"), "textbox")
     with served(demo) as url:
-        job = client(url).submit(3, api_name="/predict")
+        job = client(url).submit(3, api_name="/count")
         assert job.result(timeout=TIMEOUT) == "step 2"
         assert job.outputs() == ["step 0", "step 1", "step 2"]
         assert job.status().code.value == "FINISHED"
@@ -63,8 +63,8 @@ def test_gr_error_raises_app_error_with_its_message_and_the_app_keeps_working() 
     with served(demo) as url:
         api = client(url)
         with pytest.raises(AppError, match="Cannot divide by zero"):
-            api.predict(1, 0, api_name="/predict")
-        assert api.predict(6, 3, api_name="/predict") == 2
+            api.predict(1, 0, api_name="/divide")
+        assert api.predict(6, 3, api_name="/divide") == 2
 
 
 def test_other_exceptions_are_errors_on_the_client_too() -> None:
@@ -74,7 +74,7 @@ def test_other_exceptions_are_errors_on_the_client_too() -> None:
     demo = gr.Interface(broken, "textbox", "textbox")
     with served(demo, show_error=True) as url:
         with pytest.raises(AppError, match="KeyError"):
-            client(url).predict("x", api_name="/predict")
+            client(url).predict("x", api_name="/broken")
 
 
 def test_state_is_kept_per_client() -> None:

@@ -51,7 +51,7 @@ def test_launch_on_cpython_needs_no_launcher_set() -> None:
     demo = gr.Interface(echo, "textbox", "textbox")
     try:
         demo.launch(prevent_thread_lock=True, quiet=True, server_port=0)
-        assert client(demo.local_url).predict("hi", api_name="/predict") == "hi"  # type: ignore[attr-defined]
+        assert client(demo.local_url).predict("hi", api_name="/echo") == "hi"  # type: ignore[attr-defined]
     finally:
         demo.close()
         launcher.set_launcher(None)
@@ -73,7 +73,7 @@ def test_mount_gradio_app_serves_under_a_path_of_an_existing_app() -> None:
             time.sleep(0.01)
         base = f"http://127.0.0.1:{port}"
         assert httpx.get(base + "/", timeout=TIMEOUT).text == "host app"
-        assert client(base + "/demo/").predict("mounted", api_name="/predict") == "mounted"
+        assert client(base + "/demo/").predict("mounted", api_name="/echo") == "mounted"
         assert "assets/page.js" in httpx.get(base + "/demo/", timeout=TIMEOUT).text
     finally:
         server.should_exit = True
@@ -109,7 +109,7 @@ def test_default_concurrency_limit_is_one_call_at_a_time() -> None:
     demo = gr.Interface(work, "textbox", "textbox")
     with served(demo) as url:
         api = client(url)
-        jobs = [api.submit(str(i), api_name="/predict") for i in range(4)]
+        jobs = [api.submit(str(i), api_name="/work") for i in range(4)]
         assert sorted(job.result(timeout=TIMEOUT) for job in jobs) == ["0", "1", "2", "3"]
     assert tracker.peak == 1
 
@@ -124,7 +124,7 @@ def test_no_concurrency_limit_runs_calls_together() -> None:
     demo = gr.Interface(work, "textbox", "textbox").queue(default_concurrency_limit=None)
     with served(demo) as url:
         api = client(url)
-        jobs = [api.submit(str(i), api_name="/predict") for i in range(4)]
+        jobs = [api.submit(str(i), api_name="/work") for i in range(4)]
         assert sorted(job.result(timeout=TIMEOUT) for job in jobs) == ["0", "1", "2", "3"]
 
 

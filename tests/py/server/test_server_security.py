@@ -110,7 +110,7 @@ def test_a_full_queue_refuses_cleanly_and_the_app_keeps_working() -> None:
             assert refused.status_code == 503
             assert refused.json() == {"detail": "Queue is full."}
             release.set()
-        assert client(url).predict("again", api_name="/predict") == "again"
+        assert client(url).predict("again", api_name="/slow") == "again"
 
 
 def _wait_until_running(session: httpx.Client, session_hash: str) -> bool:
@@ -172,7 +172,7 @@ def test_gradio_client_logs_in_and_calls(private_url) -> None:
     url, user, password = private_url
     with pytest.raises(AuthenticationError):
         client(url, auth=(user, "wrong"))
-    assert client(url, auth=(user, password)).predict("hi", api_name="/predict") == "hi"
+    assert client(url, auth=(user, password)).predict("hi", api_name="/echo") == "hi"
 
 
 def test_a_logged_in_socket_gets_the_config(private_url) -> None:
