@@ -44,6 +44,7 @@ class Dependency:
         postprocess: bool = True,
         js: str | None = None,
         concurrency_limit: int | None | Literal["default"] = "default",
+        batch: bool = False,
     ) -> None:
         self.root = root
         self.targets = targets
@@ -65,6 +66,8 @@ class Dependency:
         self.js = js
         # How many runs at once on a server; "default" takes the app's queue setting.
         self.concurrency_limit = concurrency_limit
+        # A batch function takes a list per input and returns a list per output.
+        self.batch = batch
 
     def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether or not it failed."""
@@ -149,7 +152,7 @@ def _register(
     output_list, _ = _as_component_list(outputs, "outputs")
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
-        "trigger_only_on_success", "preprocess", "postprocess", "js", "concurrency_limit",
+        "trigger_only_on_success", "preprocess", "postprocess", "js", "concurrency_limit", "batch",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.

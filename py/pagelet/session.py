@@ -165,15 +165,18 @@ class Session:
             return
         args = call_arguments(dependency, values)
         fn = dependency.fn
+        if dependency.batch:
+            # Each event is a batch of one: the function's lists in, its first items out.
+            result = await self._call(fn, [[arg] for arg in args])
+            firsts = [items[0] for items in result]
+            self._send_result(dependency, event_id, firsts[0] if len(dependency.outputs) == 1 else tuple(firsts))
+            return
         if inspect.isasyncgenfunction(fn):
             async for result in fn(*args):
                 self._send_result(dependency, event_id, result)
                 await asyncio.sleep(0)
             return
-        if inspect.iscoroutinefunction(fn):
-            result = await run_function(fn, args)
-        else:
-            result = await self._run_sync(fn, args)
+        result = await self._call(fn, args)
         if inspect.isgenerator(result):
             # Each yield reaches the page as it happens; each step runs where
             # sync code runs, so a slow generator never blocks a server's loop.
@@ -181,6 +184,12 @@ class Session:
                 self._send_result(dependency, event_id, item)
             return
         self._send_result(dependency, event_id, result)
+
+    async def _call(self, fn: Callable[..., Any], args: list[Any]) -> Any:
+        """Await a coroutine function here; run anything else where blocking code runs."""
+        if inspect.iscoroutinefunction(fn):
+            return await run_function(fn, args)
+        return await self._run_sync(fn, args)
 
     def _send_result(self, dependency: Dependency, event_id: str, result: Any) -> None:
         updates = postprocess_outputs(dependency, result, self.view, self.state, self.overrides)

@@ -36,10 +36,10 @@ class EventQueue:
     @contextlib.asynccontextmanager
     async def admit(self, fn_index: int) -> AsyncIterator[Any]:
         slot = self._slots[fn_index]
-        if slot is None or not slot.locked():
-            if slot is not None:
-                await slot.acquire()
-        else:
+        if slot is None:
+            yield
+            return
+        if slot.locked():
             if self.max_size is not None and self.waiting >= self.max_size:
                 raise QueueFull()
             self.waiting += 1
@@ -47,11 +47,12 @@ class EventQueue:
                 await slot.acquire()
             finally:
                 self.waiting -= 1
+        else:
+            await slot.acquire()
         try:
             yield
         finally:
-            if slot is not None:
-                slot.release()
+            slot.release()
 
     def is_full(self, fn_index: int) -> bool:
         """Would one more event for ``fn_index`` be refused now?"""

@@ -114,3 +114,18 @@ def test_unknown_api_name_is_refused_by_the_client() -> None:
     with served(demo) as url:
         with pytest.raises(ValueError, match="Cannot find a function"):
             client(url).predict("x", api_name="/nope")
+
+
+def test_a_batch_function_gets_lists_and_each_call_its_own_answer() -> None:
+    with gr.Blocks() as demo:
+        word = gr.Textbox(label="word")
+        shout = gr.Textbox(label="shout")
+        length = gr.Number(label="length")
+
+        def shout_all(words: list[str]) -> tuple[list[str], list[int]]:
+            assert isinstance(words, list)
+            return [w.upper() for w in words], [len(w) for w in words]
+
+        gr.Button("Shout").click(shout_all, word, [shout, length], batch=True, max_batch_size=8)
+    with served(demo) as url:
+        assert client(url).predict("hey", api_name="/shout_all") == ("HEY", 3)
