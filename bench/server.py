@@ -3,7 +3,7 @@
     .venv/bin/python bench/server.py [--calls 200] [--seconds 3] [--gradio .venv-bench/bin/python]
 
 Both servers run ``bench/server_app.py`` (an Interface over a function that
-returns its input) in their own process on loopback, one after the other:
+returns its input), each in its own process on loopback, measured in turn:
 Pagelet via ``python -m pagelet run``, Gradio with the interpreter of the
 bench venv (``make bench`` creates it with the pinned ``gradio``). The
 clients run here, in threads of this process, against each in turn:
@@ -114,13 +114,18 @@ def throughput(url: str, clients: int, seconds: float) -> float:
     return sum(done) / (time.perf_counter() - began)
 
 
-def measure(name: str, command: list[str], calls: int, seconds: float) -> dict[str, Any]:
-    print(f"{name}: starting", file=sys.stderr, flush=True)
-    with server(command, free_port()) as url:
-        result: dict[str, Any] = latency(url, calls)
+def measure(commands: dict[str, list[str]], calls: int, seconds: float) -> dict[str, dict[str, Any]]:
+    """Every figure for every server; both servers up at once and measured in
+    turn, figure by figure, so that a change in the machine's load hits both."""
+    with contextlib.ExitStack() as stack:
+        urls = {name: stack.enter_context(server(command, free_port())) for name, command in commands.items()}
+        results: dict[str, dict[str, Any]] = {name: {} for name in commands}
+        for name, url in urls.items():
+            results[name].update(latency(url, calls))
         for clients in CONCURRENCY:
-            result[f"calls_per_s_{clients}"] = throughput(url, clients, seconds)
-    return result
+            for name, url in urls.items():
+                results[name][f"calls_per_s_{clients}"] = throughput(url, clients, seconds)
+    return results
 
 
 def main() -> int:
@@ -130,11 +135,12 @@ def main() -> int:
     parser.add_argument("--gradio", default=str(REPO / ".venv-bench" / "bin" / "python"), help="a Python with the real gradio")
     arguments = parser.parse_args()
 
-    results = {"pagelet": measure("pagelet", [sys.executable, "-m", "pagelet", "run", str(APP)], arguments.calls, arguments.seconds)}
+    commands = {"pagelet": [sys.executable, "-m", "pagelet", "run", str(APP)]}
     if Path(arguments.gradio).exists():
-        results["gradio"] = measure("gradio", [os.path.abspath(arguments.gradio), str(APP)], arguments.calls, arguments.seconds)
+        commands["gradio"] = [os.path.abspath(arguments.gradio), str(APP)]
     else:
         print(f"(no Gradio interpreter at {arguments.gradio}: Pagelet's figures only)", file=sys.stderr)
+    results = measure(commands, arguments.calls, arguments.seconds)
 
     keys = ["p50_ms", "p99_ms", *(f"calls_per_s_{clients}" for clients in CONCURRENCY)]
     labels = {"p50_ms": "predict latency p50 (ms)", "p99_ms": "predict latency p99 (ms)"}

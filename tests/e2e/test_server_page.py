@@ -39,7 +39,13 @@ if __name__ == "__main__":
 START_TIMEOUT = 60
 
 
-def run_app(tmp_path: Path, auth: str) -> Iterator[str]:
+class RunningApp(str):
+    """The app's URL, and the process serving it."""
+
+    process: subprocess.Popen[str]
+
+
+def run_app(tmp_path: Path, auth: str) -> Iterator[RunningApp]:
     script = tmp_path / "app.py"
     script.write_text(textwrap.dedent(APP).replace("AUTH", auth), encoding="utf-8")
     process = subprocess.Popen(
@@ -51,7 +57,9 @@ def run_app(tmp_path: Path, auth: str) -> Iterator[str]:
         assert process.stdout is not None
         for line in process.stdout:
             if "Running on local URL:" in line:
-                yield line.split("URL:", 1)[1].strip()
+                running = RunningApp(line.split("URL:", 1)[1].strip())
+                running.process = process
+                yield running
                 break
         else:
             pytest.fail("pagelet run exited without serving: " + process.stdout.read())
@@ -61,7 +69,7 @@ def run_app(tmp_path: Path, auth: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def app_url(tmp_path: Path) -> Iterator[str]:
+def app_url(tmp_path: Path) -> Iterator[RunningApp]:
     yield from run_app(tmp_path, "None")
 
 
@@ -100,3 +108,10 @@ def test_a_private_app_asks_for_a_login_first(page: Page, private_app_url: str) 
     page.get_by_label("Name", exact=True).fill("Ada")
     page.get_by_role("button", name="Greet").click()
     expect(page.get_by_label("Greeting", exact=True)).to_have_value("Hello Ada!")
+
+
+def test_a_lost_server_is_said_on_the_page(page: Page, app_url: RunningApp) -> None:
+    page.goto(app_url)
+    expect(page.get_by_label("Name", exact=True)).to_be_visible()
+    app_url.process.terminate()
+    expect(page.get_by_role("alert")).to_have_text("The connection to the server was lost. Reload the page to reconnect.")
