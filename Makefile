@@ -17,9 +17,11 @@ PORT ?= 8000
 NODE_STAMP := node_modules/.pagelet-installed
 VENV_STAMP := $(VENV)/.pagelet-installed
 
-PY_SOURCES := $(shell find py -type f ! -path '*/__pycache__/*' ! -name '*.pyc' 2>/dev/null)
+PY_SOURCES := $(shell find py -type f ! -path '*/__pycache__/*' ! -path '*/server/static/*' ! -name '*.pyc' 2>/dev/null)
 TS_SOURCES := $(shell find js lite -type f \( -name '*.ts' -o -name '*.css' \) 2>/dev/null)
 BUNDLES := dist/lite.js dist/worker.js
+# The page the CPython server serves (`demo.launch()`), shipped inside the wheel.
+SERVER_PAGE := py/pagelet/server/static/page.js
 
 # transformers.js (with onnxruntime-web bundled in) and onnxruntime-web's wasm,
 # copied from node_modules into dist/transformers/; fetched only by apps that use them.
@@ -70,7 +72,7 @@ $(CHROMIUM):
 
 # --- build -----------------------------------------------------------------
 
-build: $(BUNDLES) $(TRANSFORMERS_STAMP)
+build: $(BUNDLES) $(TRANSFORMERS_STAMP) $(SERVER_PAGE)
 
 $(TRANSFORMERS_STAMP): $(NODE_STAMP)
 	mkdir -p $(@D)
@@ -109,6 +111,9 @@ dist/lite.js: $(TS_SOURCES) vite.config.ts $(NODE_STAMP)
 dist/worker.js: $(TS_SOURCES) vite.worker.config.ts build/assets.json $(NODE_STAMP)
 	npx vite build --config vite.worker.config.ts --logLevel warn
 
+$(SERVER_PAGE): $(TS_SOURCES) vite.server.config.ts $(NODE_STAMP)
+	npx vite build --config vite.server.config.ts --logLevel warn
+
 typecheck: $(NODE_STAMP)
 	npm run --silent typecheck
 
@@ -137,6 +142,18 @@ bench: setup build model
 	@if [ ! -f bench/run.py ]; then echo "make bench: bench/run.py is missing (the benchmark is not written yet)" >&2; exit 1; fi
 	$(PY) bench/run.py
 	$(PY) bench/ml.py
+	$(MAKE) --no-print-directory bench-server
+
+# Pagelet's server against the real Gradio (pinned; in its own venv, so the test venv stays light).
+GRADIO_BENCH_PIN := gradio==6.31.0
+BENCH_VENV_STAMP := .venv-bench/.pagelet-installed
+$(BENCH_VENV_STAMP):
+	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet '$(GRADIO_BENCH_PIN)'
+	touch $@
+.PHONY: bench-server
+bench-server: setup build $(BENCH_VENV_STAMP)
+	$(PY) bench/server.py --gradio .venv-bench/bin/python
 
 clean:
 	rm -rf dist build

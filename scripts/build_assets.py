@@ -87,10 +87,30 @@ def build_core_wheel() -> Path:
         with zipfile.ZipFile(built) as archive:
             if "pagelet/__init__.py" not in archive.namelist():
                 raise BuildError(f"{built.name} has no pagelet/__init__.py: check [tool.hatch.build] in pyproject.toml")
+        without_server(built)
         target = DIST / "pagelet" / built.name
         replace_dir_contents(target.parent, {built.name})
         copy_if_changed(built, target)
     return target
+
+
+# The CPython server adapter and its page: of no use in the browser, so not downloaded there.
+BROWSERLESS_PREFIX = "pagelet/server/"
+
+
+def without_server(wheel: Path) -> None:
+    """Rewrite ``wheel`` without ``pagelet/server/`` (files and RECORD lines), entries otherwise as they were."""
+    stripped = wheel.with_suffix(".stripped")
+    with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename.startswith(BROWSERLESS_PREFIX):
+                continue
+            content = source.read(info)
+            if info.filename.endswith(".dist-info/RECORD"):
+                lines = content.decode().splitlines(keepends=True)
+                content = "".join(line for line in lines if not line.startswith(BROWSERLESS_PREFIX)).encode()
+            target.writestr(info, content)
+    stripped.replace(wheel)
 
 
 def vendor_wheels() -> list[Path]:

@@ -1,5 +1,5 @@
-import { parseServerMessage, ProtocolError, type ClientMessage, type ServerMessage } from "../protocol";
-import type { Transport } from "./transport";
+import type { ClientMessage, ServerMessage } from "../protocol";
+import { validating, type Transport } from "./transport";
 
 /**
  * A message with bytes beside it, as it crosses the port: the JSON stays a
@@ -35,17 +35,11 @@ export class PortTransport implements Transport {
   }
 
   listen(onMessage: (message: ServerMessage, data?: ArrayBuffer) => void, onInvalid: (reason: string) => void): void {
+    const receive = validating(onMessage, onInvalid);
     this.#port.onmessage = (event: MessageEvent<unknown>) => {
-      const envelope = isBinaryEnvelope(event.data) ? event.data : null;
-      let message: ServerMessage;
-      try {
-        message = parseServerMessage(envelope ? envelope.json : event.data);
-      } catch (error) {
-        onInvalid(error instanceof ProtocolError ? error.message : String(error));
-        return;
-      }
-      if (envelope) onMessage(message, envelope.bytes);
-      else onMessage(message);
+      // A message with bytes comes as {json, bytes}; every other one is a JSON string.
+      if (isBinaryEnvelope(event.data)) receive(event.data.json, event.data.bytes);
+      else receive(event.data);
     };
     this.#port.start();
   }

@@ -1,4 +1,4 @@
-import type { ClientMessage, ServerMessage } from "../protocol";
+import { parseServerMessage, ProtocolError, type ClientMessage, type ServerMessage } from "../protocol";
 
 /**
  * How the host talks to a Python core. The host never knows which one it has:
@@ -15,4 +15,25 @@ export interface Transport {
   listen(onMessage: (message: ServerMessage, data?: ArrayBuffer) => void, onInvalid: (reason: string) => void): void;
   /** Stop delivering messages and release the channel. */
   close(): void;
+}
+
+/**
+ * A receiver for raw messages from a core: validates each one and passes it
+ * to `onMessage`, or the reason it is invalid to `onInvalid`.
+ */
+export function validating(
+  onMessage: (message: ServerMessage, bytes?: ArrayBuffer) => void,
+  onInvalid: (reason: string) => void,
+): (data: unknown, bytes?: ArrayBuffer) => void {
+  return (data, bytes) => {
+    let message: ServerMessage;
+    try {
+      message = parseServerMessage(data);
+    } catch (error) {
+      onInvalid(error instanceof ProtocolError ? error.message : String(error));
+      return;
+    }
+    if (bytes === undefined) onMessage(message);
+    else onMessage(message, bytes);
+  };
 }

@@ -41,6 +41,7 @@ from .request import Request
 from .rendering import render
 from . import themes
 from .updates import update
+from .launcher import mount_gradio_app
 
 __version__ = "0.1.0"
 
@@ -57,5 +58,6 @@ __all__ = [
     "Audio", "DataFrame", "Dataframe", "File", "Gallery", "Image", "Video",
     "AnnotatedImage", "BarPlot", "Code", "ColorPicker", "DateTime", "HighlightedText", "LinePlot", "Plot", "ScatterPlot",
     "EventData", "SelectData",
+    "mount_gradio_app",
 ]
 __all__ += ["ChatInterface", "ChatMessage", "Chatbot", "MultimodalTextbox", "Progress", "Request", "Timer", "render", "themes"]

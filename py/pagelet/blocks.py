@@ -157,7 +157,7 @@ class Blocks(BlockContext):
                 if dependency in root.dependencies:
                     continue
                 if dependency.api_name is not None and dependency.api_name in taken:
-                    # Two nested apps may both call their function "predict".
+                    # Two nested apps may both name an endpoint alike ("predict", "greet").
                     base, suffix = dependency.api_name, 1
                     while f"{base}_{suffix}" in taken:
                         suffix += 1

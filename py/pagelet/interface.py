@@ -60,7 +60,7 @@ class Interface(Blocks):
         submit_btn: str | Button = "Submit",
         clear_btn: str | Button | None = "Clear",
         stop_btn: str | Button | None = "Stop",
-        api_name: str | None = "predict",
+        api_name: str | None = None,
         examples_per_page: int = 10,
         css: str | None = None,
         theme: Any = None,
@@ -194,11 +194,11 @@ class Interface(Blocks):
         if stop is not None and submit is not None:
             # As in Gradio: swap the buttons first, then run, then swap back; Stop cancels the run.
             swap = on(triggers, lambda: (Button(visible=False), Button(visible=True)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
-            predict = swap.then(self.fn, self.input_components, self.output_components, api_name=api_name or "predict", **self._batching())
+            predict = swap.then(self.fn, self.input_components, self.output_components, api_name=api_name, **self._batching())
             predict.then(lambda: (Button(visible=True), Button(visible=False)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
             stop.click(None, None, None, cancels=[predict], api_name=False, queue=False)
         else:
-            predict = on(triggers, self.fn, self.input_components, self.output_components, api_name=api_name or "predict", **self._batching())
+            predict = on(triggers, self.fn, self.input_components, self.output_components, api_name=api_name, **self._batching())
         if clear is not None and not isinstance(clear, ClearButton):
             resettable = [c for c in self.input_components + self.output_components if not isinstance(c, State)]
             clear.click(

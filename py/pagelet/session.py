@@ -8,13 +8,15 @@ whatever ``send`` receives. Nothing here knows which transport that is.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import inspect
 import secrets
 import sys
 import traceback
+import weakref
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, AsyncContextManager
 
 from . import alerts, downloads, files, progress, rendering
 from .batching import Batcher
@@ -59,6 +61,30 @@ async def run_inline(fn: Callable[..., Any], args: list[Any]) -> Any:
     return await run_function(fn, args)
 
 
+# How an event waits for its turn (a server's app-wide concurrency limits):
+# given the dependency's index, an async context held while it runs. It
+# raises ``QueueFull`` to refuse the event.
+Admission = Callable[[int], AsyncContextManager[Any]]
+
+
+class QueueFull(Exception):
+    """The runtime refuses an event because too many are waiting."""
+
+
+def admit_all(fn_index: int) -> AsyncContextManager[Any]:
+    return contextlib.nullcontext()
+
+
+# One batcher per app, so that calls from every session of a server join the same batch.
+_batchers: weakref.WeakKeyDictionary[Blocks, Batcher] = weakref.WeakKeyDictionary()
+
+
+def _batcher_for(app: Blocks) -> Batcher:
+    if app not in _batchers:
+        _batchers[app] = Batcher()
+    return _batchers[app]
+
+
 _EXHAUSTED = object()
 
 
@@ -78,8 +104,10 @@ class Session:
         show_error: bool = True,
         run_sync: SyncRunner = run_inline,
         file_store: files.FileStore | None = None,
+        admit: Admission = admit_all,
     ) -> None:
         self.app = app
+        self._admit = admit
         # Uploads land here and output files leave through it; closed with the session.
         self.files: files.FileStore = file_store if file_store is not None else files.TempFileStore()
         self._send = send
@@ -94,7 +122,7 @@ class Session:
         self._config["max_file_size"] = self.files.max_file_size
         # Running events by id, so that a ``cancel`` message can stop them.
         self._running: dict[str, asyncio.Task[None]] = {}
-        self._batcher = Batcher()
+        self._batcher = _batcher_for(app)
         # One semaphore per dependency with a concurrency limit, created on first use.
         self._limits: dict[int, asyncio.Semaphore] = {}
         # Events waiting for a free slot, for demo.queue(max_size=).
@@ -180,13 +208,12 @@ class Session:
     async def run_event(self, message: EventMessage) -> None:
         dependency = self.app.dependencies[message.fn]
         event_id = message.event_id
-        self.send(status_message(event_id, "running"))
         token = alerts.current_sink.set(self._alert_sink)
         download_token = downloads.current_sink.set(self._download_sink)
         render_token = rendering.current_sink.set(lambda subtree, blocks: self._render_sink(event_id, subtree, blocks))
         store_token = files.current_store.set(self.files)
         # Its own task, so that cancelling the run never cancels whoever awaits ``handle``.
-        run = asyncio.ensure_future(self._run(dependency, event_id, message.data, message.event_data))
+        run = asyncio.ensure_future(self._admitted_run(message, dependency))
         self._running[event_id] = run
         try:
             await asyncio.shield(run)
@@ -194,6 +221,10 @@ class Session:
             if not run.cancelled():
                 raise
             self.send(status_message(event_id, "done", "cancelled"))
+        except QueueFull:
+            busy = "The app is busy: too many requests are waiting. Try again in a moment."
+            self.send(alert_message("error", busy, "Error", None))
+            self.send(status_message(event_id, "error", busy))
         except alerts.Error as exc:
             self._report_user_error(event_id, exc)
         except Exception as exc:  # app code failed: tell the page, keep serving
@@ -207,6 +238,12 @@ class Session:
             downloads.current_sink.reset(download_token)
             rendering.current_sink.reset(render_token)
             files.current_store.reset(store_token)
+
+    async def _admitted_run(self, message: EventMessage, dependency: Dependency) -> None:
+        """Wait for the runtime's go-ahead (a server's limits), then run."""
+        async with self._admit(message.fn):
+            self.send(status_message(message.event_id, "running"))
+            await self._run(dependency, message.event_id, message.data, message.event_data)
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
         if error.visible:

@@ -29,7 +29,8 @@ def test_submit_runs_the_function_and_textbox_enter_submits_too():
     config = demo.get_config()
     predict = config["dependencies"][0]
     name_id = component(config, "name")["id"]
-    assert predict["api_name"] == "predict"
+    # Gradio names an Interface's endpoint after its function.
+    assert predict["api_name"] == "greet"
     assert [name_id, "submit"] in predict["targets"]
     messages = FakeHost(demo).fire(0, "Ada")
     assert updates_of(messages) == [{"id": component(config, "output")["id"], "value": "Hello Ada!"}]
@@ -118,7 +119,7 @@ def test_tabbed_interface_puts_each_app_in_a_tab():
     tabs = [c["props"]["label"] for c in config["components"] if c["type"] == "tab"]
     assert tabs == ["Greet", "Double"]
     host = FakeHost(demo)
-    doubled = next(d for d in config["dependencies"] if d["api_name"] == "predict_1")
+    doubled = next(d for d in config["dependencies"] if d["api_name"] == "lambda")
     assert updates_of(host.fire(doubled["id"], 21))[0]["value"] == 42.0
 
 
@@ -131,7 +132,7 @@ def test_a_generator_interface_gets_a_hidden_stop_button_that_cancels_the_run():
     buttons = {c["props"]["value"]: c for c in config["components"] if c["type"] == "button"}
     assert buttons["Stop"]["props"]["visible"] is False and buttons["Stop"]["props"]["variant"] == "stop"
     deps = config["dependencies"]
-    predict = next(dep for dep in deps if dep["api_name"] == "predict")
+    predict = next(dep for dep in deps if dep["api_name"] == "typewriter")
     stop = next(dep for dep in deps if [buttons["Stop"]["id"], "click"] in dep["targets"])
     assert stop["cancels"] == [predict["id"]]
     swap = deps[predict["trigger_after"]]

@@ -127,9 +127,11 @@ def test_receive_before_start_answers_with_an_error(app_dir, monkeypatch):
     assert json.loads(sent[0])["type"] == "error"
 
 
-def test_launch_without_a_runtime_says_what_is_missing():
+def test_launch_without_a_runtime_says_what_is_missing(monkeypatch):
     import pagelet as gr
 
+    # On CPython the server adapter is the default; in the browser nothing is.
+    monkeypatch.setattr(launcher.sys, "platform", "emscripten")
     launcher.set_launcher(None)
     demo = gr.Interface(lambda x: x, "text", "text")
     with pytest.raises(RuntimeError, match="No runtime is available"):

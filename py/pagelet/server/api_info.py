@@ -1,0 +1,108 @@
+"""What Gradio's clients read before calling: ``/config`` and ``/gradio_api/info``.
+
+The config is the core's own (see ``protocol``) plus the fields Gradio's
+clients look for: the protocol they speak with this server, the API prefix,
+which components carry no API value (``skip_api``) and the app's limits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..blocks import Blocks
+from ..components.base import Component
+from ..components.state import State
+
+API_PREFIX = "/gradio_api"
+# The Gradio release whose client protocol this server speaks (SSE v3 with diffs).
+GRADIO_VERSION = "5.50.0"
+
+# Components whose values are not API inputs or outputs (Gradio's SKIP_COMPONENTS).
+_SKIPPED_TYPES = frozenset({"state", "row", "column", "tabs", "tab", "tabitem", "form", "accordion", "group", "dataset"})
+
+# (JSON schema, Python type) of each component's API value.
+_TYPES: dict[str, tuple[dict[str, Any], str]] = {
+    "textbox": ({"type": "string"}, "str"),
+    "number": ({"type": "number"}, "float"),
+    "slider": ({"type": "number"}, "float"),
+    "checkbox": ({"type": "boolean"}, "bool"),
+    "checkboxgroup": ({"type": "array", "items": {"type": "string"}}, "list[str]"),
+    "radio": ({"type": "string"}, "str"),
+    "markdown": ({"type": "string"}, "str"),
+    "html": ({"type": "string"}, "str"),
+    "json": ({"type": "object"}, "dict | list | str | float | bool | None"),
+    "label": ({"type": "object"}, "dict"),
+    "button": ({"type": "string"}, "str"),
+}
+
+
+def _value_type(component: Component) -> tuple[dict[str, Any], str]:
+    if component.TYPE == "dropdown" and getattr(component, "multiselect", False):
+        return {"type": "array", "items": {"type": "string"}}, "list[str]"
+    return _TYPES.get(component.TYPE, ({}, "Any"))
+
+
+def client_config(app: Blocks, max_file_size: int | None) -> dict[str, Any]:
+    config = app.get_config()
+    for component in config["components"]:
+        component["skip_api"] = component["type"] in _SKIPPED_TYPES
+    for dependency, described in zip(app.dependencies, config["dependencies"]):
+        described["api_visibility"] = "public" if dependency.api_name is not None else "undocumented"
+        described["backend_fn"] = dependency.fn is not None
+    config.update(
+        version=GRADIO_VERSION,
+        protocol="sse_v3",
+        api_prefix=API_PREFIX,
+        mode=app.mode,
+        max_file_size=max_file_size,
+        connect_heartbeat=False,
+        is_space=False,
+        enable_queue=True,
+    )
+    return config
+
+
+def _parameter(component: Component, index: int) -> dict[str, Any]:
+    schema, python_type = _value_type(component)
+    label = component.label or f"parameter_{component.id}"
+    return {
+        "label": label,
+        "parameter_name": _identifier(label, index),
+        "parameter_has_default": True,
+        "parameter_default": component.value,
+        "type": schema,
+        "python_type": {"type": python_type, "description": ""},
+        "component": type(component).__name__,
+        "example_input": component.value,
+    }
+
+
+def _identifier(label: str, index: int) -> str:
+    name = "".join(char if char.isalnum() else "_" for char in label.strip().lower()).strip("_")
+    return name if name and not name[0].isdigit() else f"param_{index}"
+
+
+def _returned(component: Component) -> dict[str, Any]:
+    schema, python_type = _value_type(component)
+    return {
+        "label": component.label or "value",
+        "type": schema,
+        "python_type": {"type": python_type, "description": ""},
+        "component": type(component).__name__,
+    }
+
+
+def api_info(app: Blocks) -> dict[str, Any]:
+    """Every callable dependency with its parameters and returns; State is left out, as Gradio does."""
+    named: dict[str, Any] = {}
+    for dependency in app.dependencies:
+        if dependency.api_name is None or dependency.fn is None:
+            continue
+        inputs = [component for component in dependency.inputs if not isinstance(component, State)]
+        outputs = [component for component in dependency.outputs if component.TYPE not in _SKIPPED_TYPES]
+        named["/" + dependency.api_name] = {
+            "parameters": [_parameter(component, index) for index, component in enumerate(inputs)],
+            "returns": [_returned(component) for component in outputs],
+            "show_api": True,
+        }
+    return {"named_endpoints": named, "unnamed_endpoints": {}}

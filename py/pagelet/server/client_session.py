@@ -1,0 +1,158 @@
+"""One ``gradio_client`` session (its ``session_hash``): a core ``Session``
+whose messages are translated into Gradio's queue messages (SSE v3).
+
+Gradio's messages per event: ``estimation`` on joining, ``process_starts``,
+``log`` for ``gr.Info``/``gr.Warning``, ``process_generating`` per yield
+(the first with full values, later ones as diffs), ``process_completed`` with
+the outputs or the error. The data stream adds ``close_stream``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import inspect
+from collections import OrderedDict
+from typing import Any
+
+from ..blocks import Blocks
+from ..events import Dependency
+from ..protocol import PROTOCOL_VERSION
+from ..session import Session, SyncRunner
+from .queue import EventQueue
+
+# The event whose code is running, so an alert (which names no event) reaches its caller.
+_current_event: contextvars.ContextVar[str | None] = contextvars.ContextVar("pagelet_api_event", default=None)
+
+# Sessions kept at most; the oldest unused one is forgotten first.
+MAX_SESSIONS = 10_000
+
+
+class _Run:
+    """What one event has produced so far."""
+
+    def __init__(self, dependency: Dependency) -> None:
+        self.dependency = dependency
+        self.generating = inspect.isgeneratorfunction(dependency.fn) or inspect.isasyncgenfunction(dependency.fn)
+        self.values: list[Any] = [{"__type__": "update"} for _ in dependency.outputs]
+        self.streamed = False
+        self.error: str | None = None
+
+    def apply(self, updates: list[dict[str, Any]]) -> None:
+        positions = {component.id: index for index, component in enumerate(self.dependency.outputs)}
+        for update in updates:
+            index = positions.get(update["id"])
+            if index is None:
+                continue
+            if "props" in update:
+                value = {"__type__": "update", **update["props"]}
+                if "value" in update:
+                    value["value"] = update["value"]
+                self.values[index] = value
+            elif "value" in update:
+                self.values[index] = update["value"]
+
+
+class ClientSession:
+    """Runs events for one client and queues Gradio messages for its data stream."""
+
+    def __init__(self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, show_error: bool) -> None:
+        self._loop = asyncio.get_running_loop()
+        self.outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._runs: dict[str, _Run] = {}
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._app = app
+        self._session = Session(app, self._from_core, show_error=show_error, run_sync=run_sync, admit=queue.admit)
+
+    def start(self, event_id: str, fn_index: int, data: list[Any]) -> None:
+        self._runs[event_id] = _Run(self._app.dependencies[fn_index])
+        self.outbox.put_nowait({"msg": "estimation", "event_id": event_id, "rank": 0, "queue_size": len(self._runs), "rank_eta": None})
+        message = {"v": PROTOCOL_VERSION, "type": "event", "event_id": event_id, "fn": fn_index, "data": data}
+        context = contextvars.copy_context()
+        context.run(_current_event.set, event_id)
+        task = self._loop.create_task(self._session.handle(message), context=context)
+        self._tasks[event_id] = task
+        task.add_done_callback(lambda _: self._tasks.pop(event_id, None))
+
+    def cancel(self, event_id: str) -> bool:
+        task = self._tasks.get(event_id)
+        if task is None:
+            return False
+        task.cancel()
+        run = self._runs.get(event_id)
+        if run is not None:
+            run.error = "Cancelled"
+            self._complete(event_id, run, success=False)
+        return True
+
+    # Called by the core's Session, possibly from a worker thread.
+    def _from_core(self, message: dict[str, Any]) -> None:
+        event_id = message.get("event_id") or _current_event.get()
+        self._loop.call_soon_threadsafe(self._translate, event_id, message)
+
+    def _translate(self, event_id: str | None, message: dict[str, Any]) -> None:
+        run = self._runs.get(event_id) if event_id is not None else None
+        if run is None:
+            return
+        kind = message["type"]
+        if kind == "status" and message["stage"] == "running":
+            self.outbox.put_nowait({"msg": "process_starts", "event_id": event_id, "eta": None})
+        elif kind == "status" and message["stage"] == "done":
+            self._complete(event_id, run, success=True)
+        elif kind == "status" and message["stage"] == "error":
+            run.error = message.get("message") or run.error
+            self._complete(event_id, run, success=False)
+        elif kind == "update":
+            run.apply(message["updates"])
+            if run.generating:
+                self._stream(event_id, run)
+        elif kind == "error":
+            run.error = message["message"]
+        elif kind == "alert" and message["level"] != "error":
+            self.outbox.put_nowait({
+                "msg": "log", "event_id": event_id, "log": message["message"], "level": message["level"],
+                "title": message["title"], "duration": message["duration"], "visible": True,
+            })
+
+    def _stream(self, event_id: str, run: _Run) -> None:
+        # The client applies later messages as diffs on the first; a whole-value replace is a valid diff.
+        data = list(run.values) if not run.streamed else [[["replace", [], value]] for value in run.values]
+        run.streamed = True
+        self.outbox.put_nowait({
+            "msg": "process_generating", "event_id": event_id, "success": True,
+            "output": {"data": data, "is_generating": True},
+        })
+
+    def _complete(self, event_id: str, run: _Run, *, success: bool) -> None:
+        del self._runs[event_id]
+        if success:
+            output: dict[str, Any] = {"data": run.values, "is_generating": False}
+        else:
+            output = {"error": run.error, "title": "Error", "visible": True, "duration": None}
+        self.outbox.put_nowait({"msg": "process_completed", "event_id": event_id, "success": success, "output": output})
+
+    @property
+    def pending(self) -> bool:
+        """Has an event joined that has not completed?"""
+        return bool(self._runs)
+
+
+class ClientSessions:
+    """Sessions by ``session_hash``, the least recently used forgotten past ``MAX_SESSIONS``."""
+
+    def __init__(self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, show_error: bool) -> None:
+        self._app = app
+        self._queue = queue
+        self._run_sync = run_sync
+        self._show_error = show_error
+        self._sessions: OrderedDict[str, ClientSession] = OrderedDict()
+
+    def get(self, session_hash: str) -> ClientSession:
+        session = self._sessions.get(session_hash)
+        if session is None:
+            session = ClientSession(self._app, self._queue, self._run_sync, self._show_error)
+            self._sessions[session_hash] = session
+            while len(self._sessions) > MAX_SESSIONS:
+                self._sessions.popitem(last=False)
+        self._sessions.move_to_end(session_hash)
+        return session

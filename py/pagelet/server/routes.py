@@ -1,0 +1,184 @@
+"""The HTTP and WebSocket endpoints: the page's socket and Gradio's client API.
+
+Every handler reads what it shares from ``request.app.state`` (see ``app.py``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+from collections.abc import AsyncIterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from ..protocol import encode
+from ..session import Session
+from .api_info import api_info, client_config
+
+# Seconds between heartbeats on an idle data stream, so proxies keep it open.
+HEARTBEAT_SECONDS = 15
+# Seconds a data stream stays open after its last pending event completed.
+CLOSE_GRACE = 0.5
+# Files in one upload request.
+MAX_UPLOAD_FILES = 100
+
+
+def _state(request: Request | WebSocket) -> Any:
+    return request.app.state
+
+
+# --- the page's socket --------------------------------------------------------
+
+
+def _same_origin(websocket: WebSocket) -> bool:
+    """A page from another site must not drive the app with this visitor's cookies."""
+    origin = websocket.headers.get("origin")
+    if origin is None:
+        return True
+    return urlsplit(origin).netloc == websocket.headers.get("host")
+
+
+async def page_socket(websocket: WebSocket) -> None:
+    if not _same_origin(websocket):
+        await websocket.close(code=1008)
+        return
+    state = _state(websocket)
+    await websocket.accept()
+    loop = asyncio.get_running_loop()
+    outgoing: asyncio.Queue[str | None] = asyncio.Queue()
+
+    def send(message: dict[str, Any]) -> None:
+        # The core may send from a worker thread (gr.Info inside a sync function).
+        loop.call_soon_threadsafe(outgoing.put_nowait, encode(message))
+
+    session = Session(state.blocks, send, show_error=state.options.show_error, run_sync=state.run_sync, admit=state.queue.admit)
+    session.send_config()
+    tasks: set[asyncio.Task[None]] = set()
+
+    async def write() -> None:
+        while (text := await outgoing.get()) is not None:
+            await websocket.send_text(text)
+
+    writer = asyncio.create_task(write())
+    try:
+        while True:
+            text = await websocket.receive_text()
+            task = asyncio.create_task(session.handle(text))
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
+    except (WebSocketDisconnect, RuntimeError):
+        pass
+    finally:
+        for task in tasks:
+            task.cancel()
+        writer.cancel()
+
+
+# --- Gradio's client API ----------------------------------------------------
+
+
+async def config(request: Request) -> Response:
+    state = _state(request)
+    return JSONResponse(client_config(state.blocks, state.options.max_file_size))
+
+
+async def info(request: Request) -> Response:
+    return JSONResponse(api_info(_state(request).blocks))
+
+
+def _bad_request(detail: str) -> Response:
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+async def _json_object(request: Request) -> dict[str, Any] | None:
+    """The request's JSON object body, or ``None`` when it is not one."""
+    try:
+        body = await request.json()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return body if isinstance(body, dict) else None
+
+
+async def queue_join(request: Request) -> Response:
+    state = _state(request)
+    body = await _json_object(request)
+    if body is None:
+        return _bad_request("The body must be a JSON object.")
+    fn_index, data, session_hash = body.get("fn_index"), body.get("data"), body.get("session_hash")
+    if not isinstance(fn_index, int) or isinstance(fn_index, bool) or not 0 <= fn_index < len(state.blocks.dependencies):
+        return _bad_request("fn_index must name one of the app's functions.")
+    if not isinstance(data, list):
+        return _bad_request("data must be a list with one value per input.")
+    if not isinstance(session_hash, str) or not 0 < len(session_hash) <= 128:
+        return _bad_request("session_hash must be a short string.")
+    if state.queue.is_full(fn_index):
+        return JSONResponse({"detail": "Queue is full."}, status_code=503)
+    event_id = secrets.token_hex(16)
+    state.client_sessions.get(session_hash).start(event_id, fn_index, data)
+    return JSONResponse({"event_id": event_id})
+
+
+async def queue_data(request: Request) -> Response:
+    session_hash = request.query_params.get("session_hash", "")
+    if not 0 < len(session_hash) <= 128:
+        return _bad_request("session_hash is required.")
+    session = _state(request).client_sessions.get(session_hash)
+
+    async def stream() -> AsyncIterator[str]:
+        idle_close = False
+        while True:
+            try:
+                message = await asyncio.wait_for(session.outbox.get(), CLOSE_GRACE if idle_close else HEARTBEAT_SECONDS)
+            except TimeoutError:
+                if idle_close:
+                    yield 'data: {"msg": "close_stream"}\n\n'
+                    return
+                message = {"msg": "heartbeat"}
+            yield f"data: {json.dumps(message, default=str)}\n\n"
+            # Closed when no event is pending as the stream is read (not when
+            # an event ended), after a grace period: a client that joins a next
+            # event right away still has its stream open, as it expects.
+            idle_close = message["msg"] == "process_completed" and not session.pending
+
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+
+
+async def cancel(request: Request) -> Response:
+    body = await _json_object(request)
+    if body is None:
+        return _bad_request("The body must be a JSON object.")
+    session_hash, event_id = body.get("session_hash"), body.get("event_id")
+    if not isinstance(session_hash, str) or not isinstance(event_id, str):
+        return _bad_request("session_hash and event_id are required.")
+    cancelled = _state(request).client_sessions.get(session_hash).cancel(event_id)
+    return JSONResponse({"success": cancelled})
+
+
+async def upload(request: Request) -> Response:
+    state = _state(request)
+    limit = state.options.max_file_size
+    declared = request.headers.get("content-length")
+    if limit is not None and declared is not None and declared.isdigit() and int(declared) > limit + 64 * 1024:
+        return JSONResponse({"detail": f"The upload is larger than the limit of {limit} bytes."}, status_code=413)
+    form = await request.form(max_files=MAX_UPLOAD_FILES, max_fields=MAX_UPLOAD_FILES)
+    try:
+        files = [item for item in form.getlist("files") if isinstance(item, UploadFile)]
+        if limit is not None and any((item.size or 0) > limit for item in files):
+            return JSONResponse({"detail": f"A file is larger than the limit of {limit} bytes."}, status_code=413)
+        paths = [str(state.files.save_upload(item.filename or "file", await item.read())) for item in files]
+    finally:
+        await form.close()
+    return JSONResponse(paths)
+
+
+async def file(request: Request) -> Response:
+    path = _state(request).files.servable(request.path_params["path"])
+    if path is None:
+        return JSONResponse({"detail": "File not found."}, status_code=404)
+    return FileResponse(path)
