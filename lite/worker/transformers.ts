@@ -28,9 +28,22 @@ interface TransformersEnv {
 type Options = Record<string, unknown>;
 type Pipe = (inputs: unknown, options?: Options) => Promise<unknown>;
 
+/** transformers.js' decoded image, which its image pipelines take as input. */
+interface RawImage {
+  width: number;
+  height: number;
+  channels: number;
+}
+
 interface TransformersLibrary {
   env: TransformersEnv;
   pipeline(task: string, model?: string, options?: Options): Promise<Pipe>;
+  RawImage: { fromBlob(blob: Blob): Promise<RawImage> };
+}
+
+/** Bytes as Python hands them over: a proxy of its buffer. */
+interface PythonBytes {
+  toJs(): Uint8Array;
 }
 
 /** A pipeline as Python holds it: outputs come back as plain data (see `toPlain`). */
@@ -196,5 +209,21 @@ export function registerTransformers(pyodide: Pyodide, pageUrl: string, post: (m
     };
   }
 
-  pyodide.registerJsModule("pagelet_js_transformers", { load, configure, createPipeline });
+  /**
+   * An image file's bytes as a RawImage, for image pipelines: they read a
+   * string as a URL, and a file in the worker's file system has none.
+   */
+  async function readImage(data: PythonBytes, mimeType: string, name: string): Promise<RawImage> {
+    // Copied out of Python's memory before the first await: the proxy lives only as long as the call.
+    const bytes = data.toJs().slice();
+    const transformers = await load();
+    try {
+      return await transformers.RawImage.fromBlob(new Blob([bytes], { type: mimeType }));
+    } catch (error) {
+      const what = name ? `"${name}"` : "the image";
+      throw new Error(`Could not read ${what} as an image (${bytes.length} bytes${mimeType ? `, ${mimeType}` : ""}): ${describe(error)}`);
+    }
+  }
+
+  pyodide.registerJsModule("pagelet_js_transformers", { load, configure, createPipeline, readImage });
 }

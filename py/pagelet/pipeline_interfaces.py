@@ -7,11 +7,12 @@ and outputs are labelled as Gradio labels them for the same task.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from .alerts import Error
-from .components import JSON, Checkbox, Label, Textbox
+from .components import JSON, Checkbox, HighlightedText, Image, Label, Textbox
 from .components.base import Component
 
 Interfaced = tuple[Callable[..., Awaitable[Any]], list[Component], list[Component]]
@@ -30,12 +31,67 @@ def _text_classification(pipe: Any) -> Interfaced:
     return classify, [Textbox(label="Input", render=False)], [Label(label="Classification", render=False)]
 
 
-def _token_classification(pipe: Any) -> Interfaced:
-    # Gradio shows entities in a HighlightedText, which Pagelet does not have yet: a JSON list instead.
-    async def find_entities(text: str) -> list[dict[str, Any]]:
-        return list(await pipe(text))
+# How tokenizers mark a piece of a word: WordPiece's "##", SentencePiece's "▁", byte-level BPE's "Ġ".
+_PIECE_MARKS = ("##", "\u2581", "\u0120")
 
-    return find_entities, [Textbox(label="Input", render=False)], [JSON(label="Entities", render=False)]
+
+def _word_of(entity: dict[str, Any]) -> str:
+    word = str(entity.get("word", "")).strip()
+    for mark in _PIECE_MARKS:
+        if word.startswith(mark):
+            return word[len(mark):]
+    return word
+
+
+def locate_entities(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entities with their ``start`` and ``end`` in ``text``, for gr.HighlightedText.
+
+    transformers.js (4.3) gives each entity's word but not where it is: each
+    word is looked for after the previous one, ignoring case (uncased models
+    give lowercase words). An entity whose word is not in the text (an uncased
+    model strips accents) cannot be shown, and is left out.
+    """
+    located: list[dict[str, Any]] = []
+    position = 0
+    for entity in entities:
+        if isinstance(entity.get("start"), int) and isinstance(entity.get("end"), int):
+            located.append(entity)
+            position = entity["end"]
+            continue
+        word = _word_of(entity)
+        found = re.compile(re.escape(word), re.IGNORECASE).search(text, position) if word else None
+        if found is None:
+            continue
+        located.append({**entity, "start": found.start(), "end": found.end()})
+        position = found.end()
+    return located
+
+
+def _token_classification(pipe: Any) -> Interfaced:
+    async def find_entities(text: str) -> dict[str, Any]:
+        return {"text": text, "entities": locate_entities(text, list(await pipe(text)))}
+
+    return find_entities, [Textbox(label="Input", render=False)], [HighlightedText(label="Entities", render=False)]
+
+
+# Python's transformers gives 5 classes by default; transformers.js only 1.
+_TOP_CLASSES = 5
+
+
+def _image_classification(pipe: Any) -> Interfaced:
+    async def classify(image: str | None) -> dict[str, float]:
+        if image is None:
+            raise Error("Upload an image to classify.")
+        scores: dict[str, float] = {}
+        for item in await pipe(image, top_k=_TOP_CLASSES):
+            # ImageNet labels list synonyms ("tiger, Panthera tigris"): Gradio shows the first.
+            # Two classes may share it; the more likely one (listed first) is kept.
+            scores.setdefault(str(item["label"]).split(", ")[0], float(item["score"]))
+        return scores
+
+    # A path in the worker's file system, which the pipeline reads as an image.
+    inputs: list[Component] = [Image(type="filepath", label="Input Image", render=False)]
+    return classify, inputs, [Label(label="Classification", render=False)]
 
 
 def _zero_shot_classification(pipe: Any) -> Interfaced:
@@ -89,9 +145,8 @@ _BUILDERS: dict[str, Callable[[Any], Interfaced]] = {
     "zero-shot-classification": _zero_shot_classification,
     "feature-extraction": _feature_extraction,
     "sentence-similarity": _sentence_similarity,
+    "image-classification": _image_classification,
 }
-# Tasks Gradio supports that need components Pagelet does not have yet.
-_NEEDS_COMPONENTS = {"image-classification": "gr.Image"}
 
 
 def interface_parts(pipe: Any) -> Interfaced:
@@ -99,11 +154,6 @@ def interface_parts(pipe: Any) -> Interfaced:
     task = getattr(pipe, "task", None)
     if not isinstance(task, str):
         raise TypeError(f"from_pipeline needs a pipeline with a task, got {pipe!r}")
-    if task in _NEEDS_COMPONENTS:
-        raise NotImplementedError(
-            f"from_pipeline does not support the {task} task yet: it needs {_NEEDS_COMPONENTS[task]}, "
-            "which this version of Pagelet does not have."
-        )
     builder = _BUILDERS.get(task)
     if builder is None:
         raise ValueError(f"from_pipeline does not support the {task} task. Supported tasks: {', '.join(sorted(_BUILDERS))}")

@@ -17,7 +17,10 @@ has imported numpy. Options are transformers.js' own (``dtype="fp32"``,
   they are not in that folder (default False: pages work offline).
 
 The browser worker provides transformers.js as the JS module
-``pagelet_js_transformers`` and fetches the library on first use. Importing
+``pagelet_js_transformers`` and fetches the library on first use. Image
+tasks take what ``gr.Image(type="filepath")`` gives: a path in the worker's
+file system (or the image's bytes), decoded by :func:`read_image`; URLs are
+passed to transformers.js as they are. Importing
 this module on CPython works; calling it there raises
 :class:`TransformersUnavailable`. The names ``import_transformers_js`` and
 ``pipeline`` are those of the ``transformers_js_py`` package.
@@ -26,8 +29,12 @@ this module on CPython works; calling it there raises
 from __future__ import annotations
 
 import importlib
+import mimetypes
+import os
 import sys
 from typing import Any
+
+from .alerts import Error
 
 _JS_MODULE = "pagelet_js_transformers"
 # Pagelet's own options; the rest go to transformers.js as they are.
@@ -36,6 +43,12 @@ _SETTINGS = {"local_model_path": "localModelPath", "allow_remote_models": "allow
 _TASK_ALIASES = {"sentence-similarity": "feature-extraction"}
 # Tasks whose output is a tensor: these become numpy arrays when numpy is loaded.
 _TENSOR_TASKS = {"feature-extraction", "sentence-similarity", "image-feature-extraction"}
+# Tasks whose inputs are images: local files become transformers.js RawImages first.
+_IMAGE_TASKS = {
+    "image-classification", "image-feature-extraction", "image-segmentation", "image-to-image", "image-to-text",
+    "object-detection", "depth-estimation", "zero-shot-image-classification", "zero-shot-object-detection",
+    "document-question-answering", "background-removal",
+}
 
 
 class TransformersUnavailable(RuntimeError):
@@ -84,6 +97,42 @@ async def configure(*, local_model_path: str | None = None, allow_remote_models:
     return dict(_to_py(await _bridge().configure(_to_js(changes))))
 
 
+async def read_image(source: str | os.PathLike[str] | bytes) -> Any:
+    """An image file of the worker's file system, or an image's bytes, as a transformers.js ``RawImage``.
+
+    transformers.js reads a string as a URL, which a file the app holds is not
+    (an upload lives in the worker's file system). A file the browser cannot
+    decode raises a ``gr.Error`` that names it.
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data, mime_type, name = bytes(source), "", ""
+    else:
+        path = os.fspath(source)
+        with open(path, "rb") as handle:
+            data = handle.read()
+        mime_type, name = mimetypes.guess_type(path)[0] or "", os.path.basename(path)
+    bridge = _bridge()
+    try:
+        # The bytes go over as a Python buffer, which the worker copies out (`toJs()`), as it does for files.
+        return await bridge.readImage(data, mime_type, name)
+    except Exception as error:
+        # Most often the visitor's file is not an image: tell them so plainly, not as a JS exception.
+        raise Error(str(getattr(error, "message", None) or error)) from error
+
+
+def _is_local_file(value: Any) -> bool:
+    return isinstance(value, (str, os.PathLike)) and "://" not in os.fspath(value) and os.path.isfile(value)
+
+
+async def _images_for_js(inputs: Any) -> Any:
+    """An image task's inputs with local files and bytes read as RawImages; URLs and JS objects unchanged."""
+    if isinstance(inputs, list):
+        return [await _images_for_js(item) for item in inputs]
+    if isinstance(inputs, (bytes, bytearray, memoryview)) or _is_local_file(inputs):
+        return await read_image(inputs)
+    return inputs
+
+
 class TransformersJs:
     """What ``import_transformers_js()`` gives: ``.pipeline`` is :func:`pipeline`
     (outputs as Python values, as ``transformers_js_py`` gives them); any other
@@ -126,6 +175,8 @@ class Pipeline:
             args = args[1:]
         if args:
             raise TypeError(f"{self.task} pipeline takes the inputs and keyword options, got {len(args)} more positional arguments")
+        if self.task in _IMAGE_TASKS:
+            inputs = await _images_for_js(inputs)
         result = _to_py(await self._handle.run(_to_js(inputs), _to_js(kwargs)))
         if self.task in _TENSOR_TASKS and "numpy" in sys.modules:
             return sys.modules["numpy"].asarray(result, dtype="float32")

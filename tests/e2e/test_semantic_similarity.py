@@ -1,6 +1,7 @@
 """transformers.js from Python in Chromium, with the real all-MiniLM-L6-v2
 built by `make model`: the gallery example, embeddings checked against the same
-model run on CPython, the model's loading shown, and a missing model explained."""
+model run on CPython, the model's loading shown, and a missing model (text or
+image) explained."""
 
 from __future__ import annotations
 
@@ -102,20 +103,24 @@ def test_embeddings_in_the_browser_match_the_model_on_cpython(page: Page, model_
     assert ranking(embeddings) == ranking(reference["embeddings"])
 
 
-def test_a_missing_model_says_where_it_was_looked_for(page: Page, model_site: Site) -> None:
-    url = model_site.page("missing-model.html", """
+@pytest.mark.parametrize(
+    ("task", "model"),
+    [("text-classification", "nobody/missing-model"), ("image-classification", "Xenova/vit-base-patch16-224")],
+)
+def test_a_missing_model_says_where_it_was_looked_for(page: Page, model_site: Site, task: str, model: str) -> None:
+    url = model_site.page(f"missing-{task}-model.html", f"""
         <gradio-lite>
         import gradio as gr
         from pagelet.transformers import pipeline
 
-        classify = await pipeline("text-classification", "nobody/missing-model")
+        classify = await pipeline("{task}", "{model}")
         gr.Interface.from_pipeline(classify).launch()
         </gradio-lite>
     """)
     page.goto(url)
     alert = page.locator("gradio-lite").get_by_role("alert")
-    expect(alert).to_contain_text('Model "nobody/missing-model" was not found', timeout=MODEL_TIMEOUT_MS)
-    expect(alert).to_contain_text(f"{model_site.url}/models/nobody/missing-model/")
+    expect(alert).to_contain_text(f'Model "{model}" was not found', timeout=MODEL_TIMEOUT_MS)
+    expect(alert).to_contain_text(f"{model_site.url}/models/{model}/")
     expect(alert).to_contain_text("allow_remote_models=True")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -15,7 +16,9 @@ import pagelet as gr
 from pagelet import transformers
 from pagelet.transformers import TransformersUnavailable, import_transformers_js, pipeline
 
-from fake_host import FakeHost, final_stage, updates_of
+from pagelet.pipeline_interfaces import locate_entities
+
+from fake_host import FakeHost, component, final_stage, updates_of
 
 
 class FakeHandle:
@@ -30,6 +33,21 @@ class FakeHandle:
 
     async def dispose(self) -> None:
         pass
+
+
+class FakeRawImage:
+    """What the worker's ``readImage`` decodes; here it keeps what it was given."""
+
+    def __init__(self, data: bytes, mime_type: str, name: str) -> None:
+        self.data, self.mime_type, self.name = data, mime_type, name
+
+
+class FakeJsException(Exception):
+    """Like Pyodide's JsException: str() names the JS class, ``message`` is the JS error's own."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"Error: {message}")
+        self.message = message
 
 
 class FakeWorkerModule(ModuleType):
@@ -49,6 +67,11 @@ class FakeWorkerModule(ModuleType):
         self.settings.update(changes)
         return dict(self.settings)
 
+    async def readImage(self, data: bytes, mime_type: str, name: str) -> FakeRawImage:
+        if not data.startswith(b"\x89PNG") and mime_type == "image/png":
+            raise FakeJsException(f'Could not read "{name}" as an image: The source image could not be decoded.')
+        return FakeRawImage(data, mime_type, name)
+
     async def createPipeline(self, task: str, model: str | None, options: dict[str, Any]) -> FakeHandle:
         self.created.append((task, model, options))
         handle = FakeHandle(task, self.answers.get(task))
@@ -60,7 +83,19 @@ class FakeWorkerModule(ModuleType):
 def worker(monkeypatch: pytest.MonkeyPatch) -> FakeWorkerModule:
     module = FakeWorkerModule({
         "text-classification": [{"label": "POSITIVE", "score": 0.9}, {"label": "NEGATIVE", "score": 0.1}],
-        "token-classification": [{"entity": "B-PER", "score": 0.99, "word": "Ada", "start": 0, "end": 3}],
+        # As transformers.js 4.3 gives them: words, no offsets; an uncased model's lowercase pieces.
+        "token-classification": [
+            {"entity": "B-PER", "score": 0.99, "index": 1, "word": "ada"},
+            {"entity": "B-LOC", "score": 0.98, "index": 4, "word": "lon"},
+            {"entity": "I-LOC", "score": 0.97, "index": 5, "word": "##don"},
+        ],
+        # Best first, with ImageNet's synonym lists; two classes share the name "crane".
+        "image-classification": [
+            {"label": "crane", "score": 0.5},
+            {"label": "tiger, Panthera tigris", "score": 0.3},
+            {"label": "crane", "score": 0.1},
+            {"label": "tiger cat", "score": 0.05},
+        ],
         "zero-shot-classification": {"sequence": "x", "labels": ["sport", "music"], "scores": [0.7, 0.3]},
         # Two-dimensional unit vectors, chosen so the ranking is plain.
         "feature-extraction": lambda inputs, options: [
@@ -127,11 +162,86 @@ def test_from_pipeline_text_classification_shows_scores_in_a_label(worker: FakeW
     assert worker.handles[0].calls == [("I love it", {"top_k": None})]
 
 
-def test_from_pipeline_token_classification_lists_the_entities(worker: FakeWorkerModule) -> None:
+def test_from_pipeline_token_classification_highlights_the_entities_in_the_text(worker: FakeWorkerModule) -> None:
     demo = gr.Interface.from_pipeline(asyncio.run(pipeline("token-classification", "Org/ner")))
-    assert labels_of(demo.get_config()) == ["Input", "Entities"]
-    messages = FakeHost(demo).fire(0, "Ada wrote")
-    assert updates_of(messages)[0]["value"][0]["word"] == "Ada"
+    config = demo.get_config()
+    assert labels_of(config) == ["Input", "Entities"]
+    assert component(config, "Entities")["type"] == "highlightedtext"
+    messages = FakeHost(demo).fire(0, "Ada moved to London.")
+    assert final_stage(messages) == "done"
+    assert updates_of(messages)[0]["value"] == [
+        {"token": "Ada", "class_or_confidence": "B-PER"},
+        {"token": " moved to ", "class_or_confidence": None},
+        {"token": "Lon", "class_or_confidence": "B-LOC"},
+        {"token": "don", "class_or_confidence": "I-LOC"},
+        {"token": ".", "class_or_confidence": None},
+    ]
+
+
+def test_entities_are_found_after_each_other_and_offsets_given_are_kept() -> None:
+    text = "Paris, not paris: Anne in Paris"
+    entities = [
+        {"entity": "B-LOC", "word": "Paris"},
+        {"entity": "B-PER", "word": "anne"},
+        {"entity": "B-PER", "word": "Zoë"},  # not in the text: left out
+        {"entity": "B-LOC", "word": "\u2581Paris", "start": 26, "end": 31},
+    ]
+    located = locate_entities(text, entities)
+    assert [(e["word"], e["start"], e["end"]) for e in located] == [("Paris", 0, 5), ("anne", 18, 22), ("\u2581Paris", 26, 31)]
+    assert locate_entities("", [{"entity": "X", "word": ""}]) == []
+
+
+def test_from_pipeline_image_classification_reads_the_uploaded_image_and_shows_the_top_classes(
+    worker: FakeWorkerModule, tmp_path: Path
+) -> None:
+    demo = gr.Interface.from_pipeline(asyncio.run(pipeline("image-classification", "Org/vit")))
+    config = demo.get_config()
+    assert labels_of(config) == ["Input Image", "Classification"]
+    image = component(config, "Input Image")
+    assert (image["type"], image["props"]["type"]) == ("image", "filepath")
+    assert component(config, "Classification")["type"] == "label"
+    host = FakeHost(demo)
+    png = b"\x89PNG\r\n\x1a\n a cat"
+    asyncio.run(host.session.handle({"v": 1, "type": "upload", "upload_id": "u1", "name": "cat.png", "mime": "image/png"}, png))
+    uploaded = next(m for m in host.messages if m["type"] == "uploaded")["file"]
+    messages = host.fire(0, uploaded)
+    assert final_stage(messages) == "done"
+    shown = updates_of(messages)[0]["value"]
+    # The first name of each class, best first; of two classes named alike, the likelier.
+    assert shown["label"] == "crane"
+    assert [(c["label"], c["confidence"]) for c in shown["confidences"]] == [("crane", 0.5), ("tiger", 0.3), ("tiger cat", 0.05)]
+    # The pipeline was handed the file's bytes decoded by the worker (not its path, which
+    # transformers.js would read as a URL), and asked for Python transformers' 5 classes.
+    ((image_in, options),) = worker.handles[0].calls
+    assert isinstance(image_in, FakeRawImage)
+    assert (image_in.data, image_in.mime_type, image_in.name) == (png, "image/png", "cat.png")
+    assert options == {"top_k": 5}
+    # Submitting without an image: the person is told, and the app keeps working.
+    messages = host.fire(0, None)
+    assert final_stage(messages) == "error"
+    assert any("Upload an image" in str(m) for m in messages)
+
+
+def test_image_pipelines_read_files_and_bytes_and_pass_urls_on(worker: FakeWorkerModule, tmp_path: Path) -> None:
+    pipe = asyncio.run(pipeline("image-to-text", "Org/captioner"))
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"jpeg bytes")
+    asyncio.run(pipe([str(photo), photo, b"raw", "https://example.com/cat.png", "not/a/file.png"]))
+    ((inputs, _),) = worker.handles[0].calls
+    assert [(i.data, i.mime_type, i.name) for i in inputs[:3]] == [
+        (b"jpeg bytes", "image/jpeg", "photo.jpg"), (b"jpeg bytes", "image/jpeg", "photo.jpg"), (b"raw", "", "")
+    ]
+    assert inputs[3:] == ["https://example.com/cat.png", "not/a/file.png"]
+    # A file the browser cannot decode: a plain message naming it, for the person who gave it.
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a picture")
+    with pytest.raises(gr.Error) as raised:
+        asyncio.run(pipe(str(broken)))
+    assert raised.value.message == 'Could not read "broken.png" as an image: The source image could not be decoded.'
+    # Text tasks take strings as they are, even when a file has that name.
+    text_pipe = asyncio.run(pipeline("text-classification", "Org/sentiment"))
+    asyncio.run(text_pipe(str(photo)))
+    assert worker.handles[1].calls[0][0] == str(photo)
 
 
 def test_from_pipeline_zero_shot_takes_comma_separated_class_names(worker: FakeWorkerModule) -> None:
@@ -163,8 +273,6 @@ def test_from_pipeline_feature_extraction_shows_the_embedding(worker: FakeWorker
 
 
 def test_from_pipeline_rejects_tasks_it_cannot_show(worker: FakeWorkerModule) -> None:
-    with pytest.raises(NotImplementedError, match="gr.Image"):
-        gr.Interface.from_pipeline(asyncio.run(pipeline("image-classification", "Org/vit")))
     with pytest.raises(ValueError, match="does not support the translation task"):
         gr.Interface.from_pipeline(asyncio.run(pipeline("translation", "Org/t5")))
     with pytest.raises(TypeError, match="needs a pipeline with a task"):
