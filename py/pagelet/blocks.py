@@ -223,6 +223,8 @@ class Blocks(BlockContext):
         return found
 
     def _theme_config(self) -> dict[str, Any] | None:
+        if self.theme is None:
+            return None  # the stock look, without importing the themes
         from .themes import theme_config
 
         return theme_config(self.theme)

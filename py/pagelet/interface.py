@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import downloads
 from .alerts import Info
@@ -15,10 +15,12 @@ from .components.button import Button, ClearButton
 from .components.display import Markdown
 from .components.state import State
 from .events import Dependency, on
-from .flagging import CSVLogger
 from .examples import Examples
 from .layouts import Column, Row
 from .shortcuts import component_from
+
+if TYPE_CHECKING:
+    from .flagging import CSVLogger
 
 
 def _as_list(spec: Any) -> list[Any]:
@@ -80,7 +82,11 @@ class Interface(Blocks):
             raise ValueError(f"flagging_mode must be 'never', 'manual' or 'auto', got {mode!r}")
         self.flagging_mode = mode
         self.flagging_options = [tuple(o) if isinstance(o, (list, tuple)) else (str(o), str(o)) for o in flagging_options or []]
-        self.flagging_callback = flagging_callback or CSVLogger()
+        if flagging_callback is None and mode != "never":
+            from .flagging import CSVLogger  # only apps that flag pay for it at start-up
+
+            flagging_callback = CSVLogger()
+        self.flagging_callback = flagging_callback
         self.batch = batch
         self.max_batch_size = max_batch_size
         if not callable(fn):

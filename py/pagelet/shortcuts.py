@@ -7,49 +7,49 @@ from typing import Any
 
 from . import components
 from .components.base import Component
-from .components.chatbot import Chatbot
-from .components.multimodal_textbox import MultimodalTextbox
 
-_SHORTCUTS: dict[str, Callable[[], Component]] = {
-    "textbox": components.Textbox,
-    "text": components.Textbox,
+# A name is a component class of ``pagelet.components`` (imported only when
+# used), or a factory for a preset of one.
+_SHORTCUTS: dict[str, str | Callable[[], Component]] = {
+    "textbox": "Textbox",
+    "text": "Textbox",
     "textarea": lambda: components.Textbox(lines=7),
     "password": lambda: components.Textbox(type="password"),
-    "number": components.Number,
-    "slider": components.Slider,
-    "checkbox": components.Checkbox,
-    "checkboxgroup": components.CheckboxGroup,
-    "radio": components.Radio,
-    "dropdown": components.Dropdown,
-    "label": components.Label,
-    "json": components.JSON,
-    "markdown": components.Markdown,
-    "html": components.HTML,
-    "state": components.State,
-    "button": components.Button,
-    "image": components.Image,
-    "file": components.File,
+    "number": "Number",
+    "slider": "Slider",
+    "checkbox": "Checkbox",
+    "checkboxgroup": "CheckboxGroup",
+    "radio": "Radio",
+    "dropdown": "Dropdown",
+    "label": "Label",
+    "json": "JSON",
+    "markdown": "Markdown",
+    "html": "HTML",
+    "state": "State",
+    "button": "Button",
+    "image": "Image",
+    "file": "File",
     "files": lambda: components.File(file_count="multiple"),
-    "audio": components.Audio,
-    "video": components.Video,
-    "gallery": components.Gallery,
-    "dataframe": components.Dataframe,
+    "audio": "Audio",
+    "video": "Video",
+    "gallery": "Gallery",
+    "dataframe": "Dataframe",
     "numpy": lambda: components.Dataframe(type="numpy"),
     "list": lambda: components.Dataframe(type="array"),
     "matrix": lambda: components.Dataframe(type="array"),
-    "colorpicker": components.ColorPicker,
-    "datetime": components.DateTime,
-    "highlightedtext": components.HighlightedText,
-    "highlight": components.HighlightedText,
-    "annotatedimage": components.AnnotatedImage,
-    "code": components.Code,
-    "plot": components.Plot,
-    "lineplot": components.LinePlot,
-    "scatterplot": components.ScatterPlot,
-    "barplot": components.BarPlot,
+    "colorpicker": "ColorPicker",
+    "datetime": "DateTime",
+    "highlightedtext": "HighlightedText",
+    "highlight": "HighlightedText",
+    "annotatedimage": "AnnotatedImage",
+    "code": "Code",
+    "plot": "Plot",
+    "lineplot": "LinePlot",
+    "scatterplot": "ScatterPlot",
+    "barplot": "BarPlot",
+    "chatbot": "Chatbot",
+    "multimodaltextbox": "MultimodalTextbox",
 }
-_SHORTCUTS["chatbot"] = Chatbot
-_SHORTCUTS["multimodaltextbox"] = MultimodalTextbox
 
 
 def component_from(spec: Any, *, render: bool = False) -> Component:
@@ -57,7 +57,8 @@ def component_from(spec: Any, *, render: bool = False) -> Component:
     if isinstance(spec, Component):
         return spec
     if isinstance(spec, str):
-        factory = _SHORTCUTS.get(spec.lower())
+        shortcut = _SHORTCUTS.get(spec.lower())
+        factory = getattr(components, shortcut) if isinstance(shortcut, str) else shortcut
         if factory is None:
             known = ", ".join(sorted(_SHORTCUTS))
             raise ValueError(f"No component is named {spec!r} in this version of Pagelet. Known names: {known}")

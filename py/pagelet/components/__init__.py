@@ -1,25 +1,46 @@
-"""Components, one module per family."""
+"""Components, one module per family, each imported when first used."""
 
-from .base import Component, FormComponent
-from .button import Button, ClearButton
-from .choices import Checkbox, CheckboxGroup, Dropdown, Radio
-from .dataset import Dataset
-from .display import HTML, JSON, Label, Markdown
-from .numeric import Number, Slider
-from .state import State
-from .text import Textbox
-from .file import File
-from .image import Gallery, Image
-from .media import Audio, Video
-from .dataframe import Dataframe
-from .pickers import ColorPicker, DateTime
-from .annotation import AnnotatedImage, HighlightedText
-from .code import Code
-from .plots import BarPlot, LinePlot, Plot, ScatterPlot
+from .._lazy import lazy_attributes
 
-__all__ = [
-    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Component", "Dataset",
-    "Dropdown", "FormComponent", "Label", "Markdown", "Number", "Radio", "Slider", "State", "Textbox",
-    "Audio", "Dataframe", "File", "Gallery", "Image", "Video",
-    "AnnotatedImage", "BarPlot", "Code", "ColorPicker", "DateTime", "HighlightedText", "LinePlot", "Plot", "ScatterPlot",
-]
+_EXPORTS = {
+    "Component": "base",
+    "FormComponent": "base",
+    "Button": "button",
+    "ClearButton": "button",
+    "Checkbox": "choices",
+    "CheckboxGroup": "choices",
+    "Dropdown": "choices",
+    "Radio": "choices",
+    "Dataset": "dataset",
+    "HTML": "display",
+    "JSON": "display",
+    "Label": "display",
+    "Markdown": "display",
+    "Number": "numeric",
+    "Slider": "numeric",
+    "State": "state",
+    "TextArea": "text",
+    "Textbox": "text",
+    "File": "file",
+    "Gallery": "image",
+    "Image": "image",
+    "Audio": "media",
+    "Video": "media",
+    "Dataframe": "dataframe",
+    "ColorPicker": "pickers",
+    "DateTime": "pickers",
+    "AnnotatedImage": "annotation",
+    "HighlightedText": "annotation",
+    "Code": "code",
+    "BarPlot": "plots",
+    "LinePlot": "plots",
+    "Plot": "plots",
+    "ScatterPlot": "plots",
+    "ChatMessage": "chatbot",
+    "Chatbot": "chatbot",
+    "MultimodalTextbox": "multimodal_textbox",
+    "Timer": "timer",
+}
+
+__getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)
