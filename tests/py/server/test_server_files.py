@@ -117,3 +117,16 @@ def test_the_page_socket_gets_outputs_as_urls_relative_to_the_page_and_files_go_
         # The page went away: its files go with it.
         with http(url) as session:
             assert wait_until(lambda: session.get(swatch["url"]).status_code == 404)
+
+
+def test_view_api_names_file_parameters_filepaths() -> None:
+    def describe(path: str) -> str:
+        return path
+
+    demo = gr.Interface(describe, gr.Image(type="filepath", label="Photo"), gr.File(label="Copy"))
+    with served(demo) as url:
+        info = client(url).view_api(print_info=False, return_format="dict")
+    endpoint = info["named_endpoints"]["/describe"]
+    assert endpoint["parameters"][0]["python_type"]["type"] == "filepath"
+    assert endpoint["returns"][0]["python_type"]["type"] == "filepath"
+    assert endpoint["parameters"][0]["type"]["title"] == "FileData"
