@@ -92,8 +92,8 @@ async def page_socket(websocket: WebSocket) -> None:
     finally:
         for task in tasks:
             task.cancel()
-        # Let the writer flush what is queued (a fatal error) before it stops.
-        outgoing.put_nowait(None)
+        # Scheduled as ``send`` schedules, so the writer flushes what came before (a fatal error) and stops.
+        loop.call_soon(outgoing.put_nowait, None)
         await asyncio.gather(writer, return_exceptions=True)
         session.close()
 

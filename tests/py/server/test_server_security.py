@@ -286,3 +286,14 @@ def test_gradio_client_is_told_the_upload_limit_and_the_server_enforces_it(tmp_p
         with http(url) as session:
             refused = session.post("gradio_api/upload", files=[("files", ("big.bin", big.read_bytes()))])
         assert refused.status_code == 413
+
+
+def test_an_initial_value_outside_the_allowed_folders_stops_the_page_with_the_reason() -> None:
+    demo = gr.Interface(echo, gr.Textbox(label="Text"), gr.File(value="/etc/passwd", label="Leak"))
+    with served(demo) as url:
+        with connect(url.replace("http", "ws") + "ws", open_timeout=TIMEOUT) as socket:
+            message = json.loads(socket.recv(timeout=TIMEOUT))
+        assert message["type"] == "error" and message["fatal"] is True
+        assert message["message"].startswith("Cannot offer /etc/passwd")
+        with http(url) as session:
+            assert session.get("gradio_api/file=/etc/passwd").status_code == 404
