@@ -155,6 +155,8 @@ def log_in(page: Page, url: str) -> None:
 def test_upload_a_photo_see_it_processed_and_download_the_report(page: Page, files_app_url: str, tmp_path: Path) -> None:
     log_in(page, files_app_url)
     page.get_by_label("Photo", exact=True).set_input_files(write_png(tmp_path / "photo.png", 7, 5, (200, 30, 30)))
+    # The photo shows once the server has it, as a person would see before pressing Submit.
+    expect(page.get_by_role("img", name="Photo")).to_be_visible()
     page.get_by_role("button", name="Submit").click()
     shown = page.get_by_role("img", name="Grey")
     # Served by the server's file route, not sent as bytes over the socket.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -98,7 +98,7 @@ async def page_socket(websocket: WebSocket) -> None:
         session.close()
 
 
-def _checked(state: Any, text: str, send: Any) -> str | dict[str, Any] | None:
+def _checked(state: Any, text: str, send: Callable[[dict[str, Any]], None]) -> str | dict[str, Any] | None:
     """The message to hand to the core, or ``None`` when its file inputs are refused (and said so)."""
     try:
         message = json.loads(text)
