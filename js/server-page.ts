@@ -1,8 +1,9 @@
 /**
  * The page a Pagelet server (`demo.launch()` on CPython) serves: the same
  * host as `<gradio-lite>`, connected to the server's core over a WebSocket.
- * No Pyodide is loaded. The page names the socket's path in
- * `<main data-socket="...">`, relative to the page, so a `root_path` works.
+ * No Pyodide is loaded. The page names the socket's path and the API's
+ * (uploads, files) in `<main data-socket="..." data-api="...">`, relative to
+ * the page, so a `root_path` works.
  */
 import { mountApp } from "./index";
 import { WebSocketTransport } from "./transport/websocket";
@@ -23,7 +24,10 @@ function disconnected(root: HTMLElement): void {
 
 const root = document.querySelector<HTMLElement>("main[data-socket]");
 if (root !== null) {
-  const transport = new WebSocketTransport(socketUrl(root.dataset.socket ?? "ws"), { onDisconnect: () => disconnected(root) });
+  const transport = new WebSocketTransport(socketUrl(root.dataset.socket ?? "ws"), {
+    onDisconnect: () => disconnected(root),
+    apiUrl: new URL(root.dataset.api ?? "gradio_api/", location.href).href,
+  });
   const handle = mountApp(root, transport);
   handle.ready.then(
     () => {

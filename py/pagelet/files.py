@@ -88,6 +88,12 @@ class UploadTooLarge(ValueError):
     """An upload exceeds the app's ``max_file_size``."""
 
 
+def check_size(name: str, size: int, limit: int | None) -> None:
+    """Raise ``UploadTooLarge``, naming the file and both sizes, when ``size`` exceeds ``limit``."""
+    if limit is not None and size > limit:
+        raise UploadTooLarge(f"{name or 'The file'} is {human_size(size)}; this app accepts files up to {human_size(limit)}.")
+
+
 class FileStore(Protocol):
     """Where one session's files live. Two implementations: ``TempFileStore``
     (the worker, and tests) and the server adapter's, which serves files by URL."""
@@ -129,10 +135,7 @@ class TempFileStore:
         return self._dir
 
     def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
-        if self.max_file_size is not None and len(data) > self.max_file_size:
-            raise UploadTooLarge(
-                f"{name or 'The file'} is {human_size(len(data))}; this app accepts files up to {human_size(self.max_file_size)}."
-            )
+        check_size(name, len(data), self.max_file_size)
         # A folder per upload keeps the person's file name, even when two uploads share it.
         folder = tempfile.mkdtemp(dir=self.directory)
         safe_name = Path(name.replace("\\", "/")).name or "upload"

@@ -101,7 +101,10 @@ A file value is a ``FileData`` dict (``pagelet.files``): ``{"path", "orig_name",
 "size", "mime_type", "url", "meta": {"_type": "gradio.FileData"}}``. Bytes
 never travel inside JSON: on the worker's port a message with bytes is the
 object ``{"json": str, "bytes": ArrayBuffer}`` (the buffer transferred), every
-other message a JSON string. The server adapter carries bytes its own way.
+other message a JSON string. The server adapter carries bytes its own way:
+its page's transport posts an upload's bytes to the upload route
+(``/gradio_api/upload``) and answers ``uploaded`` itself, and output files
+arrive as a ``FileData`` whose ``url`` is the file route (``/gradio_api/file=``).
 
 ``upload``  host -> core ``{"v", "type": "upload", "upload_id": str, "name": str, "mime": str}``
     plus the file's bytes. The core keeps the file in the session's

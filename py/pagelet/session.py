@@ -134,6 +134,8 @@ class Session:
         try:
             self._publish_files(message)
             self._send(message)
+        except alerts.Error:  # a file the store refuses to offer fails the event that returned it
+            raise
         except Exception:  # a closed channel must not take the session down
             traceback.print_exc()
 

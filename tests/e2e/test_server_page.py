@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from media_files import write_png
 from pages import REPO
 
 APP = """
@@ -45,9 +47,10 @@ class RunningApp(str):
     process: subprocess.Popen[str]
 
 
-def run_app(tmp_path: Path, auth: str) -> Iterator[RunningApp]:
+def run_app(tmp_path: Path, code: str) -> Iterator[RunningApp]:
+    """Serve the app ``code`` with ``pagelet run`` from ``tmp_path``; yield its URL."""
     script = tmp_path / "app.py"
-    script.write_text(textwrap.dedent(APP).replace("AUTH", auth), encoding="utf-8")
+    script.write_text(textwrap.dedent(code), encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "pagelet", "run", str(script), "--port", "0"],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -70,12 +73,12 @@ def run_app(tmp_path: Path, auth: str) -> Iterator[RunningApp]:
 
 @pytest.fixture
 def app_url(tmp_path: Path) -> Iterator[RunningApp]:
-    yield from run_app(tmp_path, "None")
+    yield from run_app(tmp_path, APP.replace("AUTH", "None"))
 
 
 @pytest.fixture
 def private_app_url(tmp_path: Path) -> Iterator[str]:
-    yield from run_app(tmp_path, "('ada', 'lovelace')")
+    yield from run_app(tmp_path, APP.replace("AUTH", "('ada', 'lovelace')"))
 
 
 def test_the_app_runs_on_the_server_with_no_pyodide(page: Page, app_url: str) -> None:
@@ -115,3 +118,61 @@ def test_a_lost_server_is_said_on_the_page(page: Page, app_url: RunningApp) -> N
     expect(page.get_by_label("Name", exact=True)).to_be_visible()
     app_url.process.terminate()
     expect(page.get_by_role("alert")).to_have_text("The connection to the server was lost. Reload the page to reconnect.")
+
+
+FILES_APP = """
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+from PIL import ImageOps
+
+def grey(image):
+    report = Path(tempfile.mkdtemp()) / "report.txt"
+    report.write_text(f"{image.width}x{image.height}\\n")
+    return ImageOps.grayscale(image), str(report)
+
+gr.Interface(
+    grey,
+    gr.Image(type="pil", label="Photo"),
+    [gr.Image(label="Grey"), gr.File(label="Report")],
+).launch(auth=("ada", "lovelace"))
+"""
+
+
+@pytest.fixture
+def files_app_url(tmp_path: Path) -> Iterator[RunningApp]:
+    yield from run_app(tmp_path, FILES_APP)
+
+
+def log_in(page: Page, url: str) -> None:
+    page.goto(url)
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill("lovelace")
+    page.get_by_role("button", name="Login").click()
+
+
+def test_upload_a_photo_see_it_processed_and_download_the_report(page: Page, files_app_url: str, tmp_path: Path) -> None:
+    log_in(page, files_app_url)
+    page.get_by_label("Photo", exact=True).set_input_files(write_png(tmp_path / "photo.png", 7, 5, (200, 30, 30)))
+    # The photo shows once the server has it, as a person would see before pressing Submit.
+    expect(page.get_by_role("img", name="Photo")).to_be_visible()
+    page.get_by_role("button", name="Submit").click()
+    shown = page.get_by_role("img", name="Grey")
+    # Served by the server's file route, not sent as bytes over the socket.
+    expect(shown).to_have_attribute("src", re.compile(r"gradio_api/file="))
+    assert shown.evaluate("img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])") == [7, 5]
+    with page.expect_download() as download:
+        page.get_by_role("link", name="report.txt").click()
+    assert download.value.suggested_filename == "report.txt"
+    assert Path(download.value.path()).read_text() == "7x5\n"
+
+
+def test_a_refused_upload_says_the_servers_reason_under_the_field(page: Page, files_app_url: str, tmp_path: Path) -> None:
+    log_in(page, files_app_url)
+    expect(page.get_by_label("Photo", exact=True)).to_be_attached()
+    # The server's answer as it gives it for a file over its limit.
+    reason = "photo.png is 5.0 MB; this app accepts files up to 1.0 MB."
+    page.route("**/gradio_api/upload", lambda route: route.fulfill(status=413, json={"detail": reason}))
+    page.get_by_label("Photo", exact=True).set_input_files(write_png(tmp_path / "photo.png", 2, 2, (1, 2, 3)))
+    expect(page.get_by_role("alert")).to_have_text(reason)

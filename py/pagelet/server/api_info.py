@@ -20,8 +20,33 @@ GRADIO_VERSION = "5.50.0"
 # Components whose values are not API inputs or outputs (Gradio's SKIP_COMPONENTS).
 _SKIPPED_TYPES = frozenset({"state", "row", "column", "tabs", "tab", "tabitem", "form", "accordion", "group", "dataset"})
 
+def _optional(kind: str) -> dict[str, Any]:
+    return {"anyOf": [{"type": kind}, {"type": "null"}], "default": None}
+
+
+# Gradio's FileData as a JSON schema: what handle_file() sends and file outputs return.
+_FILE_DATA: dict[str, Any] = {
+    "title": "FileData",
+    "type": "object",
+    "properties": {
+        "path": {"type": "string"},
+        "url": _optional("string"),
+        "size": _optional("integer"),
+        "orig_name": _optional("string"),
+        "mime_type": _optional("string"),
+        "is_stream": {"type": "boolean", "default": False},
+        "meta": {"type": "object", "default": {"_type": "gradio.FileData"}},
+    },
+    "required": ["path"],
+    "additionalProperties": False,
+}
+
 # (JSON schema, Python type) of each component's API value.
 _TYPES: dict[str, tuple[dict[str, Any], str]] = {
+    "file": (_FILE_DATA, "filepath"),
+    "image": (_FILE_DATA, "filepath"),
+    "audio": (_FILE_DATA, "filepath"),
+    "video": (_FILE_DATA, "filepath"),
     "textbox": ({"type": "string"}, "str"),
     "number": ({"type": "number"}, "float"),
     "slider": ({"type": "number"}, "float"),

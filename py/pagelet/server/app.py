@@ -18,7 +18,7 @@ from ..blocks import Blocks
 from . import auth, routes
 from .api_info import API_PREFIX
 from .client_session import ClientSessions
-from .files import FileStore
+from .files import ServerFolders
 from .options import ServerOptions
 from .page import STATIC, SOCKET_PATH, index
 from .queue import EventQueue
@@ -43,7 +43,7 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     options = options or ServerOptions()
     blocks.attach_load_events()
     executor = ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="pagelet-fn")
-    files = FileStore(options)
+    files = ServerFolders(options)
     api = [
         Route("/config", routes.config),
         Route("/info", routes.info),
@@ -76,6 +76,7 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         yield
         executor.shutdown(wait=False, cancel_futures=True)
+        app.state.client_sessions.close()
         files.close()
 
     app = Starlette(routes=[*pages, Mount(API_PREFIX, routes=api)], middleware=middleware, lifespan=lifespan)
@@ -85,5 +86,5 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     app.state.logins = logins
     app.state.run_sync = thread_runner(executor)
     app.state.queue = EventQueue(blocks)
-    app.state.client_sessions = ClientSessions(blocks, app.state.queue, app.state.run_sync, options.show_error)
+    app.state.client_sessions = ClientSessions(blocks, app.state.queue, app.state.run_sync, options, files)
     return app

@@ -19,7 +19,11 @@ from ..blocks import Blocks
 from ..events import Dependency
 from ..protocol import PROTOCOL_VERSION
 from ..session import Session, SyncRunner
+from .files import ServerFolders
+from .inputs import refused_inputs
+from .options import ServerOptions
 from .queue import EventQueue
+from .session_files import SessionFiles
 
 # The event whose code is running, so an alert (which names no event) reaches its caller.
 _current_event: contextvars.ContextVar[str | None] = contextvars.ContextVar("pagelet_api_event", default=None)
@@ -56,17 +60,25 @@ class _Run:
 class ClientSession:
     """Runs events for one client and queues Gradio messages for its data stream."""
 
-    def __init__(self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, show_error: bool) -> None:
+    def __init__(self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, show_error: bool, files: SessionFiles, folders: ServerFolders) -> None:
         self._loop = asyncio.get_running_loop()
         self.outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._runs: dict[str, _Run] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._app = app
-        self._session = Session(app, self._from_core, show_error=show_error, run_sync=run_sync, admit=queue.admit)
+        self._folders = folders
+        self._session = Session(
+            app, self._from_core, show_error=show_error, run_sync=run_sync, admit=queue.admit, file_store=files
+        )
 
     def start(self, event_id: str, fn_index: int, data: list[Any]) -> None:
-        self._runs[event_id] = _Run(self._app.dependencies[fn_index])
+        run = self._runs[event_id] = _Run(self._app.dependencies[fn_index])
         self.outbox.put_nowait({"msg": "estimation", "event_id": event_id, "rank": 0, "queue_size": len(self._runs), "rank_eta": None})
+        refusal = refused_inputs(self._app, self._folders, fn_index, data)
+        if refusal is not None:
+            run.error = refusal
+            self._complete(event_id, run, success=False)
+            return
         message = {"v": PROTOCOL_VERSION, "type": "event", "event_id": event_id, "fn": fn_index, "data": data}
         context = contextvars.copy_context()
         context.run(_current_event.set, event_id)
@@ -136,23 +148,37 @@ class ClientSession:
         """Has an event joined that has not completed?"""
         return bool(self._runs)
 
+    def close(self) -> None:
+        """The client is forgotten: stop its events and delete its files."""
+        for task in list(self._tasks.values()):
+            task.cancel()
+        self._session.close()
+
 
 class ClientSessions:
     """Sessions by ``session_hash``, the least recently used forgotten past ``MAX_SESSIONS``."""
 
-    def __init__(self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, show_error: bool) -> None:
+    def __init__(self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, options: ServerOptions, folders: ServerFolders) -> None:
         self._app = app
         self._queue = queue
         self._run_sync = run_sync
-        self._show_error = show_error
+        self._options = options
+        self._folders = folders
         self._sessions: OrderedDict[str, ClientSession] = OrderedDict()
 
-    def get(self, session_hash: str) -> ClientSession:
+    def get(self, session_hash: str, file_url: str) -> ClientSession:
+        """The session of ``session_hash``, made on first use; its output files are
+        offered under ``file_url`` (the file route as this client reaches it)."""
         session = self._sessions.get(session_hash)
         if session is None:
-            session = ClientSession(self._app, self._queue, self._run_sync, self._show_error)
+            files = SessionFiles(self._folders, file_url, self._options.max_file_size)
+            session = ClientSession(self._app, self._queue, self._run_sync, self._options.show_error, files, self._folders)
             self._sessions[session_hash] = session
             while len(self._sessions) > MAX_SESSIONS:
-                self._sessions.popitem(last=False)
+                self._sessions.popitem(last=False)[1].close()
         self._sessions.move_to_end(session_hash)
         return session
+
+    def close(self) -> None:
+        while self._sessions:
+            self._sessions.popitem()[1].close()

@@ -8,6 +8,8 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
+from .api_info import API_PREFIX
+
 STATIC = Path(__file__).resolve().parent / "static"
 SOCKET_PATH = "ws"
 
@@ -20,7 +22,7 @@ def page_html(title: str) -> str:
 <title>{html.escape(title)}</title>
 <link rel="stylesheet" href="assets/page.css">
 <script type="module" src="assets/page.js"></script></head>
-<body><main class="pagelet" data-socket="{SOCKET_PATH}"></main></body></html>"""
+<body><main class="pagelet" data-socket="{SOCKET_PATH}" data-api="{API_PREFIX.lstrip('/')}/"></main></body></html>"""
 
 
 async def index(request: Request) -> Response:

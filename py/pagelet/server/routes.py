@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,9 +17,13 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from ..protocol import encode
+from ..alerts import Error
+from ..files import UploadTooLarge, check_size, human_size
+from ..protocol import alert_message, encode, error_message, status_message
 from ..session import Session
-from .api_info import api_info, client_config
+from .api_info import API_PREFIX, api_info, client_config
+from .inputs import refused_inputs
+from .session_files import SessionFiles
 
 # Seconds between heartbeats on an idle data stream, so proxies keep it open.
 HEARTBEAT_SECONDS = 15
@@ -27,6 +31,8 @@ HEARTBEAT_SECONDS = 15
 CLOSE_GRACE = 0.5
 # Files in one upload request.
 MAX_UPLOAD_FILES = 100
+# The file route, relative to the page (and its socket): URLs the page resolves itself.
+PAGE_FILE_URL = API_PREFIX.lstrip("/") + "/file="
 
 
 def _state(request: Request | WebSocket) -> Any:
@@ -57,8 +63,10 @@ async def page_socket(websocket: WebSocket) -> None:
         # The core may send from a worker thread (gr.Info inside a sync function).
         loop.call_soon_threadsafe(outgoing.put_nowait, encode(message))
 
-    session = Session(state.blocks, send, show_error=state.options.show_error, run_sync=state.run_sync, admit=state.queue.admit)
-    session.send_config()
+    files = SessionFiles(state.files, PAGE_FILE_URL, state.options.max_file_size)
+    session = Session(
+        state.blocks, send, show_error=state.options.show_error, run_sync=state.run_sync, admit=state.queue.admit, file_store=files
+    )
     tasks: set[asyncio.Task[None]] = set()
 
     async def write() -> None:
@@ -67,9 +75,16 @@ async def page_socket(websocket: WebSocket) -> None:
 
     writer = asyncio.create_task(write())
     try:
+        try:
+            session.send_config()
+        except Error as exc:  # an initial value the server refuses to offer: the app cannot start
+            send(error_message(str(exc), fatal=True))
+            return
         while True:
-            text = await websocket.receive_text()
-            task = asyncio.create_task(session.handle(text))
+            message = _checked(state, await websocket.receive_text(), send)
+            if message is None:
+                continue
+            task = asyncio.create_task(session.handle(message))
             tasks.add(task)
             task.add_done_callback(tasks.discard)
     except (WebSocketDisconnect, RuntimeError):
@@ -77,7 +92,28 @@ async def page_socket(websocket: WebSocket) -> None:
     finally:
         for task in tasks:
             task.cancel()
-        writer.cancel()
+        # Scheduled as ``send`` schedules, so the writer flushes what came before (a fatal error) and stops.
+        loop.call_soon(outgoing.put_nowait, None)
+        await asyncio.gather(writer, return_exceptions=True)
+        session.close()
+
+
+def _checked(state: Any, text: str, send: Callable[[dict[str, Any]], None]) -> str | dict[str, Any] | None:
+    """The message to hand to the core, or ``None`` when its file inputs are refused (and said so)."""
+    try:
+        message = json.loads(text)
+    except ValueError:
+        return text  # the core answers malformed messages
+    if not isinstance(message, dict) or message.get("type") != "event":
+        return text
+    refusal = refused_inputs(state.blocks, state.files, message.get("fn"), message.get("data"))
+    if refusal is None:
+        return message
+    event_id = message.get("event_id")
+    send(alert_message("error", refusal, "Error", None))
+    if isinstance(event_id, str):
+        send(status_message(event_id, "error", refusal))
+    return None
 
 
 # --- Gradio's client API ----------------------------------------------------
@@ -90,6 +126,12 @@ async def config(request: Request) -> Response:
 
 async def info(request: Request) -> Response:
     return JSONResponse(api_info(_state(request).blocks))
+
+
+def _file_url(request: Request) -> str:
+    """The file route as this client reached the API (Gradio's clients are given absolute URLs)."""
+    url = str(request.url.replace(query=""))
+    return url[: url.rindex(API_PREFIX + "/") + len(API_PREFIX)] + "/file="
 
 
 def _bad_request(detail: str) -> Response:
@@ -120,7 +162,7 @@ async def queue_join(request: Request) -> Response:
     if state.queue.is_full(fn_index):
         return JSONResponse({"detail": "Queue is full."}, status_code=503)
     event_id = secrets.token_hex(16)
-    state.client_sessions.get(session_hash).start(event_id, fn_index, data)
+    state.client_sessions.get(session_hash, _file_url(request)).start(event_id, fn_index, data)
     return JSONResponse({"event_id": event_id})
 
 
@@ -128,7 +170,7 @@ async def queue_data(request: Request) -> Response:
     session_hash = request.query_params.get("session_hash", "")
     if not 0 < len(session_hash) <= 128:
         return _bad_request("session_hash is required.")
-    session = _state(request).client_sessions.get(session_hash)
+    session = _state(request).client_sessions.get(session_hash, _file_url(request))
 
     async def stream() -> AsyncIterator[str]:
         idle_close = False
@@ -156,7 +198,7 @@ async def cancel(request: Request) -> Response:
     session_hash, event_id = body.get("session_hash"), body.get("event_id")
     if not isinstance(session_hash, str) or not isinstance(event_id, str):
         return _bad_request("session_hash and event_id are required.")
-    cancelled = _state(request).client_sessions.get(session_hash).cancel(event_id)
+    cancelled = _state(request).client_sessions.get(session_hash, _file_url(request)).cancel(event_id)
     return JSONResponse({"success": cancelled})
 
 
@@ -164,14 +206,18 @@ async def upload(request: Request) -> Response:
     state = _state(request)
     limit = state.options.max_file_size
     declared = request.headers.get("content-length")
+    # Refused before reading the body when it cannot fit (multipart framing aside).
     if limit is not None and declared is not None and declared.isdigit() and int(declared) > limit + 64 * 1024:
-        return JSONResponse({"detail": f"The upload is larger than the limit of {limit} bytes."}, status_code=413)
+        detail = f"The upload is {human_size(int(declared))}; this app accepts files up to {human_size(limit)}."
+        return JSONResponse({"detail": detail}, status_code=413)
     form = await request.form(max_files=MAX_UPLOAD_FILES, max_fields=MAX_UPLOAD_FILES)
     try:
         files = [item for item in form.getlist("files") if isinstance(item, UploadFile)]
-        if limit is not None and any((item.size or 0) > limit for item in files):
-            return JSONResponse({"detail": f"A file is larger than the limit of {limit} bytes."}, status_code=413)
+        for item in files:
+            check_size(item.filename or "The file", item.size or 0, limit)
         paths = [str(state.files.save_upload(item.filename or "file", await item.read())) for item in files]
+    except UploadTooLarge as exc:
+        return JSONResponse({"detail": str(exc)}, status_code=413)
     finally:
         await form.close()
     return JSONResponse(paths)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 # gradio_client would report usage to a remote host; tests reach loopback only.
@@ -33,8 +34,19 @@ def served(app: gr.Blocks, **options: Any) -> Iterator[str]:
         launcher.set_launcher(None)
 
 
+def wait_until(condition: Callable[[], bool]) -> bool:
+    """Whether ``condition`` comes to hold within ``TIMEOUT`` (for what the server does after a client leaves)."""
+    deadline = time.monotonic() + TIMEOUT
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def client(url: str, **kwargs: Any) -> Client:
-    return Client(url, verbose=False, analytics_enabled=False, download_files=False, httpx_kwargs={"timeout": TIMEOUT}, **kwargs)
+    kwargs.setdefault("download_files", False)
+    return Client(url, verbose=False, analytics_enabled=False, httpx_kwargs={"timeout": TIMEOUT}, **kwargs)
 
 
 def http(url: str, **kwargs: Any) -> httpx.Client:

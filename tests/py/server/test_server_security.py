@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
 import httpx
 import pytest
-from gradio_client.exceptions import AuthenticationError
-from serving import TIMEOUT, client, http, served
+from gradio_client import handle_file
+from gradio_client.exceptions import AppError, AuthenticationError
+from serving import TIMEOUT, client, http, queue_messages, served
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
@@ -86,7 +88,7 @@ def test_an_upload_over_max_file_size_is_refused(file_server) -> None:
     session, _ = file_server
     response = session.post("gradio_api/upload", files=[("files", ("big.bin", b"x" * 5000))])
     assert response.status_code == 413
-    assert "limit" in response.json()["detail"]
+    assert response.json()["detail"] == "big.bin is 4.9 KB; this app accepts files up to 1000 B."
 
 
 def test_a_full_queue_refuses_cleanly_and_the_app_keeps_working() -> None:
@@ -199,3 +201,99 @@ def test_no_cross_origin_headers_by_default() -> None:
     with served(demo) as url, http(url) as session:
         response = session.get("config", headers={"Origin": "http://evil.example"})
         assert "access-control-allow-origin" not in response.headers
+
+
+# --- files an app returns, and files a client names ---------------------------
+
+
+@pytest.fixture
+def returned_paths(tmp_path: Path) -> dict[str, Path]:
+    """Paths an app might return that the server must not offer."""
+    secret = Path("/etc/passwd")  # outside the working directory, the temp folder and allowed_paths
+    (tmp_path / "blocked").mkdir()
+    (tmp_path / "blocked" / "private.txt").write_text("blocked")
+    (tmp_path / ".secret").write_text("SECRET=1")
+    os.symlink(secret, tmp_path / "link.txt")
+    return {
+        "outside": secret,
+        "symlink-escape": tmp_path / "link.txt",
+        "dotfile": tmp_path / ".secret",
+        "blocked": tmp_path / "blocked" / "private.txt",
+    }
+
+
+@pytest.mark.parametrize("kind", ["outside", "symlink-escape", "dotfile", "blocked"])
+def test_a_returned_path_outside_the_allowed_folders_is_refused_and_not_served(
+    returned_paths: dict[str, Path], tmp_path: Path, kind: str
+) -> None:
+    returned = returned_paths[kind]
+
+    def leak(_: str) -> str:
+        return str(returned)
+
+    demo = gr.Interface(leak, gr.Textbox(label="Ask"), gr.File(label="Leak"))
+    with served(demo, blocked_paths=[str(tmp_path / "blocked")]) as url:
+        with pytest.raises(AppError, match=f"Cannot offer {returned}"):
+            client(url).predict("x", api_name="/leak")
+        with http(url) as session:
+            assert session.get(f"gradio_api/file={returned}").status_code == 404
+
+
+def test_the_refusal_names_allowed_paths_as_the_way_to_offer_a_file() -> None:
+    def leak(_: str) -> str:
+        return "/etc/passwd"
+
+    demo = gr.Interface(leak, gr.Textbox(label="Ask"), gr.File(label="Leak"))
+    with served(demo) as url:
+        with pytest.raises(AppError, match=re.escape("add /etc to launch(allowed_paths=[...])")):
+            client(url).predict("x", api_name="/leak")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"path": "/etc/passwd", "orig_name": "passwd", "meta": {"_type": "gradio.FileData"}}, "/etc/passwd", [{"path": "/etc/passwd"}]],
+    ids=["file-data", "bare-path", "list"],
+)
+def test_a_client_cannot_name_a_file_it_did_not_upload(value: object) -> None:
+    read: list[str] = []
+
+    def size(path: str) -> str:
+        read.append(path)
+        return str(Path(path).stat().st_size)
+
+    demo = gr.Interface(size, gr.File(label="Document"), gr.Textbox(label="Size"))
+    with served(demo) as url:
+        messages = queue_messages(url, 0, [value])
+        completed = next(message for message in messages if message["msg"] == "process_completed")
+        assert completed["success"] is False
+        assert completed["output"]["error"].startswith("Cannot read /etc/passwd: a file input must be uploaded to this app first")
+        with connect(url.replace("http", "ws") + "ws", open_timeout=TIMEOUT) as socket:
+            socket.recv(timeout=TIMEOUT)
+            socket.send(json.dumps({"v": 1, "type": "event", "event_id": "e1", "fn": 0, "data": [value]}))
+            replies = [json.loads(socket.recv(timeout=TIMEOUT)) for _ in range(2)]
+        assert [reply["type"] for reply in replies] == ["alert", "status"]
+        assert replies[1]["stage"] == "error" and replies[1]["message"].startswith("Cannot read /etc/passwd")
+    assert read == []
+
+
+def test_gradio_client_is_told_the_upload_limit_and_the_server_enforces_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.bin"
+    big.write_bytes(b"x" * 5000)
+    demo = gr.Interface(echo, gr.File(label="Document"), gr.Textbox(label="Name"))
+    with served(demo, max_file_size="1kb") as url:
+        with pytest.raises(ValueError, match="exceeds the maximum file size of 1000 bytes"):
+            client(url).predict(handle_file(big), api_name="/echo")
+        with http(url) as session:
+            refused = session.post("gradio_api/upload", files=[("files", ("big.bin", big.read_bytes()))])
+        assert refused.status_code == 413
+
+
+def test_an_initial_value_outside_the_allowed_folders_stops_the_page_with_the_reason() -> None:
+    demo = gr.Interface(echo, gr.Textbox(label="Text"), gr.File(value="/etc/passwd", label="Leak"))
+    with served(demo) as url:
+        with connect(url.replace("http", "ws") + "ws", open_timeout=TIMEOUT) as socket:
+            message = json.loads(socket.recv(timeout=TIMEOUT))
+        assert message["type"] == "error" and message["fatal"] is True
+        assert message["message"].startswith("Cannot offer /etc/passwd")
+        with http(url) as session:
+            assert session.get("gradio_api/file=/etc/passwd").status_code == 404
