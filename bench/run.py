@@ -59,23 +59,27 @@ window.__bench = {
   },
   // Resolves when the host writes `expected` into the control: an own
   // property shadows the prototype's value setter, so no polling delays it.
+  // Calls onWrite(value, time) each time the host writes the control's value:
+  // an own property shadows the prototype's setter, so nothing polls.
+  // Returns a function that removes the hook.
+  watchWrites(control, onWrite) {
+    const { get, set } = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(control), 'value');
+    Object.defineProperty(control, 'value', {
+      configurable: true,
+      get() { return get.call(this); },
+      set(value) { set.call(this, value); onWrite(String(value), performance.now()); },
+    });
+    return () => { delete control.value; };
+  },
+  // Resolves with the time the host writes `expected` into the control.
   written(control, expected, limitMs = 60000) {
-    const proto = Object.getPrototypeOf(control);
-    const { get, set } = Object.getOwnPropertyDescriptor(proto, 'value');
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${expected}`)), limitMs);
-      Object.defineProperty(control, 'value', {
-        configurable: true,
-        get() { return get.call(this); },
-        set(value) {
-          set.call(this, value);
-          if (String(value) === expected) {
-            const at = performance.now();
-            delete control.value;
-            clearTimeout(timer);
-            resolve(at);
-          }
-        },
+      const unwatch = this.watchWrites(control, (value, at) => {
+        if (value !== expected) return;
+        unwatch();
+        clearTimeout(timer);
+        resolve(at);
       });
     });
   },
@@ -201,15 +205,9 @@ def streaming(browser: Browser, base: str) -> dict[str, float]:
               await customElements.whenDefined('gradio-lite');
               await document.querySelector('gradio-lite').ready;
               const output = window.__bench.control('Count');
-              const proto = Object.getPrototypeOf(output);
-              const { get, set } = Object.getOwnPropertyDescriptor(proto, 'value');
               let writes = 0;
               let last = performance.now();
-              Object.defineProperty(output, 'value', {
-                configurable: true,
-                get() { return get.call(this); },
-                set(value) { set.call(this, value); writes++; last = performance.now(); },
-              });
+              window.__bench.watchWrites(output, (value, at) => { writes++; last = at; });
               const start = performance.now();
               window.__bench.button('Stream').click();
               await window.__bench.idle();
