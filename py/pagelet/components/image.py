@@ -69,7 +69,19 @@ def save_image(value: Any, image_format: str = "png") -> dict[str, Any]:
     raise TypeError(f"Cannot show a {type(value).__name__} as an image: return a path, URL, numpy array or PIL image")
 
 
-class Image(Component):
+class _ImagePackages:
+    """Which optional libraries an image-valued component needs: by ``type`` in, to encode out."""
+
+    type: ImageType
+
+    def optional_packages(self) -> tuple[str, ...]:
+        return packages_for(self.type)
+
+    def output_packages(self) -> tuple[str, ...]:
+        return packages_to_encode()
+
+
+class Image(_ImagePackages, Component):
     TYPE = "image"
     EVENTS = ("change", "clear", "upload", "select")
     PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button")
@@ -98,12 +110,6 @@ class Image(Component):
         self.show_download_button = show_download_button
         super().__init__(value, label=label, **kwargs)
 
-    def optional_packages(self) -> tuple[str, ...]:
-        return packages_for(self.type)
-
-    def output_packages(self) -> tuple[str, ...]:
-        return packages_to_encode()
-
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -115,7 +121,7 @@ class Image(Component):
         return save_image(value, self.format)
 
 
-class Gallery(Component):
+class Gallery(_ImagePackages, Component):
     """Images with captions; the value is ``[{"image": FileData, "caption": str | None}]``."""
 
     TYPE = "gallery"
@@ -147,12 +153,6 @@ class Gallery(Component):
         self.type = type
         self.show_download_button = show_download_button
         super().__init__(value, label=label, **kwargs)
-
-    def optional_packages(self) -> tuple[str, ...]:
-        return packages_for(self.type)
-
-    def output_packages(self) -> tuple[str, ...]:
-        return packages_to_encode()
 
     def preprocess(self, payload: Any) -> list[tuple[Any, str | None]] | None:
         if payload is None:
