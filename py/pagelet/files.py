@@ -114,6 +114,24 @@ class FileStore(Protocol):
 SendBytes = Callable[[dict[str, Any], bytes], None]
 
 
+# Longest stored name, in characters: below every file system's limit of 255 bytes, UTF-8 included.
+MAX_STORED_NAME = 60
+
+
+def safe_file_name(name: str) -> str:
+    """The name an upload is stored under: its last part only, no dotfile, no NUL or
+    control character, short enough for any file system (the suffix kept).
+
+    ``name`` comes from the person's browser or an API client and may be anything.
+    """
+    last = Path(name.replace("\\", "/")).name
+    cleaned = "".join(char for char in last if char.isprintable()).lstrip(".")
+    if len(cleaned) > MAX_STORED_NAME:
+        suffix = Path(cleaned).suffix[:16]
+        cleaned = cleaned[: MAX_STORED_NAME - len(suffix)] + suffix
+    return cleaned or "upload"
+
+
 class TempFileStore:
     """Uploads in a per-session temporary directory; outputs sent as bytes.
 
@@ -138,7 +156,7 @@ class TempFileStore:
         check_size(name, len(data), self.max_file_size)
         # A folder per upload keeps the person's file name, even when two uploads share it.
         folder = tempfile.mkdtemp(dir=self.directory)
-        safe_name = Path(name.replace("\\", "/")).name or "upload"
+        safe_name = safe_file_name(name)
         path = os.path.join(folder, safe_name)
         with open(path, "wb") as handle:
             handle.write(data)

@@ -32,10 +32,48 @@ def preprocess_inputs(dependency: Dependency, data: list[Any], view: ComponentVi
         if isinstance(component, State):
             values.append(state.get(component.id))
         elif dependency.preprocess:
-            values.append(view(component).preprocess(payload))
+            values.append(preprocess_value(view(component), payload))
         else:
             values.append(payload)
     return values
+
+
+def preprocess_value(component: Component, payload: Any) -> Any:
+    """``component.preprocess(payload)``; any failure is a ``gr.Error`` naming the field.
+
+    The payload comes from the page or from an API client, so it may be
+    anything: a person must read which field was wrong, not a traceback.
+    """
+    try:
+        return component.preprocess(payload)
+    except Exception as exc:
+        raise field_error(component, exc) from exc
+
+
+def postprocess_value(component: Component, value: Any) -> Any:
+    """``component.postprocess(value)``; a failure names the output the app returned it for."""
+    try:
+        return component.postprocess(value)
+    except Exception as exc:
+        raise field_error(component, exc) from exc
+
+
+def field_error(component: Component, exc: Exception) -> Error:
+    """``exc`` as the ``gr.Error`` a person sees, starting with the field's label."""
+    name = component.label or type(component).__name__
+    if isinstance(exc, Error):
+        message = exc.message
+    elif isinstance(exc, (ValueError, TypeError)) and str(exc):
+        message = str(exc)
+    else:
+        message = f"cannot use this value ({type(exc).__name__}: {exc})"
+    if not message.startswith(f"{name}:"):
+        message = f"{name}: {message}"
+    if isinstance(exc, Error):
+        exc.message = message
+        exc.args = (message,)
+        return exc
+    return Error(message)
 
 
 def call_arguments(dependency: Dependency, values: list[Any]) -> list[Any]:
@@ -127,13 +165,13 @@ def postprocess_outputs(
         elif is_update(value):
             props = {key: item for key, item in value.items() if key != UPDATE_MARKER}
         else:
-            shown = view(component).postprocess(value) if dependency.postprocess else value
+            shown = postprocess_value(view(component), value) if dependency.postprocess else value
             updates.append({"id": component.id, "value": shown})
             continue
         update: Update = {"id": component.id}
         if "value" in props:
             raw_value = props.pop("value")
-            update["value"] = view(component).postprocess(raw_value) if dependency.postprocess else raw_value
+            update["value"] = postprocess_value(view(component), raw_value) if dependency.postprocess else raw_value
         if props:
             normalized = {name: component.normalize_prop(name, item) for name, item in props.items()}
             overrides.setdefault(component.id, {}).update(normalized)

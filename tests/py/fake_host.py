@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 import pagelet as gr
+from pagelet.protocol import encode
 from pagelet.session import Session
 
 _event_ids = itertools.count()
@@ -18,8 +19,8 @@ class FakeHost:
 
     def __init__(self, app: gr.Blocks) -> None:
         self.messages: list[dict[str, Any]] = []
-        # Round-trip through JSON like a real transport.
-        self.session = Session(app, lambda message: self.messages.append(json.loads(json.dumps(message))))
+        # Round-trip through JSON as the real transports encode it.
+        self.session = Session(app, lambda message: self.messages.append(json.loads(encode(message))))
 
     def fire(self, fn: int, *data: Any) -> list[dict[str, Any]]:
         """Run dependency ``fn``; return the messages of this event."""

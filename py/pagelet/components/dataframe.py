@@ -98,6 +98,11 @@ class Dataframe(Component):
         if not isinstance(payload, dict) or not isinstance(payload.get("data"), list):
             raise TypeError("Dataframe expects {'headers': [...], 'data': [[...]]}")
         headers = [str(h) for h in payload.get("headers") or self.headers]
+        if not all(isinstance(row, list) for row in payload["data"]):
+            raise TypeError("each row of the table must be a list of cells")
+        if len({len(row) for row in payload["data"]}) > 1:
+            # pandas would pad short rows with NaN (and will refuse them); a page never sends them.
+            raise ValueError("the rows of the table have different lengths")
         rows = self._typed_rows([list(row) for row in payload["data"]])
         if self.type == "array":
             return rows

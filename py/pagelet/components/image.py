@@ -38,8 +38,13 @@ def load_image(path: str, kind: str, image_mode: str | None) -> Any:
     if kind == "filepath":
         return path
     pil = optional.require("PIL.Image")
-    with pil.open(path) as opened:
-        image = opened.convert(image_mode) if image_mode else opened.copy()
+    try:
+        with pil.open(path) as opened:
+            image = opened.convert(image_mode) if image_mode else opened.copy()
+    except (OSError, SyntaxError, ValueError) as exc:
+        # Pillow's errors for an empty, truncated or non-image upload name the
+        # temp path; the person needs to hear which of their files it was.
+        raise ValueError(f"{os.path.basename(path)} is not an image this app can read") from exc
     if kind == "pil":
         return image
     numpy = optional.require("numpy")

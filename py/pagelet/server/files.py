@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from ..alerts import Error
+from ..files import safe_file_name
 from .options import ServerOptions
 
 
@@ -49,8 +50,7 @@ class ServerFolders:
 
     def save_upload(self, name: str, content: bytes) -> Path:
         """Store one uploaded file under a fresh folder; the name keeps only its last part."""
-        safe_name = Path(name.replace("\\", "/")).name.lstrip(".") or "file"
-        path = new_folder(self.uploads) / safe_name
+        path = new_folder(self.uploads) / safe_file_name(name)
         path.write_bytes(content)
         return path
 
