@@ -11,8 +11,22 @@ export interface FileAccess {
 /** For a host with no channel for files: nothing uploads, only URLs the core gives are shown. */
 export const NO_FILES: FileAccess = {
   upload: () => Promise.reject(new Error("This app cannot receive files.")),
-  url: (file) => file.url ?? null,
+  url: (file) => fileUrl(file.url),
 };
+
+// Schemes a file may be shown or downloaded from; a `javascript:` URL in a
+// FileData would run on a click of its download link.
+const FILE_SCHEMES: ReadonlySet<string> = new Set(["http:", "https:", "blob:", "data:"]);
+
+/** A FileData's own `url` when it is one a link or image may use, else null. */
+export function fileUrl(url: string | null | undefined): string | null {
+  if (typeof url !== "string") return null;
+  try {
+    return FILE_SCHEMES.has(new URL(url, document.baseURI).protocol) ? url : null;
+  } catch {
+    return null;
+  }
+}
 
 interface Pending {
   resolve(file: FileData): void;
@@ -82,7 +96,7 @@ export class FileHost implements FileAccess {
   }
 
   url(file: FileData): string | null {
-    return this.#blobs.get(file.path) ?? file.url ?? null;
+    return this.#blobs.get(file.path) ?? fileUrl(file.url);
   }
 
   /** The core's answer to an upload. */

@@ -89,6 +89,12 @@ export class Session {
 
   /** A `@gr.render` column was rebuilt: new components, new listeners, the old ones gone. */
   async render(message: RenderMessage): Promise<void> {
+    // Checked before anything changes: a refused render must not retire the app's listeners.
+    const refusal = message.layout.id === message.id ? this.#tree.renderRefusal(message.id) : `render for block ${message.id} with a layout for ${message.layout.id}`;
+    if (refusal !== null) {
+      this.#report(`Invalid message from the app: ${refusal}`);
+      return;
+    }
     this.#store.add(message.components);
     this.#events.retire(message.retired);
     await this.#tree.replace(message.layout);

@@ -12,9 +12,16 @@ export interface ToastOptions {
  * The stack of toasts in the top-right corner. Title and message may carry
  * text from anyone, so they only ever go in through `textContent`.
  */
+/**
+ * Toasts on screen at once; the oldest goes when one more comes. A flood of
+ * errors (a broken core, a loop of gr.Warning) must not bury the app.
+ */
+export const MAX_TOASTS = 5;
+
 export class Toaster {
   readonly element: HTMLElement;
   readonly #timers = new Set<number>();
+  readonly #dismissers = new Map<HTMLElement, () => void>();
 
   constructor() {
     this.element = document.createElement("div");
@@ -49,6 +56,7 @@ export class Toaster {
         clearTimeout(timer);
         this.#timers.delete(timer);
       }
+      this.#dismissers.delete(toast);
       toast.remove();
     };
     close.addEventListener("click", dismiss);
@@ -59,12 +67,18 @@ export class Toaster {
 
     toast.append(body, close);
     this.element.append(toast);
+    this.#dismissers.set(toast, dismiss);
+    for (const [oldest, dismissOldest] of this.#dismissers) {
+      if (this.#dismissers.size <= MAX_TOASTS) break;
+      if (oldest !== toast) dismissOldest();
+    }
     return toast;
   }
 
   destroy(): void {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
+    this.#dismissers.clear();
     this.element.remove();
   }
 }

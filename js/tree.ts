@@ -57,10 +57,22 @@ export class ComponentTree {
    * Rebuild the subtree rooted at `layout.id` (a `@gr.render` column) from the
    * store, and put it where the old one was. Views of the old subtree are destroyed.
    */
+  /** Why a render may not replace block `id`, or null when it may (see `replace`). */
+  renderRefusal(id: number): string | null {
+    const old = this.#mounted.get(id);
+    if (old === undefined) return `render for unknown block ${id}`;
+    // A @gr.render column always sits inside the app: anything else would
+    // drop the whole app, or a component, with a message from a broken core.
+    if (old.parent === null) return `render cannot replace the app's root ${id}`;
+    if (ComponentTree.#typeOf(this.#options, { id }) !== "column") return `render for block ${id}, which is not a column`;
+    return null;
+  }
+
   async replace(layout: LayoutNode): Promise<void> {
     const old = this.#mounted.get(layout.id);
-    if (old === undefined) {
-      this.#options.report(`Invalid message from the app: render for unknown block ${layout.id}`);
+    const refusal = this.renderRefusal(layout.id);
+    if (old === undefined || refusal !== null) {
+      this.#options.report(`Invalid message from the app: ${refusal ?? "render for unknown block"}`);
       return;
     }
     const renderers = await ComponentTree.#renderersFor(this.#options, layout);
