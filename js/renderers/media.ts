@@ -2,7 +2,7 @@ import type { FileData, Props } from "../protocol";
 import { blockElement, caption, interactive, showCaption } from "./block";
 import { bool, num, optionalStr } from "./props";
 import type { ComponentView, RenderContext, Renderer } from "./types";
-import { downloadLink, fileList, uploadZone } from "./upload";
+import { downloadLink, fileList, uploadZone, type FileCheck } from "./upload";
 
 type Preview = HTMLImageElement | HTMLAudioElement | HTMLVideoElement;
 
@@ -16,6 +16,24 @@ interface MediaKind {
    * do. A player beside an upload input says it plays, so the label names one control.
    */
   name(preview: Preview, label: string, editable: boolean): void;
+  /** A check of a chosen file before it is uploaded (see `uploadZone`). */
+  readonly check?: FileCheck;
+}
+
+/**
+ * A picture the browser cannot decode (a corrupt or mislabelled file) is
+ * refused under the field at once, rather than shown broken and failing
+ * later in the app. The decoder is the browser's own.
+ */
+export async function decodableImage(file: File): Promise<string> {
+  // An SVG is a document, not a bitmap: the browser shows it, createImageBitmap would refuse it.
+  if (file.type === "image/svg+xml") return "";
+  try {
+    (await createImageBitmap(file)).close();
+    return "";
+  } catch {
+    return `${file.name} is not an image this app can read.`;
+  }
 }
 
 function size(value: number | null): string {
@@ -57,7 +75,7 @@ function mediaRenderer(kind: MediaKind): Renderer {
       value = uploaded[0] ?? null;
       show();
       context.emit("upload");
-    });
+    }, kind.check);
     clear.addEventListener("click", () => {
       value = null;
       show();
@@ -114,6 +132,7 @@ export const image = mediaRenderer({
   name: (preview, label) => {
     (preview as HTMLImageElement).alt = label;
   },
+  check: decodableImage,
 });
 
 export const audio = mediaRenderer({ type: "audio", accept: "audio/*", preview: player("audio"), name: nameByAriaLabel });

@@ -117,8 +117,21 @@ export const number: Renderer = (context): ComponentView => {
   input.id = `${context.domId}-control`;
   input.className = "pagelet-input";
   parts.label.setAttribute("for", input.id);
-  listen(input, context, () => true);
-  element.append(parts.label, parts.info, input);
+  // The browser keeps what cannot be a number ("1e", "--5") out of the value;
+  // the person is told under the field rather than the app getting None unexplained.
+  const message = document.createElement("p");
+  message.className = "pagelet-field-message";
+  message.setAttribute("role", "alert");
+  message.hidden = true;
+  const checkNumber = (): void => {
+    const bad = input.validity.badInput;
+    message.textContent = bad ? "Enter a number." : "";
+    message.hidden = !bad;
+    if (bad) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  };
+  listen(input, context, () => true, checkNumber);
+  element.append(parts.label, parts.info, input, message);
 
   const setNumberAttribute = (name: "min" | "max" | "step", value: number | null, fallback: string): void => {
     if (value === null) {
@@ -142,7 +155,10 @@ export const number: Renderer = (context): ComponentView => {
       setNumberAttribute("step", num(props, "step"), "any");
       input.disabled = !interactive(props);
       const value = num(props, "value");
-      if (read() !== value) input.value = value === null ? "" : String(value);
+      if (read() !== value) {
+        input.value = value === null ? "" : String(value);
+        checkNumber();
+      }
     },
     getValue: read,
   };

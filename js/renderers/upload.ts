@@ -17,7 +17,15 @@ export interface UploadZone {
   say(message: string): void;
 }
 
-export function uploadZone(context: RenderContext, controlId: string, onUploaded: (files: FileData[]) => void): UploadZone {
+/** Why a chosen file cannot be used (said under the zone), or "" when it can. */
+export type FileCheck = (file: File) => Promise<string>;
+
+export function uploadZone(
+  context: RenderContext,
+  controlId: string,
+  onUploaded: (files: FileData[]) => void,
+  check?: FileCheck,
+): UploadZone {
   const element = document.createElement("div");
   element.className = "pagelet-upload";
   const input = document.createElement("input");
@@ -43,6 +51,12 @@ export function uploadZone(context: RenderContext, controlId: string, onUploaded
   const send = async (files: File[]): Promise<void> => {
     if (!enabled || files.length === 0) return;
     const chosen = multiple ? files : files.slice(0, 1);
+    const problems = check ? (await Promise.all(chosen.map(check))).filter((problem) => problem !== "") : [];
+    if (problems.length > 0) {
+      say(problems.join(" "));
+      input.value = "";
+      return;
+    }
     say("Uploading…");
     element.setAttribute("aria-busy", "true");
     try {

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextvars
 import mimetypes
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -64,16 +65,21 @@ def iter_file_data(value: Any) -> Iterator[dict[str, Any]]:
             yield from iter_file_data(item)
 
 
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
+
+
 def parse_size(size: int | str | None) -> int | None:
-    """Gradio's ``max_file_size``: bytes, or a string such as ``"5mb"``."""
+    """Gradio's ``max_file_size``, the same in the browser and on a server: bytes from
+    ``5_000_000``, ``"5mb"``, ``"2 GB"``, ``"10kib"``; ``None`` means no limit."""
     if size is None or isinstance(size, int):
         return size
-    text = size.strip().lower()
-    units = {"tb": 1024**4, "gb": 1024**3, "mb": 1024**2, "kb": 1024, "b": 1}
-    for unit, factor in units.items():
-        if text.endswith(unit):
-            return int(float(text[: -len(unit)]) * factor)
-    return int(text)
+    match = _SIZE.match(size)
+    if match is None:
+        raise ValueError(f"max_file_size must be bytes or a size such as '5mb', got {size!r}")
+    unit = (match.group(2) or "").lower().removesuffix("b")
+    base = 1024 if unit.endswith("i") else 1000
+    power = "kmgt".index(unit[0]) + 1 if unit else 0
+    return int(float(match.group(1)) * base**power)
 
 
 def human_size(size: int) -> str:

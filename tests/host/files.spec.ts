@@ -35,11 +35,22 @@ test("an upload sends the bytes beside the message and the core's FileData becom
 
 test("a refused upload shows the core's reason under the field", async ({ core, page }) => {
   await core.mount(appConfig([component(1, "image", { label: "Photo", value: null })]));
-  await page.getByLabel("Photo", { exact: true }).setInputFiles({ name: "big.png", mimeType: "image/png", buffer: Buffer.from("x") });
+  await page.getByLabel("Photo", { exact: true }).setInputFiles({ name: "big.png", mimeType: "image/png", buffer: Buffer.from(PNG_1X1) });
   await expect.poll(async () => (await core.sent()).length).toBe(1);
   const [upload] = (await core.sent()) as { upload_id: string }[];
   await core.push({ v: 1, type: "uploaded", upload_id: upload?.upload_id, error: "big.png is too large." });
   await expect(page.getByRole("alert")).toHaveText("big.png is too large.");
+});
+
+test("a picture the browser cannot decode is refused under the field and never sent", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "image", { label: "Photo", value: null })]));
+  const photo = page.getByLabel("Photo", { exact: true });
+  await photo.setInputFiles({ name: "broken.png", mimeType: "image/png", buffer: Buffer.from("\x89PNG not really") });
+  await expect(page.getByRole("alert")).toHaveText("broken.png is not an image this app can read.");
+  expect(await core.sent()).toEqual([]);
+  // A real picture afterwards goes through.
+  await photo.setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: Buffer.from(PNG_1X1) });
+  await expect.poll(async () => (await core.sent()).length).toBe(1);
 });
 
 test("output bytes become a blob URL, replaced (and the old one revoked) when the path comes again", async ({ core, page }) => {

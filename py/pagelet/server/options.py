@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..files import parse_size
+
 AuthCheck = Callable[[str, str], bool]
-
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
-
-
-def parse_size(size: int | str | None) -> int | None:
-    """Bytes from ``5_000_000``, ``"5mb"``, ``"2 GB"``, ``"10kib"``; ``None`` means no limit."""
-    if size is None or isinstance(size, int):
-        return size
-    match = _SIZE.match(size)
-    if match is None:
-        raise ValueError(f"max_file_size must be bytes or a size such as '5mb', got {size!r}")
-    unit = (match.group(2) or "").lower().removesuffix("b")
-    base = 1024 if unit.endswith("i") else 1000
-    power = "kmgt".index(unit[0]) + 1 if unit else 0
-    return int(float(match.group(1)) * base**power)
 
 
 def auth_check(auth: Any) -> AuthCheck | None:

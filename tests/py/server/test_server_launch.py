@@ -17,7 +17,7 @@ from starlette.routing import Route
 import pagelet as gr
 from pagelet import launcher
 from pagelet.server import ServerLauncher
-from pagelet.server.options import parse_size
+from pagelet.files import parse_size
 
 
 def echo(text: str) -> str:
