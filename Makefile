@@ -157,3 +157,11 @@ bench-server: setup build $(BENCH_VENV_STAMP)
 
 clean:
 	rm -rf dist build
+
+# --- soak (bench/soak.py) ------------------------------------------------------
+# 64 clients (half gradio_client, half page sockets) for 60 s against one server
+# process on loopback: calls, errors, latency p50/p99, memory before and after.
+# `make test` runs the same load for 5 s (tests/py/server/test_server_load.py).
+.PHONY: soak
+soak: setup build
+	cd bench && ../$(PY) soak.py

@@ -41,6 +41,8 @@ REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "bench" / "server_app.py"
 CONCURRENCY = (1, 16, 64)
 START_TIMEOUT = 120
+# The server processes started by ``server()``, newest last (bench/soak.py reads their memory).
+SERVED: list[subprocess.Popen[bytes]] = []
 
 
 def free_port() -> int:
@@ -54,6 +56,7 @@ def server(command: list[str], port: int) -> Iterator[str]:
     """Run a server process until it answers on ``port``; stop it after."""
     env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "GRADIO_SERVER_NAME": "127.0.0.1", "PYTHONPATH": str(REPO / "py")}
     process = subprocess.Popen(command, cwd=REPO / "bench", env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    SERVED.append(process)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + START_TIMEOUT
     try:

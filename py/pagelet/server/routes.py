@@ -27,8 +27,6 @@ from .session_files import SessionFiles
 
 # Seconds between heartbeats on an idle data stream, so proxies keep it open.
 HEARTBEAT_SECONDS = 15
-# Seconds a data stream stays open after its last pending event completed.
-CLOSE_GRACE = 0.5
 # Files in one upload request.
 MAX_UPLOAD_FILES = 100
 # The file route, relative to the page (and its socket): URLs the page resolves itself.
@@ -173,20 +171,21 @@ async def queue_data(request: Request) -> Response:
     session = _state(request).client_sessions.get(session_hash, _file_url(request))
 
     async def stream() -> AsyncIterator[str]:
-        idle_close = False
         while True:
             try:
-                message = await asyncio.wait_for(session.outbox.get(), CLOSE_GRACE if idle_close else HEARTBEAT_SECONDS)
+                message = await asyncio.wait_for(session.outbox.get(), HEARTBEAT_SECONDS)
             except TimeoutError:
-                if idle_close:
-                    yield 'data: {"msg": "close_stream"}\n\n'
-                    return
                 message = {"msg": "heartbeat"}
             yield f"data: {json.dumps(message, default=str)}\n\n"
-            # Closed when no event is pending as the stream is read (not when
-            # an event ended), after a grace period: a client that joins a next
-            # event right away still has its stream open, as it expects.
-            idle_close = message["msg"] == "process_completed" and not session.pending
+            # Closed as soon as no event is pending and nothing is left to send,
+            # right behind the last completion, as Gradio does: gradio_client
+            # then opens a fresh stream for its next event. Closing later (after
+            # a grace period) races with a next join sent meanwhile on the old
+            # stream, which the client then drops as cancelled (found by
+            # tests/py/server/test_server_load.py).
+            if message["msg"] == "process_completed" and not session.pending and session.outbox.empty():
+                yield 'data: {"msg": "close_stream"}\n\n'
+                return
 
     return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
