@@ -82,8 +82,11 @@ def page_client(url: str, stack: ExitStack) -> Call:
     return call
 
 
-def run_load(url: str, clients: int, seconds: float) -> LoadResult:
-    """``clients`` clients (half API, half page) calling for ``seconds``; every answer checked."""
+CLIENT_KINDS: dict[str, Callable[[str, ExitStack], Call]] = {"api": api_client, "page": page_client}
+
+
+def run_load(url: str, clients: int, seconds: float, kinds: tuple[str, ...] = ("api", "page")) -> LoadResult:
+    """``clients`` clients (the ``kinds`` in turn: API, page) calling for ``seconds``; every answer checked."""
     result = LoadResult()
     lock = threading.Lock()
     start_line = threading.Barrier(clients + 1)
@@ -92,7 +95,7 @@ def run_load(url: str, clients: int, seconds: float) -> LoadResult:
     def loop(index: int) -> None:
         with ExitStack() as stack:
             try:
-                call = (api_client if index % 2 == 0 else page_client)(url, stack)
+                call = CLIENT_KINDS[kinds[index % len(kinds)]](url, stack)
             except Exception as exc:  # noqa: BLE001 - every failure is a figure
                 with lock:
                     result.errors.append(f"client {index} could not connect: {exc!r}")

@@ -27,7 +27,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +35,7 @@ from typing import Any
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 from gradio_client import Client  # noqa: E402
+from load import run_load  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "bench" / "server_app.py"
@@ -94,27 +94,10 @@ def latency(url: str, calls: int) -> dict[str, float]:
 
 
 def throughput(url: str, clients: int, seconds: float) -> float:
-    apis = [client(url) for _ in range(clients)]
-    done = [0] * clients
-    start_line = threading.Barrier(clients + 1)
-    stop = threading.Event()
-
-    def loop(index: int) -> None:
-        start_line.wait()
-        while not stop.is_set():
-            apis[index].predict("x", api_name="/echo")
-            done[index] += 1
-
-    threads = [threading.Thread(target=loop, args=(index,), daemon=True) for index in range(clients)]
-    for thread in threads:
-        thread.start()
-    start_line.wait()
-    began = time.perf_counter()
-    time.sleep(seconds)
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=60)
-    return sum(done) / (time.perf_counter() - began)
+    result = run_load(url, clients, seconds, kinds=("api",))
+    if result.errors:
+        raise RuntimeError(f"{len(result.errors)} calls failed, first: {result.errors[0]}")
+    return result.calls / result.seconds
 
 
 def measure(commands: dict[str, list[str]], calls: int, seconds: float) -> dict[str, dict[str, Any]]:
