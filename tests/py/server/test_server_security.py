@@ -12,7 +12,7 @@ import httpx
 import pytest
 from gradio_client import handle_file
 from gradio_client.exceptions import AppError, AuthenticationError
-from serving import TIMEOUT, client, http, queue_messages, served
+from serving import TIMEOUT, client, http, queue_messages, served, wait_until
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
@@ -297,3 +297,94 @@ def test_an_initial_value_outside_the_allowed_folders_stops_the_page_with_the_re
         assert message["message"].startswith("Cannot offer /etc/passwd")
         with http(url) as session:
             assert session.get("gradio_api/file=/etc/passwd").status_code == 404
+
+
+# --- auth: the gaps a stranger might try ------------------------------------------------
+
+# Spellings of protected routes that a path-matching mistake could let through.
+ROUTE_SPELLINGS = [
+    ("GET", "//config"),
+    ("GET", "gradio_api//info"),
+    ("GET", "gradio_api/info/"),
+    ("GET", "%67radio_api/info"),
+    ("GET", "gradio_api/./info"),
+    ("GET", "login/../config"),
+    ("GET", "gradio_api/login/../info"),
+    ("GET", "login/"),
+    ("GET", "LOGIN/../config"),
+    ("HEAD", "config"),
+    ("OPTIONS", "gradio_api/info"),
+    ("POST", "gradio_api/login/../queue/join"),
+    ("GET", "gradio_api/file=" + str(Path(__file__))),
+    ("GET", "assets/"),
+]
+
+
+def _leaks_the_app(response: httpx.Response) -> bool:
+    return response.status_code == 200 and ("components" in response.text or "named_endpoints" in response.text or "import" in response.text)
+
+
+def test_no_spelling_of_a_route_gets_past_the_login() -> None:
+    demo = gr.Interface(echo, "textbox", "textbox")
+    with served(demo, auth=("ada", "lovelace")) as url, http(url, follow_redirects=False) as session:
+        for method, path in ROUTE_SPELLINGS:
+            response = session.request(method, httpx.URL(url + path))
+            assert response.status_code in (302, 307, 401, 404, 405), (method, path, response.status_code)
+            assert not _leaks_the_app(response), (method, path)
+        # A made-up or stale cookie is no login.
+        session.cookies.set("access-token", "made-up")
+        assert session.get("config").status_code == 401
+
+
+def test_socket_spellings_and_made_up_cookies_are_refused() -> None:
+    demo = gr.Interface(echo, "textbox", "textbox")
+    with served(demo, auth=("ada", "lovelace")) as url:
+        socket_base = url.replace("http", "ws")
+        for path in ("ws", "ws/", "/ws", "gradio_api/ws"):
+            with pytest.raises(InvalidStatus):
+                connect(socket_base + path, open_timeout=TIMEOUT).close()
+        with pytest.raises(InvalidStatus):
+            connect(socket_base + "ws", additional_headers={"Cookie": "access-token=made-up"}, open_timeout=TIMEOUT).close()
+
+
+def test_logging_out_ends_the_login_for_every_route() -> None:
+    demo = gr.Interface(echo, "textbox", "textbox")
+    with served(demo, auth=("ada", "lovelace")) as url, http(url, follow_redirects=False) as session:
+        assert session.post("login", data={"username": "ada", "password": "lovelace"}).status_code == 200
+        token = session.cookies["access-token"]
+        assert session.get("config").status_code == 200
+        session.get("logout")
+        session.cookies.set("access-token", token)  # a copy of the old cookie, kept by an attacker
+        assert session.get("config").status_code == 401
+        with pytest.raises(InvalidStatus):
+            connect(url.replace("http", "ws") + "ws", additional_headers={"Cookie": f"access-token={token}"}, open_timeout=TIMEOUT).close()
+
+
+def test_a_mounted_private_app_needs_its_login_under_its_path() -> None:
+    import threading as _threading
+
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    async def home(_: object) -> PlainTextResponse:
+        return PlainTextResponse("home")
+
+    host = Starlette(routes=[Route("/", home)])
+    gr.mount_gradio_app(host, gr.Interface(echo, "textbox", "textbox"), path="/demo", auth=("ada", "lovelace"))
+    server = uvicorn.Server(uvicorn.Config(host, host="127.0.0.1", port=0, log_level="warning", lifespan="on"))
+    thread = _threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        assert wait_until(lambda: server.started)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        with http(f"http://127.0.0.1:{port}/", follow_redirects=False) as session:
+            assert session.get("").text == "home"
+            for path in ("demo/config", "demo/gradio_api/info", "demo//config", "demo/gradio_api/file=/etc/hostname"):
+                assert session.get(path).status_code == 401, path
+            assert session.post("demo/login", data={"username": "ada", "password": "lovelace"}).status_code == 200
+            assert session.get("demo/config").status_code == 200
+    finally:
+        server.should_exit = True
+        thread.join(TIMEOUT)
