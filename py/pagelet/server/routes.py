@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import mimetypes
 import secrets
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -222,8 +223,22 @@ async def upload(request: Request) -> Response:
     return JSONResponse(paths)
 
 
+# Types shown in place (an <img>, a player, plain text): none of them runs script.
+# Anything else (HTML, SVG, XML, PDF, unknown) is a download, so that a file a
+# visitor uploaded cannot become a page on the app's origin.
+INLINE_TYPES = frozenset({
+    "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp", "image/x-icon", "image/tiff",
+    "text/plain", "text/csv", "application/json",
+})
+# On every file: no type guessing, and a document opened anyway runs nothing and is its own origin.
+FILE_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox"}
+
+
 async def file(request: Request) -> Response:
     path = _state(request).files.servable(request.path_params["path"])
     if path is None:
         return JSONResponse({"detail": "File not found."}, status_code=404)
-    return FileResponse(path)
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if media_type in INLINE_TYPES or media_type.startswith(("audio/", "video/")):
+        return FileResponse(path, media_type=media_type, headers=FILE_HEADERS)
+    return FileResponse(path, media_type=media_type, headers=FILE_HEADERS, filename=path.name)

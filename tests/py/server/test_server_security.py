@@ -388,3 +388,39 @@ def test_a_mounted_private_app_needs_its_login_under_its_path() -> None:
     finally:
         server.should_exit = True
         thread.join(TIMEOUT)
+
+
+# --- served files cannot run script on the app's origin ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("page.html", b"<script>parent.__xss()</script>"),
+        ("picture.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="__xss()"/>'),
+        ("page.xhtml", b'<html xmlns="http://www.w3.org/1999/xhtml"><script>__xss()</script></html>'),
+        ("notes.txt", b"<script>__xss()</script>"),
+        ("no-extension", b"<html><script>__xss()</script>"),
+    ],
+)
+def test_an_uploaded_file_is_served_so_that_it_cannot_run_script(name: str, content: bytes) -> None:
+    demo = gr.Interface(echo, "textbox", "textbox")
+    with served(demo) as url, http(url) as session:
+        [stored] = session.post("gradio_api/upload", files=[("files", (name, content))]).json()
+        response = session.get(f"gradio_api/file={stored}")
+        assert response.status_code == 200 and response.content == content
+        # The browser neither guesses a type nor runs what the file says, and documents are downloads.
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "sandbox" in response.headers["content-security-policy"]
+        kind = response.headers["content-type"].split(";")[0]
+        if kind not in ("text/plain",):
+            assert response.headers["content-disposition"].startswith("attachment"), kind
+
+
+def test_pictures_and_sounds_are_still_shown_in_place(tmp_path: Path) -> None:
+    demo = gr.Interface(echo, "textbox", "textbox")
+    with served(demo) as url, http(url) as session:
+        [stored] = session.post("gradio_api/upload", files=[("files", ("photo.png", b"\x89PNG\r\n\x1a\n"))]).json()
+        response = session.get(f"gradio_api/file={stored}")
+        assert response.headers["content-type"] == "image/png"
+        assert "content-disposition" not in response.headers or response.headers["content-disposition"].startswith("inline")
