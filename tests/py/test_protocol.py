@@ -84,7 +84,7 @@ from pagelet.session import Session  # noqa: E402
 # Seconds any one message may take before the test calls it a hang (there is no sleep in the app).
 HANG = 30
 # Messages sent by the sequence test in total, reported by the suite's figures.
-SEQUENCE_EXAMPLES, SEQUENCE_LENGTH = 120, 25
+SEQUENCE_EXAMPLES, SEQUENCE_LENGTH = 300, 25
 
 
 def many_inputs_app() -> gr.Blocks:
@@ -141,7 +141,7 @@ oversized = st.sampled_from([
 ])
 operations = st.lists(
     st.one_of(op_event(), op_cancel(), op_upload(), oversized.map(lambda raw: ("message", raw, None))),
-    min_size=1, max_size=SEQUENCE_LENGTH,
+    min_size=3, max_size=SEQUENCE_LENGTH,
 )
 
 
