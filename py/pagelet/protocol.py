@@ -65,7 +65,9 @@ Core -> host
     ``components`` the config entries of the blocks in it (an id already known
     keeps the value the page holds: a keyed component), ``dependencies`` new
     listeners (ids continue the table), ``retired`` listeners that no longer
-    exist. Added in version 1.
+    exist. Added in version 1. A host refuses (and reports) a render whose
+    ``id`` is not a column inside the app, or differs from ``layout``'s id,
+    before changing anything: a broken core must not drop the whole app.
 
 ``download`` ``{"v", "type": "download", "filename": str, "mime": str, "text": str}``
     A text file the app offers (e.g. the flagged samples as CSV); the host
