@@ -15,12 +15,13 @@ of a ``FileStore``, one per session.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import mimetypes
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -106,6 +107,10 @@ class FileStore(Protocol):
     def publish(self, file: dict[str, Any]) -> dict[str, Any]:
         """Make an output file reachable by the host; return the ``FileData`` to send."""
 
+    def release(self, paths: Iterable[str]) -> list[str]:
+        """The page no longer shows these output files: delete those the session
+        owns and return the paths whose bytes the host may now let go of."""
+
     def close(self) -> None:
         """The session ended: delete its files."""
 
@@ -119,6 +124,15 @@ class TempFileStore:
 
     ``send_bytes`` is how the bytes of an output reach the host; without it
     (a plain CPython session) outputs keep their path only.
+
+    Like Gradio's per-session cache, the session owns the output files it
+    wrote (encoded images, sounds) and the files the app wrote into the
+    system's temp folder while the session was open: once the page no longer
+    shows one (``release``), it is deleted, so an app writing a new file on
+    each run keeps a bounded number of them. Uploads stay until the session
+    ends (the app may have kept their paths), as do files that were in the
+    temp folder before the session (an app's own files made at start-up) and
+    any file elsewhere.
     """
 
     def __init__(self, send_bytes: SendBytes | None = None, max_file_size: int | None = DEFAULT_MAX_FILE_SIZE) -> None:
@@ -127,6 +141,10 @@ class TempFileStore:
         self._dir: str | None = None
         # What the host already holds, so an unchanged file is sent once.
         self._sent: dict[str, tuple[int, int]] = {}
+        self._uploads: set[str] = set()
+        # What the temp folder held before: those entries are not the session's.
+        self._temp = os.path.realpath(tempfile.gettempdir())
+        self._temp_before = set(os.listdir(self._temp))
 
     @property
     def directory(self) -> str:
@@ -142,6 +160,7 @@ class TempFileStore:
         path = os.path.join(folder, safe_name)
         with open(path, "wb") as handle:
             handle.write(data)
+        self._uploads.add(path)
         return file_data(path, orig_name=name or safe_name, mime_type=mime_type or None)
 
     def publish(self, file: dict[str, Any]) -> dict[str, Any]:
@@ -159,11 +178,37 @@ class TempFileStore:
             self._sent[path] = version
         return file
 
+    def release(self, paths: Iterable[str]) -> list[str]:
+        held = []
+        for path in paths:
+            if self._sent.pop(path, None) is not None:
+                held.append(path)
+            if self._owns(path):
+                with contextlib.suppress(OSError):
+                    os.remove(path)
+                    # A folder made for that one file (tempfile.mkdtemp) goes with it.
+                    folder = os.path.dirname(os.path.realpath(path))
+                    if folder != self._temp and self._owns(folder):
+                        os.rmdir(folder)
+        return held
+
+    def _owns(self, path: str) -> bool:
+        if path in self._uploads or not os.path.exists(path):
+            return False
+        real = os.path.realpath(path)
+        if self._dir is not None and os.path.dirname(real) == os.path.realpath(self._dir):
+            return True  # written by output_path()
+        if os.path.commonpath([real, self._temp]) != self._temp or real == self._temp:
+            return False
+        top = os.path.relpath(real, self._temp).split(os.sep)[0]
+        return top not in self._temp_before and not top.startswith("pagelet-session-")
+
     def close(self) -> None:
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
         self._sent.clear()
+        self._uploads.clear()
 
 
 # The store of the session whose event is running: components write output
