@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import subprocess
+import sys
 import tempfile
 import warnings
 from pathlib import Path
@@ -183,3 +186,24 @@ def test_the_host_cannot_send_a_release() -> None:
 
     with pytest.raises(ProtocolError, match="unknown message type"):
         parse_client_message({"v": 1, "type": "release", "paths": []})
+
+
+# -- gr.Plot with a Plotly figure -------------------------------------------------
+
+
+def test_a_plotly_figure_is_sent_as_its_json() -> None:
+    import plotly.graph_objects as go
+
+    figure = go.Figure(go.Bar(x=["a", "b"], y=[3, 5], name="Votes"), layout={"title": {"text": "Results"}})
+    value = gr.Plot().postprocess(figure)
+    assert value["type"] == "plotly"
+    sent = json.loads(value["plot"])
+    assert sent["data"][0]["type"] == "bar" and sent["data"][0]["name"] == "Votes"
+    assert sent["layout"]["title"]["text"] == "Results"
+    assert json.loads(json.dumps(value)) == value  # travels as plain JSON
+
+
+def test_plot_imports_no_plotting_library_of_its_own() -> None:
+    code = "import sys, pagelet as gr; gr.Plot().postprocess(None); print(sorted(m for m in ('plotly', 'matplotlib') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
