@@ -157,3 +157,33 @@ def test_without_a_camera_the_page_says_none_was_found(page: Page, site: Site) -
     open_app(page, app_page(site, "webcam-missing.html", PHOTO_APP))
     page.get_by_role("button", name="Click to access webcam").click()
     expect(page.get_by_role("alert")).to_have_text("No camera was found that this app can use.")
+
+
+def test_the_camera_and_microphone_example_page(device_page: Page, base_url: str) -> None:
+    open_app(device_page, f"{base_url}/public/examples/capture.html")
+    device_page.get_by_role("button", name="Click to access webcam").click()
+    device_page.wait_for_function("() => document.querySelector('.pagelet-capture-live').videoWidth > 0")
+    device_page.get_by_role("button", name="Capture").click()
+    expect(device_page.get_by_label("Photo size", exact=True)).to_have_value("640 × 480 pixels")
+
+    device_page.get_by_role("tab", name="Voice").click()
+    device_page.get_by_role("button", name="Record").click()
+    device_page.wait_for_timeout(1000)
+    device_page.get_by_role("button", name="Stop").click()
+    expect(device_page.get_by_label("Length", exact=True)).to_have_value(re.compile(r"^\d\.\d s at \d+ Hz$"))
+    expect(device_page.get_by_label("What Python heard", exact=True)).to_be_visible()
+
+    device_page.get_by_role("tab", name="Clip").click()
+    device_page.get_by_role("button", name="Record").click()
+    device_page.wait_for_timeout(1000)
+    device_page.get_by_role("button", name="Stop").click()
+    subtitled = device_page.get_by_label("Clip with subtitles", exact=True)
+    expect(subtitled).to_be_visible()
+    cue = subtitled.evaluate(
+        """video => new Promise((resolve) => {
+            const track = video.querySelector('track');
+            const read = () => resolve(video.textTracks[0].cues[0].text);
+            track.readyState === 2 ? read() : track.addEventListener('load', read);
+        })"""
+    )
+    assert re.fullmatch(r"Recorded in your browser, \d+ KB", cue)

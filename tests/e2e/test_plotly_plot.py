@@ -7,7 +7,7 @@ import shutil
 from playwright.sync_api import Page, expect
 
 from pages import BOOT_TIMEOUT_MS, Site, open_app
-from plotly_wheels import plotly_wheels
+from plotly_wheels import answer_simple_index, plotly_wheels
 
 
 def test_a_plotly_figure_is_drawn_with_its_title_and_traces(page: Page, site: Site) -> None:
@@ -51,3 +51,16 @@ def test_a_plotly_figure_is_drawn_with_its_title_and_traces(page: Page, site: Si
     expect(chart.locator(".xtick text")).to_have_text(["North", "South"])
     assert chart.locator(".trace.bars .point").count() == 2
     assert len(scripts) == 1 and "/chunks/" in scripts[0]
+
+
+def test_the_plotly_example_page(page: Page, base_url: str) -> None:
+    wheels = plotly_wheels()
+    answer_simple_index(page, wheels, f"{base_url}/build/test-wheels/")
+    open_app(page, f"{base_url}/public/examples/plotly.html")
+    chart = page.get_by_role("figure", name="Waves")
+    expect(chart.locator(".gtitle")).to_have_text("Waves at 1 Hz", timeout=BOOT_TIMEOUT_MS)
+    expect(chart.locator(".legendtext")).to_have_text(["sine", "cosine"])
+    expect(chart.locator(".xtitle")).to_have_text("seconds")
+    slider = page.get_by_label("Frequency (Hz)", exact=True).first
+    slider.fill("2")
+    expect(chart.locator(".gtitle")).to_have_text("Waves at 2 Hz")
