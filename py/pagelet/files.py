@@ -204,10 +204,11 @@ class TempFileStore:
         return top not in self._temp_before and not top.startswith("pagelet-session-")
 
     def close(self) -> None:
+        # What the page still showed: the session's own files among them go too.
+        self.release(list(self._sent))
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
-        self._sent.clear()
         self._uploads.clear()
 
 

@@ -207,3 +207,19 @@ def test_plot_imports_no_plotting_library_of_its_own() -> None:
     code = "import sys, pagelet as gr; gr.Plot().postprocess(None); print(sorted(m for m in ('plotly', 'matplotlib') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_when_the_session_ends_the_files_it_owns_go_and_the_apps_stay(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "mine.txt"
+    elsewhere.write_text("kept")
+    sent: list[dict] = []
+    store = files.TempFileStore(lambda file, data: None)
+    session = Session(sound_app(), sent.append, file_store=store)
+    run(session)
+    update = next(message for message in sent if message["type"] == "update")
+    shown = [value["value"]["path"] for value in update["updates"][:2]]
+    store.publish(files.file_data(elsewhere))
+    assert all(os.path.exists(path) for path in shown)
+    session.close()
+    assert not any(os.path.exists(path) for path in shown)
+    assert elsewhere.read_text() == "kept"
