@@ -1,4 +1,4 @@
-import { DeviceError, openStream, stopStream, type Device } from "../media-devices";
+import { openStream, stopStream, type Device } from "../media-devices";
 import { encodeWav } from "../wav";
 
 /**
@@ -60,8 +60,9 @@ function button(text: string): HTMLButtonElement {
   return control;
 }
 
+/** A `DeviceError` says why in words already; anything else is named as it is. */
 function failure(error: unknown): string {
-  return error instanceof DeviceError || error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A camera and a Capture button: the photo is a PNG of the camera's own size. */
@@ -73,8 +74,11 @@ export function webcamPhoto(onCaptured: (file: File) => void): CapturePanel {
   parts.element.append(open, parts.live, capture, parts.message);
   let mirror = true;
   let constraints: MediaStreamConstraints | null = null;
+  // Bumped by stop(): a camera that opens after the person moved on is closed at once.
+  let wanted = 0;
 
   const stop = (): void => {
+    wanted += 1;
     parts.watch(null, mirror);
     capture.hidden = true;
     open.hidden = false;
@@ -82,8 +86,13 @@ export function webcamPhoto(onCaptured: (file: File) => void): CapturePanel {
 
   open.addEventListener("click", () => {
     parts.say("");
+    const asked = wanted;
     void openStream("camera", constraints ?? { video: true }).then(
       (opened) => {
+        if (asked !== wanted) {
+          stopStream(opened);
+          return;
+        }
         parts.watch(opened, mirror);
         open.hidden = true;
         capture.hidden = false;
@@ -188,7 +197,11 @@ export function recorder(kind: RecordingKind, events: RecorderEvents, includeAud
   let constraints: MediaStreamConstraints | null = null;
   let mirror = true;
 
+  // Bumped by finish(): a device that opens after the person moved on is closed at once.
+  let wanted = 0;
+
   const finish = (discard: boolean): void => {
+    wanted += 1;
     if (current) {
       current.discard = discard;
       if (current.recording.state !== "inactive") current.recording.stop();
@@ -203,8 +216,13 @@ export function recorder(kind: RecordingKind, events: RecorderEvents, includeAud
 
   record.addEventListener("click", () => {
     parts.say("");
+    const asked = wanted;
     void openStream(kind.device, kind.constraints({ constraints, includeAudio })).then(
       (opened) => {
+        if (asked !== wanted) {
+          stopStream(opened);
+          return;
+        }
         stream = opened;
         const chunks: Blob[] = [];
         const started = { recording: new MediaRecorder(opened), discard: false };
