@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserType, Page, expect
 
 from pages import CHROMIUM, CHROMIUM_ARGS, Site, abort_foreign_requests, open_app
+from test_server_page import run_app
 
 # Chromium's own stand-ins: a test-pattern camera (640x480), a beeping microphone,
 # and permission granted without asking. Only these tests use them.
@@ -187,3 +189,44 @@ def test_the_camera_and_microphone_example_page(device_page: Page, base_url: str
         })"""
     )
     assert re.fullmatch(r"Recorded in your browser, \d+ KB", cue)
+
+
+SERVER_APP = """
+import gradio as gr
+
+def heard(sound):
+    rate, samples = sound
+    return f"{rate} Hz, {samples.dtype}, {'long enough' if samples.shape[0] > rate // 4 else 'too short'}"
+
+def film(path):
+    with open("words.vtt", "w") as words:
+        words.write("WEBVTT\\n\\n00:00.000 --> 00:10.000\\nOn the server\\n")
+    return path, "words.vtt"
+
+with gr.Blocks() as demo:
+    voice = gr.Audio(sources=["microphone"], label="Voice")
+    answer = gr.Textbox(label="Heard")
+    voice.stop_recording(heard, voice, answer)
+    clip = gr.Video(sources=["webcam"], label="Clip")
+    shown = gr.Video(label="Shown", interactive=False)
+    clip.stop_recording(film, clip, shown)
+
+if __name__ == "__main__":
+    demo.launch()
+"""
+
+
+def test_recordings_reach_an_app_served_by_pagelet_run(device_page: Page, tmp_path: Path) -> None:
+    """On CPython the recording travels over HTTP, and `type="numpy"` reads the WAV with numpy."""
+    for url in run_app(tmp_path, SERVER_APP):
+        device_page.goto(url)
+        device_page.get_by_role("button", name="Record").first.click()
+        device_page.wait_for_timeout(1000)
+        device_page.get_by_role("button", name="Stop").click()
+        expect(device_page.get_by_label("Heard", exact=True)).to_have_value(re.compile(r"^\d+ Hz, int16, long enough$"))
+
+        device_page.get_by_role("button", name="Record").nth(1).click()
+        device_page.wait_for_timeout(500)
+        device_page.get_by_role("button", name="Stop").click()
+        track = device_page.get_by_label("Shown", exact=True).locator("track")
+        expect(track).to_have_attribute("src", re.compile(r"gradio_api/file=.*\.vtt$"))
