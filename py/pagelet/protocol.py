@@ -119,7 +119,8 @@ arrive as a ``FileData`` whose ``url`` is the file route (``/gradio_api/file=``)
 ``file``    core -> host ``{"v", "type": "file", "path": str, "mime_type": str | None}``
     plus the bytes of an output file, sent before the ``config`` or ``update``
     that mentions ``path``. The host shows it from a blob URL, revoked when the
-    same path arrives again or the app is removed. A ``FileData`` with a
+    same path arrives again, when the core releases it (``release``) or when
+    the app is removed. A ``FileData`` with a
     non-null ``url`` (the server) needs no ``file`` message.
 
 ``release`` core -> host ``{"v", "type": "release", "paths": [str]}``
