@@ -121,19 +121,53 @@ def test_replaced_output_files_are_released_and_deleted() -> None:
     sent: list[dict] = []
     store = files.TempFileStore(lambda file, data: None)
     session = Session(sound_app(), sent.append, file_store=store)
-    shown: list[list[str]] = []
-    for _ in range(5):
+    sounds: list[str] = []
+    notes: list[str] = []
+    runs = 12
+    for _ in range(runs):
         run(session)
         update = next(message for message in reversed(sent) if message["type"] == "update")
-        shown.append([value["value"]["path"] for value in update["updates"]])
+        sound, note = (value["value"]["path"] for value in update["updates"])
+        sounds.append(sound)
+        notes.append(note)
     releases = [message["paths"] for message in sent if message["type"] == "release"]
     # Each run after the first releases the two files the run before showed, right after its update.
-    assert releases == [sorted(paths) for paths in shown[:-1]]
+    assert releases == [sorted(pair) for pair in zip(sounds[:-1], notes[:-1])]
     assert [message["type"] for message in sent[-4:]] == ["status", "update", "release", "status"]
-    for paths in shown[:-1]:
-        assert not any(os.path.exists(path) for path in paths)
-    assert all(os.path.exists(path) for path in shown[-1])
+    # The WAVs the core wrote go at once; of the app's notes, the last few released stay.
+    assert [os.path.exists(path) for path in sounds] == [False] * (runs - 1) + [True]
+    kept = files.TempFileStore.KEEP_RELEASED_APP_FILES
+    assert [os.path.exists(path) for path in notes] == [False] * (runs - 1 - kept) + [True] * (kept + 1)
     session.close()
+    assert not any(os.path.exists(path) for path in notes)
+
+
+def test_an_app_file_released_then_returned_again_is_still_there() -> None:
+    """A memoized or cached result naming a file the app wrote earlier in the session."""
+    store = files.TempFileStore(lambda file, data: None)
+    memo: dict[str, str] = {}
+
+    def answer(again: bool) -> str:
+        if again and "path" in memo:
+            return memo["path"]
+        handle, path = tempfile.mkstemp(suffix=".txt")
+        os.close(handle)
+        memo.setdefault("path", path)
+        return path
+
+    with gr.Blocks() as demo:
+        again = gr.Checkbox(label="Again")
+        shown = gr.File(label="Shown")
+        gr.Button("Go").click(answer, again, shown)
+    session = Session(demo, lambda message: None, file_store=store)
+    asyncio.run(session.handle({"v": 1, "type": "event", "event_id": "a", "fn": 0, "data": [True]}))
+    remembered = memo["path"]
+    for _ in range(3):
+        asyncio.run(session.handle({"v": 1, "type": "event", "event_id": "b", "fn": 0, "data": [False]}))
+    asyncio.run(session.handle({"v": 1, "type": "event", "event_id": "c", "fn": 0, "data": [True]}))
+    assert os.path.exists(remembered)
+    session.close()
+    assert not os.path.exists(remembered)
 
 
 def test_uploads_and_files_older_than_the_session_are_never_deleted(tmp_path: Path) -> None:
