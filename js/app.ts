@@ -38,6 +38,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
 
   const files = new FileHost((message, data) => transport.send(message, data));
   let session: Session | null = null;
+  files.watch(() => session?.values() ?? []);
   let destroyed = false;
   let settled = false;
   let resolveReady: () => void = () => undefined;
@@ -130,6 +131,9 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
         break;
       case "file":
         files.received(message, data);
+        break;
+      case "release":
+        files.release(message.paths);
         break;
     }
   };

@@ -1,4 +1,5 @@
 import { uploadMessage, type ClientMessage, type FileData, type FileMessage, type UploadedMessage } from "./protocol";
+import { filePaths } from "./file-paths";
 
 /** What a renderer may do with files: upload one, and find the URL to show one. */
 export interface FileAccess {
@@ -50,16 +51,26 @@ export function humanSize(size: number): string {
 /**
  * The host's end of file transfer: uploads awaiting the core's `uploaded`
  * answer, and output files the core sent as bytes, kept as blob URLs by path.
- * A blob URL is revoked when the same path arrives again or the app goes.
+ * An output's blob URL is revoked when the same path arrives again, when the
+ * core releases it (nothing shows it any more) or when the app goes; an
+ * upload's when a later upload finds no component holding it.
  */
 export class FileHost implements FileAccess {
   readonly #send: (message: ClientMessage, data?: ArrayBuffer) => void;
   readonly #pending = new Map<string, Pending>();
   readonly #blobs = new Map<string, string>();
+  // Paths of uploads shown from the page's own copy; no core message ever releases these.
+  readonly #uploads = new Set<string>();
+  #shownValues: () => Iterable<unknown> = () => [];
   #maxFileSize: number | null = null;
 
   constructor(send: (message: ClientMessage, data?: ArrayBuffer) => void) {
     this.#send = send;
+  }
+
+  /** Where to find the values the page shows, so that a replaced upload's bytes can go. */
+  watch(shownValues: () => Iterable<unknown>): void {
+    this.#shownValues = shownValues;
   }
 
   /** The core's upload limit (`max_file_size` in the config). */
@@ -84,8 +95,10 @@ export class FileHost implements FileAccess {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
+    this.#dropUnshownUploads();
     // The page still has the bytes: show the upload from them, with no trip back.
     this.#keep(stored.path, URL.createObjectURL(file));
+    this.#uploads.add(stored.path);
     return stored;
   }
 
@@ -93,6 +106,38 @@ export class FileHost implements FileAccess {
     const previous = this.#blobs.get(path);
     if (previous !== undefined) URL.revokeObjectURL(previous);
     this.#blobs.set(path, url);
+  }
+
+  #shownPaths(): Set<string> {
+    const shown = new Set<string>();
+    for (const value of this.#shownValues()) for (const path of filePaths(value)) shown.add(path);
+    return shown;
+  }
+
+  #dropUnshownUploads(): void {
+    const shown = this.#shownPaths();
+    for (const path of [...this.#uploads]) {
+      if (!shown.has(path)) this.#drop(path);
+    }
+  }
+
+  #drop(path: string): void {
+    const url = this.#blobs.get(path);
+    if (url !== undefined) URL.revokeObjectURL(url);
+    this.#blobs.delete(path);
+    this.#uploads.delete(path);
+  }
+
+  /**
+   * The core's `release`: no value it sent shows these files any more. One
+   * the person still shows (an upload that was also an output) is kept; the
+   * core sends its bytes again if it shows it later, replacing this blob.
+   */
+  release(paths: readonly string[]): void {
+    const shown = this.#shownPaths();
+    for (const path of paths) {
+      if (!shown.has(path)) this.#drop(path);
+    }
   }
 
   url(file: FileData): string | null {
@@ -113,11 +158,14 @@ export class FileHost implements FileAccess {
     if (data === undefined) return;
     const blob = new Blob([data], message.mime_type ? { type: message.mime_type } : {});
     this.#keep(message.path, URL.createObjectURL(blob));
+    // From now on the core decides when these bytes go (`release`).
+    this.#uploads.delete(message.path);
   }
 
   destroy(): void {
     for (const url of this.#blobs.values()) URL.revokeObjectURL(url);
     this.#blobs.clear();
+    this.#uploads.clear();
     for (const pending of this.#pending.values()) pending.reject(new Error("The app was closed."));
     this.#pending.clear();
   }

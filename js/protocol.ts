@@ -121,6 +121,8 @@ export interface FileData {
 export interface UploadedMessage { v: number; type: "uploaded"; upload_id: string; file?: FileData; error?: string }
 /** The bytes of output file `path` travel next to this message. */
 export interface FileMessage { v: number; type: "file"; path: string; mime_type: string | null }
+/** Output files nothing shows any more: the host lets go of their bytes. */
+export interface ReleaseMessage { v: number; type: "release"; paths: string[] }
 
 export type ServerMessage =
   | ConfigMessage
@@ -132,7 +134,8 @@ export type ServerMessage =
   | DownloadMessage
   | RenderMessage
   | UploadedMessage
-  | FileMessage;
+  | FileMessage
+  | ReleaseMessage;
 
 export interface EventMessage {
   v: number;
@@ -294,6 +297,9 @@ export function parseServerMessage(raw: unknown): ServerMessage {
     case "file":
       if (typeof message.path !== "string") fail("file needs a path");
       if (message.mime_type !== null && typeof message.mime_type !== "string") fail("file mime_type must be a string or null");
+      break;
+    case "release":
+      if (!Array.isArray(message.paths) || !message.paths.every((path: unknown) => typeof path === "string")) fail("release needs a list of paths");
       break;
     default:
       fail(`unknown message type ${String(message.type)}`);

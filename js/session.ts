@@ -65,6 +65,11 @@ export class Session {
   }
 
   /** Run the `load` listeners: the app is on the page. */
+  /** Every component's value, as the page shows it now. */
+  values(): Iterable<unknown> {
+    return this.#store.values();
+  }
+
   start(): void {
     this.#events.trigger(this.#root, "load");
   }

@@ -74,6 +74,11 @@ export class Store {
     return this.#props.get(id)?.value;
   }
 
+  /** Every component's value. */
+  *values(): Generator<unknown> {
+    for (const props of this.#props.values()) yield props.value;
+  }
+
   /**
    * Merge `props` into component `id` and tell listeners what really changed.
    * Keys whose value is structurally equal are dropped, so a no-op update

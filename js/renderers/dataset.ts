@@ -7,6 +7,8 @@ import type { ComponentView, Renderer } from "./types";
 function sampleText(value: unknown): string {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
+    // A video sample is Gradio's {video, subtitles}: named by its video.
+    if ("video" in record) return sampleText(record.video);
     for (const key of ["orig_name", "path", "url"]) {
       const name = record[key];
       if (typeof name === "string") return name;

@@ -1,15 +1,31 @@
 import type { FileData, Props } from "../protocol";
 import { blockElement, caption, interactive, showCaption } from "./block";
+import { recorder, soundRecording, videoRecording, webcamPhoto, type CapturePanel, type RecorderEvents } from "./capture";
 import { bool, num, optionalStr } from "./props";
+import { sourceModes, sourcePicker, type SourceMode } from "./sources";
 import type { ComponentView, RenderContext, Renderer } from "./types";
 import { downloadLink, fileList, uploadZone, type FileCheck } from "./upload";
 
 type Preview = HTMLImageElement | HTMLAudioElement | HTMLVideoElement;
 
+/** What a media component shows: its file, and a video's subtitles. */
+interface Shown {
+  file: FileData | null;
+  subtitles: FileData | null;
+}
+
+interface CaptureHandlers {
+  /** A photo or recording to upload as the new value; `event` is what then fires. */
+  captured(file: File, event: string): void;
+  emit(event: string): void;
+}
+
 interface MediaKind {
   readonly type: string;
   /** The `accept` of the upload input. */
   readonly accept: string;
+  /** Sources when the config names none (Gradio's defaults). */
+  readonly defaultSources: readonly SourceMode[];
   preview(): Preview;
   /**
    * Name the preview after the label, as Gradio's alt text and player labels
@@ -18,6 +34,12 @@ interface MediaKind {
   name(preview: Preview, label: string, editable: boolean): void;
   /** A check of a chosen file before it is uploaded (see `uploadZone`). */
   readonly check?: FileCheck;
+  /** The file (and subtitles) a value holds. */
+  read(value: unknown): Shown;
+  /** The value of an uploaded or captured file. */
+  wrap(file: FileData): unknown;
+  /** The panel of a live source, made when the person first chooses it. */
+  capture(mode: "webcam" | "microphone", handlers: CaptureHandlers, props: Readonly<Props>): CapturePanel;
 }
 
 /**
@@ -40,9 +62,16 @@ function size(value: number | null): string {
   return value === null ? "" : `${value}px`;
 }
 
+/** `webcam_options` from the config: mirror (default on) and getUserMedia constraints. */
+function webcamOptions(props: Readonly<Props>): { mirror: boolean; constraints: MediaStreamConstraints | null } {
+  const options = typeof props.webcam_options === "object" && props.webcam_options !== null ? (props.webcam_options as Record<string, unknown>) : {};
+  const constraints = typeof options.constraints === "object" && options.constraints !== null ? (options.constraints as MediaStreamConstraints) : null;
+  return { mirror: options.mirror !== false, constraints };
+}
+
 /**
- * One file shown by the browser's own element (an image, a player): upload it
- * when interactive, see it, download it, clear it.
+ * One file shown by the browser's own element (an image, a player): upload it,
+ * capture or record it when interactive, see it, download it, clear it.
  */
 function mediaRenderer(kind: MediaKind): Renderer {
   return (context: RenderContext): ComponentView => {
@@ -57,25 +86,58 @@ function mediaRenderer(kind: MediaKind): Renderer {
     clear.type = "button";
     clear.className = "pagelet-button pagelet-button-sm";
     clear.textContent = "Clear";
-    let value: FileData | null = null;
+    let value: unknown = null;
     let current: Readonly<Props> = {};
+    const panels = new Map<SourceMode, CapturePanel>();
+    let mode: SourceMode | null = null;
 
     const show = (): void => {
-      const url = value ? context.files.url(value) : null;
+      const shown = kind.read(value);
+      const url = shown.file ? context.files.url(shown.file) : null;
       if (url === null) preview.removeAttribute("src");
       else if (preview.getAttribute("src") !== url) preview.src = url;
       preview.hidden = url === null;
+      if (preview instanceof HTMLVideoElement) showSubtitles(preview, shown.subtitles ? context.files.url(shown.subtitles) : null);
       const editable = interactive(current);
       clear.hidden = !editable || value === null;
-      const download = value && bool(current, "show_download_button", true) ? downloadLink(context, value, "Download") : null;
+      const download = shown.file && bool(current, "show_download_button", true) ? downloadLink(context, shown.file, "Download") : null;
       actions.replaceChildren(...(download ? [download] : []), clear);
     };
 
     const zone = uploadZone(context, controlId, (uploaded) => {
-      value = uploaded[0] ?? null;
+      const [file] = uploaded;
+      value = file ? kind.wrap(file) : null;
       show();
       context.emit("upload");
     }, kind.check);
+    const handlers: CaptureHandlers = {
+      captured(file, event) {
+        void context.files.upload(file).then(
+          (stored) => {
+            value = kind.wrap(stored);
+            show();
+            context.emit(event);
+          },
+          (error: unknown) => panels.get(mode ?? "upload")?.say(error instanceof Error ? error.message : String(error)),
+        );
+      },
+      emit: (event) => context.emit(event),
+    };
+    const captureArea = document.createElement("div");
+    const useMode = (chosen: SourceMode | null, editable: boolean): void => {
+      if (chosen !== mode) for (const panel of panels.values()) panel.stop();
+      mode = chosen;
+      zone.configure({ accept: kind.accept, multiple: false, enabled: editable && mode === "upload" });
+      let panel: CapturePanel | null = null;
+      if (editable && (mode === "webcam" || mode === "microphone")) {
+        panel = panels.get(mode) ?? kind.capture(mode, handlers, current);
+        panels.set(mode, panel);
+        panel.configure({ ...webcamOptions(current), enabled: editable });
+      }
+      captureArea.replaceChildren(...(panel ? [panel.element] : []));
+    };
+    const picker = sourcePicker((chosen) => useMode(chosen, interactive(current)));
+
     clear.addEventListener("click", () => {
       value = null;
       show();
@@ -85,16 +147,17 @@ function mediaRenderer(kind: MediaKind): Renderer {
       preview.addEventListener("play", () => context.emit("play"));
       preview.addEventListener("pause", () => context.emit("pause"));
     }
-    element.append(parts.label, parts.info, zone.element, preview, actions);
+    element.append(parts.label, parts.info, picker.element, zone.element, captureArea, preview, actions);
 
     return {
       element,
       update(props) {
         current = props;
         const editable = interactive(props);
-        zone.configure({ accept: kind.accept, multiple: false, enabled: editable });
+        const modes = editable ? sourceModes(props.sources, kind.defaultSources) : [];
+        useMode(picker.show(modes), editable);
         // A hidden input (an output) must not take the label from what is shown.
-        if (editable) parts.label.setAttribute("for", controlId);
+        if (editable && mode === "upload") parts.label.setAttribute("for", controlId);
         else parts.label.removeAttribute("for");
         const label = showCaption(parts, props, zone.input);
         kind.name(preview, label, editable);
@@ -104,12 +167,32 @@ function mediaRenderer(kind: MediaKind): Renderer {
           preview.autoplay = bool(props, "autoplay", false);
           preview.loop = bool(props, "loop", false);
         }
-        value = fileList(props.value)[0] ?? null;
+        value = props.value ?? null;
         show();
       },
       getValue: () => value,
+      destroy() {
+        for (const panel of panels.values()) panel.stop();
+      },
     };
   };
+}
+
+/** A video's subtitles as its one track, shown by default. */
+function showSubtitles(video: HTMLVideoElement, url: string | null): void {
+  const track = video.querySelector("track");
+  if (url === null) {
+    track?.remove();
+    return;
+  }
+  if (track?.getAttribute("src") === url) return;
+  const next = document.createElement("track");
+  next.kind = "subtitles";
+  next.label = "Subtitles";
+  next.default = true;
+  next.src = url;
+  if (track) track.replaceWith(next);
+  else video.append(next);
 }
 
 function player(tag: "audio" | "video"): () => Preview {
@@ -125,19 +208,59 @@ function nameByAriaLabel(preview: Preview, label: string, editable: boolean): vo
   else preview.setAttribute("aria-label", editable ? `${label} (playback)` : label);
 }
 
+/** A value that is a FileData itself (Image, Audio). */
+const plainFile = {
+  read: (value: unknown): Shown => ({ file: fileList(value)[0] ?? null, subtitles: null }),
+  wrap: (file: FileData): unknown => file,
+};
+
 export const image = mediaRenderer({
   type: "image",
   accept: "image/*",
+  defaultSources: ["upload", "webcam"],
   preview: () => document.createElement("img"),
   name: (preview, label) => {
     (preview as HTMLImageElement).alt = label;
   },
   check: decodableImage,
+  ...plainFile,
+  capture: (_mode, handlers) => webcamPhoto((file) => handlers.captured(file, "upload")),
 });
 
-export const audio = mediaRenderer({ type: "audio", accept: "audio/*", preview: player("audio"), name: nameByAriaLabel });
+/** Gradio's recording events; the recording is the new value, uploaded like a chosen file. */
+function recordingEvents(handlers: CaptureHandlers): RecorderEvents {
+  return { started: () => handlers.emit("start_recording"), recorded: (file) => handlers.captured(file, "stop_recording") };
+}
 
-export const video = mediaRenderer({ type: "video", accept: "video/*", preview: player("video"), name: nameByAriaLabel });
+export const audio = mediaRenderer({
+  type: "audio",
+  accept: "audio/*",
+  defaultSources: ["upload", "microphone"],
+  preview: player("audio"),
+  name: nameByAriaLabel,
+  ...plainFile,
+  capture: (_mode, handlers) => recorder(soundRecording, recordingEvents(handlers)),
+});
+
+/** Gradio's video value, `{video, subtitles}`; a bare FileData is read as the video. */
+function readVideo(value: unknown): Shown {
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && "video" in value) {
+    const record = value as Record<string, unknown>;
+    return { file: fileList(record.video)[0] ?? null, subtitles: fileList(record.subtitles)[0] ?? null };
+  }
+  return { file: fileList(value)[0] ?? null, subtitles: null };
+}
+
+export const video = mediaRenderer({
+  type: "video",
+  accept: "video/*",
+  defaultSources: ["upload", "webcam"],
+  preview: player("video"),
+  name: nameByAriaLabel,
+  read: readVideo,
+  wrap: (file) => ({ video: file, subtitles: null }),
+  capture: (_mode, handlers, props) => recorder(videoRecording, recordingEvents(handlers), bool(props, "include_audio", true)),
+});
 
 /** A gallery item as the core sends it. */
 interface GalleryItem {

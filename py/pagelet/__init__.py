@@ -45,6 +45,7 @@ _EXPORTS = {
     "Request": "request",
     "themes": "themes:",
     "update": "updates",
+    "WebcamOptions": "components.capture",
 }
 
 __getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS)

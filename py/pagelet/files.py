@@ -15,13 +15,14 @@ of a ``FileStore``, one per session.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import mimetypes
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -112,6 +113,10 @@ class FileStore(Protocol):
     def publish(self, file: dict[str, Any]) -> dict[str, Any]:
         """Make an output file reachable by the host; return the ``FileData`` to send."""
 
+    def release(self, paths: Iterable[str]) -> list[str]:
+        """The page no longer shows these output files: delete those the session
+        owns and return the paths whose bytes the host may now let go of."""
+
     def close(self) -> None:
         """The session ended: delete its files."""
 
@@ -143,7 +148,21 @@ class TempFileStore:
 
     ``send_bytes`` is how the bytes of an output reach the host; without it
     (a plain CPython session) outputs keep their path only.
+
+    Like Gradio's per-session cache, the session owns the output files it
+    wrote (encoded images, sounds) and the files the app wrote into the
+    system's temp folder while the session was open. Once the page no longer
+    shows one (``release``), the session's own file is deleted at once (the
+    app never saw its path); of the app's files, the last
+    ``KEEP_RELEASED_APP_FILES`` released are kept, in case the app returns one
+    again (a cached example, a memoized result), and older ones are deleted.
+    So an app writing a new file on each run leaves a bounded number of them.
+    Uploads stay until the session ends (the app may have kept their paths),
+    as do files that were in the temp folder before the session (an app's own
+    files made at start-up) and any file elsewhere.
     """
+
+    KEEP_RELEASED_APP_FILES = 8
 
     def __init__(self, send_bytes: SendBytes | None = None, max_file_size: int | None = DEFAULT_MAX_FILE_SIZE) -> None:
         self.max_file_size = max_file_size
@@ -151,6 +170,12 @@ class TempFileStore:
         self._dir: str | None = None
         # What the host already holds, so an unchanged file is sent once.
         self._sent: dict[str, tuple[int, int]] = {}
+        self._uploads: set[str] = set()
+        # Released files the app wrote, oldest first (a dict keeps insertion order).
+        self._released: dict[str, None] = {}
+        # What the temp folder held before: those entries are not the session's.
+        self._temp = os.path.realpath(tempfile.gettempdir())
+        self._temp_before = set(os.listdir(self._temp))
 
     @property
     def directory(self) -> str:
@@ -166,6 +191,7 @@ class TempFileStore:
         path = os.path.join(folder, safe_name)
         with open(path, "wb") as handle:
             handle.write(data)
+        self._uploads.add(path)
         return file_data(path, orig_name=name or safe_name, mime_type=mime_type or None)
 
     def publish(self, file: dict[str, Any]) -> dict[str, Any]:
@@ -176,6 +202,7 @@ class TempFileStore:
             stat = os.stat(path)
         except OSError:
             return file
+        self._released.pop(path, None)  # shown again
         version = (stat.st_size, stat.st_mtime_ns)
         if self._sent.get(path) != version:
             with open(path, "rb") as handle:
@@ -183,11 +210,54 @@ class TempFileStore:
             self._sent[path] = version
         return file
 
+    def release(self, paths: Iterable[str]) -> list[str]:
+        held = []
+        for path in paths:
+            if self._sent.pop(path, None) is not None:
+                held.append(path)
+            if self._wrote(path):
+                self._delete(path)
+            elif self._app_wrote(path):
+                self._released[path] = None
+        while len(self._released) > self.KEEP_RELEASED_APP_FILES:
+            oldest = next(iter(self._released))
+            del self._released[oldest]
+            self._delete(oldest)
+        return held
+
+    def _delete(self, path: str) -> None:
+        with contextlib.suppress(OSError):
+            os.remove(path)
+            # A folder made for that one file (tempfile.mkdtemp) goes with it.
+            folder = os.path.dirname(os.path.realpath(path))
+            if folder != self._temp and self._app_wrote(folder):
+                os.rmdir(folder)
+
+    def _wrote(self, path: str) -> bool:
+        """Written by ``output_path()`` into the session's directory."""
+        return self._dir is not None and os.path.dirname(os.path.realpath(path)) == os.path.realpath(self._dir)
+
+    def _app_wrote(self, path: str) -> bool:
+        """Written by the app into the temp folder since the session began (uploads aside)."""
+        if path in self._uploads or not os.path.exists(path):
+            return False
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, self._temp]) != self._temp or real == self._temp:
+            return False
+        top = os.path.relpath(real, self._temp).split(os.sep)[0]
+        return top not in self._temp_before and not top.startswith("pagelet-session-")
+
     def close(self) -> None:
+        # The session's files the page still showed, and those kept after release, go too.
+        for path in [*self._sent, *self._released]:
+            if self._wrote(path) or self._app_wrote(path):
+                self._delete(path)
+        self._sent.clear()
+        self._released.clear()
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
-        self._sent.clear()
+        self._uploads.clear()
 
 
 # The store of the session whose event is running: components write output

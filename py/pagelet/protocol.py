@@ -121,12 +121,20 @@ arrive as a ``FileData`` whose ``url`` is the file route (``/gradio_api/file=``)
 ``file``    core -> host ``{"v", "type": "file", "path": str, "mime_type": str | None}``
     plus the bytes of an output file, sent before the ``config`` or ``update``
     that mentions ``path``. The host shows it from a blob URL, revoked when the
-    same path arrives again or the app is removed. A ``FileData`` with a
+    same path arrives again, when the core releases it (``release``) or when
+    the app is removed. A ``FileData`` with a
     non-null ``url`` (the server) needs no ``file`` message.
+
+``release`` core -> host ``{"v", "type": "release", "paths": [str]}``
+    Sent after the update that stopped showing these output files: the host
+    revokes their blob URLs. The core sends a path's bytes again (``file``)
+    if it shows it later. Added in version 1 (optional: a host may ignore it,
+    keeping the blobs until the app is removed).
 
 ``FileStore`` (``pagelet.files``) is the one interface a transport provides
 for this: ``save(name, data, mime_type) -> FileData``, ``publish(FileData) ->
-FileData`` and ``close()``, with a ``max_file_size`` attribute.
+FileData``, ``release(paths) -> [path]`` and ``close()``, with a
+``max_file_size`` attribute.
 """
 
 from __future__ import annotations
@@ -312,6 +320,10 @@ def uploaded_message(upload_id: str, file: dict[str, Any] | None = None, error: 
 
 def file_message(path: str, mime_type: str | None) -> dict[str, Any]:
     return _message("file", path=path, mime_type=mime_type)
+
+
+def release_message(paths: list[str]) -> dict[str, Any]:
+    return _message("release", paths=paths)
 
 
 def _json_safe(value: Any) -> Any:

@@ -48,6 +48,7 @@ from .protocol import (
     UploadMessage,
     status_message,
     update_message,
+    release_message,
     uploaded_message,
 )
 from .request import Request
@@ -128,12 +129,15 @@ class Session:
         # Events waiting for a free slot, for demo.queue(max_size=).
         self._waiting = 0
         self.request = Request(session_hash=secrets.token_hex(8))
+        # The output files each component's last sent value shows, so that a replaced one is released.
+        self._shown_files: dict[int, set[str]] = {}
 
     # -- outgoing -------------------------------------------------------------
     def send(self, message: dict[str, Any]) -> None:
         try:
             self._publish_files(message)
             self._send(message)
+            self._release_files(message)
         except alerts.Error:  # a file the store refuses to offer fails the event that returned it
             raise
         except Exception:  # a closed channel must not take the session down
@@ -152,6 +156,27 @@ class Session:
             return
         for file in files.iter_file_data(values):
             file.update(self.files.publish(file))
+
+    def _release_files(self, message: dict[str, Any]) -> None:
+        """After an update replaced shown files, let the page and the store drop the ones nothing shows."""
+        if message.get("type") == "config":
+            shown = {component["id"]: component["props"].get("value") for component in message["config"]["components"]}
+        elif message.get("type") == "update":
+            shown = {update["id"]: update["value"] for update in message["updates"] if "value" in update}
+        else:
+            return
+        replaced: set[str] = set()
+        for component_id, value in shown.items():
+            paths = {file["path"] for file in files.iter_file_data(value)}
+            replaced |= self._shown_files.get(component_id, set()) - paths
+            if paths:
+                self._shown_files[component_id] = paths
+            else:
+                self._shown_files.pop(component_id, None)
+        still_shown = set().union(*self._shown_files.values()) if self._shown_files else set()
+        released = self.files.release(sorted(replaced - still_shown))
+        if released:
+            self._send(release_message(released))
 
     def close(self) -> None:
         """The connection ended: delete the session's files."""

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import BrowserContext, Page
 
-from pages import CHROMIUM, CHROMIUM_ARGS, DIST, REPO, Site, serve_directory
+from pages import CHROMIUM, CHROMIUM_ARGS, DIST, REPO, Site, abort_foreign_requests, serve_directory
 
 
 @pytest.fixture(scope="session")
@@ -29,18 +28,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture
 def foreign_requests(context: BrowserContext) -> list[str]:
     """Every request to a host other than loopback, each aborted."""
-    blocked: list[str] = []
-
-    def guard(route: Route) -> None:
-        url = route.request.url
-        if url.startswith(("http://", "https://")) and urlsplit(url).hostname not in ("127.0.0.1", "localhost"):
-            blocked.append(url)
-            route.abort()
-        else:
-            route.continue_()
-
-    context.route("**/*", guard)
-    return blocked
+    return abort_foreign_requests(context)
 
 
 @pytest.fixture

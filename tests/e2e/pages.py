@@ -7,8 +7,9 @@ import http.server
 import textwrap
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page, Route
 
 REPO = Path(__file__).resolve().parents[2]
 DIST = REPO / "dist"
@@ -50,6 +51,22 @@ def serve_directory(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def abort_foreign_requests(context: BrowserContext) -> list[str]:
+    """Abort every request from ``context`` to a host other than loopback; the list collects them."""
+    blocked: list[str] = []
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        if url.startswith(("http://", "https://")) and urlsplit(url).hostname not in ("127.0.0.1", "localhost"):
+            blocked.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)
+    return blocked
 
 
 def open_app(page: Page, url: str) -> Page:

@@ -159,4 +159,10 @@ test.describe("display components", () => {
     await expect(table.locator("tbody tr")).toHaveCount(2);
     await expect(table.locator("tbody tr").first().locator("td").first()).toHaveText("text 10");
   });
+
+  test("examples: a video sample is named by its video file", async ({ core, page }) => {
+    const clip = { path: "/tmp/clip.mp4", orig_name: "clip.mp4", url: null, meta: { _type: "gradio.FileData" } };
+    await core.mount(appConfig([component(1, "dataset", { headers: ["Clip"], samples: [[{ video: clip, subtitles: null }]], components: ["video"] })]));
+    await expect(page.getByRole("table", { name: "Examples" }).locator("tbody td")).toHaveText(["clip.mp4"]);
+  });
 });

@@ -132,3 +132,58 @@ test("a file over the app's limit is refused before it is sent", async ({ core, 
   await expect(page.getByRole("alert")).toHaveText("big.txt is 4.9 KB; this app accepts files up to 1.0 KB.");
   expect(await core.sent()).toEqual([]);
 });
+
+test("a released output's blob URL is revoked, unless a component still shows that file", async ({ core, page }) => {
+  await core.mount(
+    appConfig([
+      component(1, "image", { label: "Result", value: null, interactive: false }),
+      component(2, "image", { label: "Kept", value: null, interactive: false }),
+    ]),
+  );
+  const png = (path: string) => ({ ...fileData(path, path.slice(5)), mime_type: "image/png" });
+  await core.push({ v: 1, type: "file", path: "/tmp/a.png", mime_type: "image/png" }, PNG_1X1);
+  await core.push({ v: 1, type: "file", path: "/tmp/k.png", mime_type: "image/png" }, PNG_1X1);
+  await core.update("e1", [{ id: 1, value: png("/tmp/a.png") }, { id: 2, value: png("/tmp/k.png") }]);
+  const result = page.getByRole("img", { name: "Result" });
+  const kept = page.getByRole("img", { name: "Kept" });
+  await expect(result).toHaveAttribute("src", /^blob:/);
+  const first = (await result.getAttribute("src")) ?? "";
+  const keptUrl = (await kept.getAttribute("src")) ?? "";
+
+  await core.push({ v: 1, type: "file", path: "/tmp/b.png", mime_type: "image/png" }, PNG_1X1);
+  await core.update("e2", [{ id: 1, value: png("/tmp/b.png") }]);
+  await core.push({ v: 1, type: "release", paths: ["/tmp/a.png", "/tmp/k.png"] });
+  await expect.poll(() => page.evaluate((url) => fetch(url).then(() => "live", () => "revoked"), first)).toBe("revoked");
+  // Still on the page: its bytes stay.
+  expect(await page.evaluate((url) => fetch(url).then(() => "live", () => "revoked"), keptUrl)).toBe("live");
+  expect(await result.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(1);
+});
+
+test("a malformed release is reported, and the app keeps working", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "textbox", { label: "Text", value: "" })]));
+  await core.push({ v: 1, type: "release", paths: [3] });
+  await expect(page.getByText("Invalid message from the app: release needs a list of paths")).toBeVisible();
+  await page.getByLabel("Text", { exact: true }).fill("fine");
+  await expect(page.getByLabel("Text", { exact: true })).toHaveValue("fine");
+});
+
+test("an upload no component holds any more lets go of its bytes at the next upload", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "file", { label: "Doc", value: null })]));
+  const input = page.getByLabel("Doc", { exact: true });
+  const links: string[] = [];
+  for (const [index, name] of ["a.txt", "b.txt", "c.txt"].entries()) {
+    await input.setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from(name) });
+    await expect.poll(async () => (await core.sent()).length).toBe(index + 1);
+    const upload = (await core.sent())[index] as { upload_id: string };
+    await core.push({ v: 1, type: "uploaded", upload_id: upload.upload_id, file: fileData(`/tmp/s/${name}`, name) });
+    const link = page.getByRole("link", { name });
+    await expect(link).toHaveAttribute("href", /^blob:/);
+    links.push((await link.getAttribute("href")) ?? "");
+  }
+  const states = await page.evaluate(
+    (urls) => Promise.all(urls.map((url) => fetch(url).then(() => "live", () => "revoked"))),
+    links,
+  );
+  // a.txt was replaced by b.txt before c.txt came; b.txt was still shown when c.txt was chosen.
+  expect(states).toEqual(["revoked", "live", "live"]);
+});

@@ -95,5 +95,5 @@ def test_plot_renders_a_matplotlib_figure_to_png() -> None:
     assert value["type"] == "matplotlib"
     with PILImage.open(value["plot"]["path"]) as image:
         assert image.format == "PNG" and image.size[0] > 10
-    with pytest.raises(TypeError, match="return a matplotlib figure"):
+    with pytest.raises(TypeError, match="return a matplotlib or Plotly figure"):
         gr.Plot().postprocess("nope")

@@ -235,14 +235,6 @@ def test_audio_preprocess_as_numpy_and_filepath(tmp_path: Path) -> None:
         gr.Audio().preprocess(files.file_data(not_wav))
 
 
-def test_video_is_a_file(tmp_path: Path) -> None:
-    clip = tmp_path / "clip.mp4"
-    clip.write_bytes(b"\x00\x00")
-    shown = gr.Video().postprocess(str(clip))
-    assert shown["mime_type"] == "video/mp4"
-    assert gr.Video().preprocess(shown) == str(clip)
-
-
 # -- Dataframe ---------------------------------------------------------------
 
 def test_dataframe_postprocess_of_every_value_form() -> None:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from .. import optional
 from ..files import output_path
 from .base import Component
+from .capture import WebcamOptions, choose_webcam_options, media_sources
 from .file import payload_path, to_file_data
 
 ImageType = Literal["numpy", "pil", "filepath"]
@@ -99,10 +100,13 @@ class Image(_ImagePackages, Component):
         height: int | str | None = None,
         width: int | str | None = None,
         image_mode: str | None = "RGB",
-        sources: list[str] | None = None,
+        sources: list[str] | str | None = None,
         type: ImageType = "numpy",
         label: str | None = None,
         show_download_button: bool = True,
+        mirror_webcam: bool | None = None,
+        webcam_options: WebcamOptions | None = None,
+        webcam_constraints: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
         _check_type(type)
@@ -110,10 +114,14 @@ class Image(_ImagePackages, Component):
         self.height = height
         self.width = width
         self.image_mode = image_mode
-        self.sources = list(sources) if sources is not None else ["upload", "webcam", "clipboard"]
+        self.sources = media_sources(sources, ("upload", "webcam", "clipboard"), ["upload", "webcam", "clipboard"])
+        self.webcam_options = choose_webcam_options(webcam_options, mirror_webcam, webcam_constraints)
         self.type = type
         self.show_download_button = show_download_button
         super().__init__(value, label=label, **kwargs)
+
+    def get_props(self) -> dict[str, Any]:
+        return {**super().get_props(), "webcam_options": self.webcam_options.to_props()}
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

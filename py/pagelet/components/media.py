@@ -17,7 +17,9 @@ from .. import optional
 from ..alerts import Error
 from ..files import output_path
 from .base import Component
+from .capture import WebcamOptions, choose_webcam_options, media_sources
 from .file import payload_path, to_file_data
+from .subtitles import as_web_subtitles
 
 _SAMPLE_TYPES = {1: "b", 2: "h", 4: "i"}
 
@@ -89,7 +91,7 @@ class Audio(Component):
         self,
         value: Any = None,
         *,
-        sources: list[str] | None = None,
+        sources: list[str] | str | None = None,
         type: Literal["numpy", "filepath"] = "numpy",
         label: str | None = None,
         format: str = "wav",
@@ -100,7 +102,7 @@ class Audio(Component):
     ) -> None:
         if type not in ("numpy", "filepath"):
             raise ValueError(f"Audio type must be 'numpy' or 'filepath', got {type!r}")
-        self.sources = list(sources) if sources is not None else ["upload", "microphone"]
+        self.sources = media_sources(sources, ("upload", "microphone"), ["upload", "microphone"])
         self.type = type
         self.format = format
         self.autoplay = autoplay
@@ -128,24 +130,33 @@ class Audio(Component):
 
 
 class Video(Component):
+    """A video file. Its value is Gradio's ``{"video": FileData, "subtitles": FileData | None}``;
+    a function returns a path, or ``(video, subtitles)`` with an .srt or .vtt file."""
+
     TYPE = "video"
-    EVENTS = ("change", "clear", "play", "pause", "stop", "end", "upload")
+    EVENTS = ("change", "clear", "play", "pause", "stop", "end", "upload", "start_recording", "stop_recording")
     PROPS = ("sources", "height", "width", "autoplay", "loop", "show_download_button")
 
     def __init__(
         self,
         value: Any = None,
         *,
-        sources: list[str] | None = None,
+        sources: list[str] | str | None = None,
         height: int | str | None = None,
         width: int | str | None = None,
         label: str | None = None,
         autoplay: bool = False,
         loop: bool = False,
         show_download_button: bool = True,
+        mirror_webcam: bool | None = None,
+        webcam_options: WebcamOptions | None = None,
+        include_audio: bool | None = None,
         **kwargs: Any,
     ) -> None:
-        self.sources = list(sources) if sources is not None else ["upload", "webcam"]
+        self.sources = media_sources(sources, ("upload", "webcam"), ["upload", "webcam"])
+        self.webcam_options = choose_webcam_options(webcam_options, mirror_webcam, None)
+        # Gradio records sound with the webcam's picture unless the video is webcam-only.
+        self.include_audio = include_audio if include_audio is not None else "upload" in self.sources
         self.height = height
         self.width = width
         self.autoplay = autoplay
@@ -153,13 +164,28 @@ class Video(Component):
         self.show_download_button = show_download_button
         super().__init__(value, label=label, **kwargs)
 
+    def get_props(self) -> dict[str, Any]:
+        return {**super().get_props(), "webcam_options": self.webcam_options.to_props(), "include_audio": self.include_audio}
+
     def preprocess(self, payload: Any) -> str | None:
+        if isinstance(payload, dict) and "video" in payload:
+            payload = payload["video"]
         return None if payload is None else payload_path(payload)
 
-    def postprocess(self, value: Any) -> Any:
-        if value is None:
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        if value is None or (isinstance(value, (tuple, list)) and all(item is None for item in value)):
             return None
-        # Gradio also takes (video, subtitles); the subtitles are not shown here.
-        if isinstance(value, (tuple, list)):
-            value = value[0]
-        return to_file_data(value)
+        if isinstance(value, dict) and "video" in value:
+            video, subtitles = value["video"], value.get("subtitles")
+        elif isinstance(value, (tuple, list)):
+            if len(value) != 2:
+                raise ValueError(f"A video is a path or (video, subtitles), got {len(value)} items")
+            video, subtitles = value
+        else:
+            video, subtitles = value, None
+        if isinstance(subtitles, dict):
+            subtitles = payload_path(subtitles)
+        return {
+            "video": to_file_data(video),
+            "subtitles": None if subtitles is None else to_file_data(as_web_subtitles(subtitles)),
+        }

@@ -99,7 +99,9 @@ class BarPlot(NativePlot):
 
 
 class Plot(Component):
-    """A figure made by a plotting library: matplotlib figures are shown as PNG images."""
+    """A figure made by a plotting library: a matplotlib figure is shown as a PNG image,
+    a Plotly figure as its JSON (``fig.to_json()``), drawn by plotly.js in the page.
+    Neither library is imported here: the figure the app returns is asked."""
 
     TYPE = "plot"
     EVENTS = ("change",)
@@ -118,4 +120,4 @@ class Plot(Component):
             return {"type": "matplotlib", "plot": to_file_data(path)}
         if hasattr(value, "to_json") and type(value).__module__.startswith("plotly"):
             return {"type": "plotly", "plot": value.to_json()}
-        raise TypeError(f"Cannot show a {type(value).__name__} as a plot: return a matplotlib figure")
+        raise TypeError(f"Cannot show a {type(value).__name__} as a plot: return a matplotlib or Plotly figure")

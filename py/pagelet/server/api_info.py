@@ -41,12 +41,20 @@ _FILE_DATA: dict[str, Any] = {
     "additionalProperties": False,
 }
 
+# Gradio's VideoData: a video and its optional subtitles.
+_VIDEO_DATA: dict[str, Any] = {
+    "title": "VideoData",
+    "type": "object",
+    "properties": {"video": _FILE_DATA, "subtitles": {"anyOf": [_FILE_DATA, {"type": "null"}], "default": None}},
+    "required": ["video"],
+}
+
 # (JSON schema, Python type) of each component's API value.
 _TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "file": (_FILE_DATA, "filepath"),
     "image": (_FILE_DATA, "filepath"),
     "audio": (_FILE_DATA, "filepath"),
-    "video": (_FILE_DATA, "filepath"),
+    "video": (_VIDEO_DATA, "dict(video: filepath, subtitles: filepath | None)"),
     "textbox": ({"type": "string"}, "str"),
     "number": ({"type": "number"}, "float"),
     "slider": ({"type": "number"}, "float"),

@@ -9,6 +9,7 @@ served folders is first copied into this session's output folder, or refused
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -64,6 +65,10 @@ class SessionFiles:
             shutil.copyfile(source, target)
             self._copies[key] = str(target)
         return self._copies[key]
+
+    def release(self, paths: Iterable[str]) -> list[str]:
+        # Served by URL: the page holds no bytes, and copies stay until the session ends.
+        return []
 
     def close(self) -> None:
         for folder in self._uploads:

@@ -130,3 +130,21 @@ def test_view_api_names_file_parameters_filepaths() -> None:
     assert endpoint["parameters"][0]["python_type"]["type"] == "filepath"
     assert endpoint["returns"][0]["python_type"]["type"] == "filepath"
     assert endpoint["parameters"][0]["type"]["title"] == "FileData"
+
+
+def test_a_video_with_subtitles_goes_both_ways_as_gradios_video_data(tmp_path: Path) -> None:
+    def subtitle(path: str) -> tuple[str, str]:
+        words = Path(path).with_name("words.srt")
+        words.write_text("1\n00:00:00,000 --> 00:00:01,000\nHi\n", encoding="utf-8")
+        return path, str(words)
+
+    demo = gr.Interface(subtitle, gr.Video(label="Clip"), gr.Video(label="Subtitled"))
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    with served(demo) as url:
+        api = client(url, download_files=str(tmp_path / "downloads"))
+        info = api.view_api(print_info=False, return_format="dict")["named_endpoints"]["/subtitle"]
+        value = api.predict({"video": handle_file(clip), "subtitles": None}, api_name="/subtitle")
+    assert info["parameters"][0]["type"]["title"] == "VideoData"
+    assert Path(value["video"]).read_bytes() == clip.read_bytes()
+    assert Path(value["subtitles"]).read_text(encoding="utf-8").startswith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nHi")

@@ -1,0 +1,270 @@
+import { openStream, stopStream, type Device } from "../media-devices";
+import { encodeWav } from "../wav";
+
+/**
+ * The live sources of a media component: a camera to take a photo from, and
+ * a recorder (microphone, or camera with sound) with Record and Stop. Each
+ * hands the result over as a `File`, which the component uploads like a
+ * chosen file. Nothing is opened until the person clicks.
+ */
+export interface CapturePanel {
+  readonly element: HTMLElement;
+  /** Mirror the live view (and the photo), as `webcam_options.mirror` says. */
+  configure(options: { mirror: boolean; constraints: MediaStreamConstraints | null; enabled: boolean }): void;
+  /** Let go of the camera or microphone (another source was chosen, or the component went). */
+  stop(): void;
+  /** Show (or with "" clear) a message about the last capture. */
+  say(message: string): void;
+}
+
+interface PanelParts {
+  element: HTMLElement;
+  live: HTMLVideoElement;
+  message: HTMLElement;
+  say(text: string): void;
+  /** Show `stream` in the live view (mirrored or not), or with null stop it and hide the view. */
+  watch(stream: MediaStream | null, mirror: boolean): void;
+}
+
+function panelParts(className: string): PanelParts {
+  const element = document.createElement("div");
+  element.className = `pagelet-capture ${className}`;
+  const live = document.createElement("video");
+  live.className = "pagelet-capture-live";
+  live.muted = true;
+  live.playsInline = true;
+  live.hidden = true;
+  const message = document.createElement("p");
+  message.className = "pagelet-upload-message";
+  message.setAttribute("role", "alert");
+  message.hidden = true;
+  const say = (text: string): void => {
+    message.textContent = text;
+    message.hidden = text === "";
+  };
+  const watch = (stream: MediaStream | null, mirror: boolean): void => {
+    if (stream === null) stopStream(live.srcObject instanceof MediaStream ? live.srcObject : null);
+    live.srcObject = stream;
+    live.hidden = stream === null;
+    live.style.transform = mirror ? "scaleX(-1)" : "";
+    if (stream !== null) void live.play();
+  };
+  return { element, live, message, say, watch };
+}
+
+function button(text: string): HTMLButtonElement {
+  const control = document.createElement("button");
+  control.type = "button";
+  control.className = "pagelet-button pagelet-button-sm";
+  control.textContent = text;
+  return control;
+}
+
+/** A `DeviceError` says why in words already; anything else is named as it is. */
+function failure(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A camera and a Capture button: the photo is a PNG of the camera's own size. */
+export function webcamPhoto(onCaptured: (file: File) => void): CapturePanel {
+  const parts = panelParts("pagelet-webcam");
+  const open = button("Click to access webcam");
+  const capture = button("Capture");
+  capture.hidden = true;
+  parts.element.append(open, parts.live, capture, parts.message);
+  let mirror = true;
+  let constraints: MediaStreamConstraints | null = null;
+  // Bumped by stop(): a camera that opens after the person moved on is closed at once.
+  let wanted = 0;
+
+  const stop = (): void => {
+    wanted += 1;
+    parts.watch(null, mirror);
+    capture.hidden = true;
+    open.hidden = false;
+  };
+
+  open.addEventListener("click", () => {
+    parts.say("");
+    const asked = wanted;
+    void openStream("camera", constraints ?? { video: true }).then(
+      (opened) => {
+        if (asked !== wanted) {
+          stopStream(opened);
+          return;
+        }
+        parts.watch(opened, mirror);
+        open.hidden = true;
+        capture.hidden = false;
+      },
+      (error: unknown) => parts.say(failure(error)),
+    );
+  });
+
+  capture.addEventListener("click", () => {
+    const { videoWidth: width, videoHeight: height } = parts.live;
+    if (width === 0 || height === 0) {
+      parts.say("The camera has not shown a picture yet; try again in a moment.");
+      return;
+    }
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    const drawing = canvas.getContext("2d");
+    if (!drawing) return;
+    if (mirror) {
+      // The photo matches the mirrored view the person saw.
+      drawing.translate(width, 0);
+      drawing.scale(-1, 1);
+    }
+    drawing.drawImage(parts.live, 0, 0, width, height);
+    canvas.toBlob((blob) => {
+      if (!blob) {
+        parts.say("Could not take the photo.");
+        return;
+      }
+      stop();
+      onCaptured(new File([blob], "webcam.png", { type: "image/png" }));
+    }, "image/png");
+  });
+
+  return {
+    element: parts.element,
+    configure(options) {
+      mirror = options.mirror;
+      constraints = options.constraints;
+      parts.live.style.transform = mirror ? "scaleX(-1)" : "";
+      open.disabled = !options.enabled;
+      capture.disabled = !options.enabled;
+    },
+    stop,
+    say: parts.say,
+  };
+}
+
+/** What a recorder records, and how its recording becomes a file. */
+export interface RecordingKind {
+  readonly device: Device;
+  readonly className: string;
+  /** The stream to record, from the panel's options. */
+  constraints(options: { constraints: MediaStreamConstraints | null; includeAudio: boolean }): MediaStreamConstraints;
+  /** The recorded bytes as the file the core receives. */
+  toFile(recording: Blob): Promise<File>;
+}
+
+/** Sound as WAV: decoded by the browser, written as 16-bit PCM. */
+export const soundRecording: RecordingKind = {
+  device: "microphone",
+  className: "pagelet-microphone",
+  constraints: () => ({ audio: true }),
+  async toFile(recording) {
+    const context = new AudioContext();
+    try {
+      const sound = await context.decodeAudioData(await recording.arrayBuffer());
+      return new File([encodeWav(sound)], "recording.wav", { type: "audio/wav" });
+    } finally {
+      void context.close();
+    }
+  },
+};
+
+/** Camera video as the browser records it (WebM). */
+export const videoRecording: RecordingKind = {
+  device: "camera",
+  className: "pagelet-webcam",
+  constraints: ({ constraints, includeAudio }) => ({ video: constraints?.video ?? true, audio: includeAudio }),
+  toFile: (recording) => Promise.resolve(new File([recording], "recording.webm", { type: recording.type || "video/webm" })),
+};
+
+export interface RecorderEvents {
+  started(): void;
+  recorded(file: File): void;
+}
+
+/** Record and Stop; the recording is handed over when stopped. */
+export function recorder(kind: RecordingKind, events: RecorderEvents, includeAudio = true): CapturePanel {
+  const parts = panelParts(kind.className);
+  const record = button("Record");
+  const stopButton = button("Stop");
+  stopButton.hidden = true;
+  const status = document.createElement("span");
+  status.className = "pagelet-capture-status";
+  status.setAttribute("role", "status");
+  parts.element.append(parts.live, record, stopButton, status, parts.message);
+  let stream: MediaStream | null = null;
+  // The recording under way; `discard` when the person left before stopping.
+  let current: { recording: MediaRecorder; discard: boolean } | null = null;
+  let constraints: MediaStreamConstraints | null = null;
+  let mirror = true;
+
+  // Bumped by finish(): a device that opens after the person moved on is closed at once.
+  let wanted = 0;
+
+  const finish = (discard: boolean): void => {
+    wanted += 1;
+    if (current) {
+      current.discard = discard;
+      if (current.recording.state !== "inactive") current.recording.stop();
+    }
+    current = null;
+    stopStream(stream);
+    stream = null;
+    parts.watch(null, mirror);
+    record.hidden = false;
+    stopButton.hidden = true;
+  };
+
+  record.addEventListener("click", () => {
+    parts.say("");
+    const asked = wanted;
+    void openStream(kind.device, kind.constraints({ constraints, includeAudio })).then(
+      (opened) => {
+        if (asked !== wanted) {
+          stopStream(opened);
+          return;
+        }
+        stream = opened;
+        const chunks: Blob[] = [];
+        const started = { recording: new MediaRecorder(opened), discard: false };
+        current = started;
+        started.recording.addEventListener("dataavailable", (event) => chunks.push(event.data));
+        started.recording.addEventListener("stop", () => {
+          status.textContent = "";
+          if (started.discard) return;
+          status.textContent = "Preparing the recording…";
+          kind.toFile(new Blob(chunks, { type: started.recording.mimeType })).then(
+            (file) => {
+              status.textContent = "";
+              events.recorded(file);
+            },
+            (error: unknown) => {
+              status.textContent = "";
+              parts.say(`Could not read the recording: ${failure(error)}`);
+            },
+          );
+        });
+        if (kind.device === "camera") parts.watch(opened, mirror);
+        started.recording.start();
+        record.hidden = true;
+        stopButton.hidden = false;
+        status.textContent = "Recording…";
+        events.started();
+      },
+      (error: unknown) => parts.say(failure(error)),
+    );
+  });
+
+  stopButton.addEventListener("click", () => finish(false));
+
+  return {
+    element: parts.element,
+    configure(options) {
+      constraints = options.constraints;
+      mirror = options.mirror;
+      record.disabled = !options.enabled;
+    },
+    // Leaving mid-recording discards it: nothing is handed over.
+    stop: () => finish(true),
+    say: parts.say,
+  };
+}
