@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import { defineConfig, type Plugin } from "vite";
+import { existsSync, readFileSync } from "node:fs";
+import { defineConfig } from "vite";
+import { cleanOwnOutputs } from "./vite.clean.ts";
 import type { AssetManifest } from "./lite/worker/manifest";
 
 /**
@@ -17,19 +18,9 @@ function readManifest(): AssetManifest {
   return JSON.parse(readFileSync(MANIFEST, "utf8")) as AssetManifest;
 }
 
-function cleanOwnOutputs(): Plugin {
-  return {
-    name: "pagelet:clean-worker-outputs",
-    apply: "build",
-    buildStart() {
-      for (const path of OUTPUTS) rmSync(path, { force: true });
-    },
-  };
-}
-
 export default defineConfig({
   publicDir: false,
-  plugins: [cleanOwnOutputs()],
+  plugins: [cleanOwnOutputs("worker", OUTPUTS)],
   define: {
     __PAGELET_ASSETS__: JSON.stringify(readManifest()),
   },

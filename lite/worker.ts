@@ -11,7 +11,7 @@ import { isBootMessage, isMemoryRequest, STAGE_LABELS, type BootMessage, type Bo
 import { assetUrl, fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
-import { installRequirements } from "./worker/requirements";
+import { installPlanned, needsMicropip, planRequirements, type RequirementsPlan } from "./worker/requirements";
 import { loadRuntime, type Pyodide } from "./worker/runtime";
 import { buildSnapshot, dropSnapshot, readSnapshot, SNAPSHOT_WORKER_NAME } from "./worker/snapshot";
 import { registerTransformers } from "./worker/transformers";
@@ -60,6 +60,8 @@ interface Downloads {
   coreWheel: Promise<ArrayBuffer>;
   bootMessage: Promise<BootMessage>;
   micropipWheels: Promise<ArrayBuffer[]>;
+  /** Which requirements are pinned, frozen or left to micropip. */
+  requirementsPlan: Promise<RequirementsPlan>;
 }
 
 // The slow downloads start at once, before the page has even said what to run:
@@ -73,16 +75,16 @@ function startDownloads(): Downloads {
       resolve(event.data);
     };
   });
+  const requirementsPlan = quiet(during("requirements", bootMessage.then((message) => planRequirements(message.requirements, message.indexUrls))));
   return {
     runtime: quiet(during("runtime", bootRuntime())),
     coreWheel: quiet(during("core", fetchAsset(ASSETS.core))),
     bootMessage,
-    // micropip is fetched only for an app with requirements, as soon as that is known.
+    // micropip is fetched only when something is left to resolve, as soon as that is known.
     micropipWheels: quiet(
-      bootMessage.then((message) =>
-        message.requirements.length > 0 ? during("requirements", Promise.all(ASSETS.micropip.map(fetchAsset))) : [],
-      ),
+      requirementsPlan.then((plan) => (needsMicropip(plan) ? during("requirements", fetchMicropip()) : [])),
     ),
+    requirementsPlan,
   };
 }
 
@@ -108,7 +110,14 @@ async function bootRuntime(): Promise<Runtime> {
   return { pyodide: await loadRuntime(), warm: false };
 }
 
-async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloads): Promise<void> {
+/** micropip's wheels; one download however often asked (a frozen set may fall back to resolving). */
+let micropipDownload: Promise<ArrayBuffer[]> | undefined;
+function fetchMicropip(): Promise<ArrayBuffer[]> {
+  micropipDownload ??= Promise.all(ASSETS.micropip.map(fetchAsset));
+  return micropipDownload;
+}
+
+async function boot({ runtime, coreWheel, bootMessage, requirementsPlan }: Downloads): Promise<void> {
   // Together, so that a broken wheel is reported without waiting for the runtime.
   const [loaded, core] = await Promise.all([runtime, coreWheel]);
   pyodide = loaded.pyodide;
@@ -126,9 +135,12 @@ async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloa
   }
   if (message.requirements.length > 0) {
     enter("requirements");
-    for (const wheel of await micropipWheels) installWheel(pyodide, wheel);
+    const python = pyodide;
+    const loadMicropip = async (): Promise<void> => {
+      for (const wheel of await fetchMicropip()) installWheel(python, wheel);
+    };
     await withDeadline(
-      installRequirements(pyodide, message.requirements, message.indexUrls),
+      installPlanned(pyodide, await requirementsPlan, message.indexUrls, loadMicropip),
       REQUIREMENTS_DEADLINE_MS,
       "Installing requirements",
     );
