@@ -9,7 +9,7 @@ import type { AssetManifest } from "./lite/worker/manifest";
  * time. The asset manifest from `scripts/build_assets.py` is compiled in.
  */
 const MANIFEST = "build/assets.json";
-const OUTPUTS = ["dist/worker.js", "dist/worker.js.map"];
+const OUTPUTS = ["dist/worker.js", "dist/worker.js.map", "dist/worker-chunks"];
 
 function readManifest(): AssetManifest {
   if (!existsSync(MANIFEST)) {
@@ -35,6 +35,8 @@ export default defineConfig({
       fileName: () => "worker.js",
     },
     // Library mode keeps whitespace in ES output for the next bundler; this file is served as it is.
-    rolldownOptions: { output: { minify: true } },
+    // Code only some apps need (requirements, the shared worker) in chunks of its own, fetched when needed.
+    // The entry may export what those chunks share with it, so that what every boot needs stays in worker.js.
+    rolldownOptions: { preserveEntrySignatures: "allow-extension", output: { minify: true, chunkFileNames: "worker-chunks/[name]-[hash].js" } },
   },
 });
