@@ -51,7 +51,7 @@ class ExportResult:
 
 
 def export_app(app: Path, out: Path, options: ExportOptions = ExportOptions()) -> ExportResult:
-    source = read_app(app, options.entrypoint)
+    source = read_app(app, options.entrypoint, leave_out=out)
     build = find_build(options.dist)
     if out.exists() and any(out.iterdir()) and not (out / PRECACHE_MANIFEST).is_file():
         raise ExportError(f"{out} is not empty and holds no earlier export: choose an empty or new folder")

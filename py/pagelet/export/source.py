@@ -21,7 +21,8 @@ class AppSource:
     requirements: list[str]
 
 
-def read_app(path: Path, entrypoint: str | None = None) -> AppSource:
+def read_app(path: Path, entrypoint: str | None = None, leave_out: Path | None = None) -> AppSource:
+    """Read the app at ``path``; ``leave_out``: a folder inside it that is not the app's (the export's own output)."""
     if not path.exists():
         raise ExportError(f"{path} does not exist: give the app's Python file or its folder")
     if path.is_file():
@@ -34,6 +35,7 @@ def read_app(path: Path, entrypoint: str | None = None) -> AppSource:
         file.relative_to(path).as_posix(): file.read_bytes()
         for file in sorted(path.rglob("*"))
         if file.is_file() and not _private(file.relative_to(path)) and file.relative_to(path).as_posix() != REQUIREMENTS_FILE
+        and not (leave_out is not None and file.resolve().is_relative_to(leave_out.resolve()))
     }
     requirements_file = path / REQUIREMENTS_FILE
     requirements = read_requirements(requirements_file) if requirements_file.is_file() else []

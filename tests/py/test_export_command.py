@@ -118,3 +118,11 @@ def test_a_folder_that_is_not_an_export_is_not_overwritten(tmp_path, fake_build,
     assert main(["export", str(app), str(precious), "--dist", str(fake_build)]) == 1
     assert "is not empty" in capsys.readouterr().err
     assert (precious / "notes.txt").read_text() == "keep me"
+
+
+def test_an_export_inside_the_app_folder_is_not_part_of_the_next_one(tmp_path, fake_build) -> None:
+    app = write_app(tmp_path / "demo")
+    out = app / "site"
+    assert main(["export", str(app), str(out), "--dist", str(fake_build)]) == 0
+    assert main(["export", str(app), str(out), "--dist", str(fake_build)]) == 0
+    assert 'name="site/' not in (out / "index.html").read_text()
