@@ -114,6 +114,11 @@ dist/worker.js: $(TS_SOURCES) vite.worker.config.ts build/assets.json $(NODE_STA
 $(SERVER_PAGE): $(TS_SOURCES) vite.server.config.ts $(NODE_STAMP)
 	npx vite build --config vite.server.config.ts --logLevel warn
 
+# The service worker of exported sites (`pagelet export`); no page of the repository loads it.
+build: dist/sw.js
+dist/sw.js: lite/sw.ts vite.sw.config.ts $(NODE_STAMP)
+	npx vite build --config vite.sw.config.ts --logLevel warn
+
 typecheck: $(NODE_STAMP)
 	npm run --silent typecheck
 

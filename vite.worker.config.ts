@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import { defineConfig, type Plugin } from "vite";
+import { existsSync, readFileSync } from "node:fs";
+import { defineConfig } from "vite";
+import { cleanOwnOutputs } from "./vite.clean.ts";
 import type { AssetManifest } from "./lite/worker/manifest";
 
 /**
@@ -8,7 +9,7 @@ import type { AssetManifest } from "./lite/worker/manifest";
  * time. The asset manifest from `scripts/build_assets.py` is compiled in.
  */
 const MANIFEST = "build/assets.json";
-const OUTPUTS = ["dist/worker.js", "dist/worker.js.map"];
+const OUTPUTS = ["dist/worker.js", "dist/worker.js.map", "dist/worker-chunks"];
 
 function readManifest(): AssetManifest {
   if (!existsSync(MANIFEST)) {
@@ -17,19 +18,9 @@ function readManifest(): AssetManifest {
   return JSON.parse(readFileSync(MANIFEST, "utf8")) as AssetManifest;
 }
 
-function cleanOwnOutputs(): Plugin {
-  return {
-    name: "pagelet:clean-worker-outputs",
-    apply: "build",
-    buildStart() {
-      for (const path of OUTPUTS) rmSync(path, { force: true });
-    },
-  };
-}
-
 export default defineConfig({
   publicDir: false,
-  plugins: [cleanOwnOutputs()],
+  plugins: [cleanOwnOutputs("worker", OUTPUTS)],
   define: {
     __PAGELET_ASSETS__: JSON.stringify(readManifest()),
   },
@@ -44,6 +35,8 @@ export default defineConfig({
       fileName: () => "worker.js",
     },
     // Library mode keeps whitespace in ES output for the next bundler; this file is served as it is.
-    rolldownOptions: { output: { minify: true } },
+    // Code only some apps need (requirements, the shared worker) in chunks of its own, fetched when needed.
+    // The entry may export what those chunks share with it, so that what every boot needs stays in worker.js.
+    rolldownOptions: { preserveEntrySignatures: "allow-extension", output: { minify: true, chunkFileNames: "worker-chunks/[name]-[hash].js" } },
   },
 });

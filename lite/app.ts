@@ -17,6 +17,7 @@ import { ModelProgress } from "./model-progress";
 import { BootProgress, failurePanel } from "./progress";
 import { isProvidedByPagelet } from "./provided";
 import { scheduleSnapshot } from "./snapshot-schedule";
+import { canShareWorker, joinSharedWorker, type AppWorker } from "./shared-worker-client";
 import { resolveIndexUrl, resolveRequirement } from "./urls";
 
 export interface PageletAppOptions {
@@ -35,6 +36,12 @@ export interface PageletAppOptions {
    * `https://cdn.jsdelivr.net/pyodide/v<version>/full/` to use the CDN.
    */
   packageBaseUrl?: string;
+  /**
+   * Run in the one SharedWorker that all such apps of the page share (one
+   * Python for all, each app its own session and globals); a dedicated
+   * worker where SharedWorker is missing. See `lite/shared-worker-client.ts`.
+   */
+  sharedWorker?: boolean;
 }
 
 export interface PageletApp {
@@ -67,7 +74,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   target.append(container);
 
   let state: PageletState = "booting";
-  let worker: Worker | undefined;
+  let worker: AppWorker | undefined;
   let handle: AppHandle | undefined;
   const channel = new MessageChannel();
   let resolveReady!: () => void;
@@ -149,7 +156,9 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
 
   const workerUrl = new URL(WORKER_FILE, import.meta.url).href;
   try {
-    worker = startWorker(workerUrl);
+    const shared = options.sharedWorker === true && canShareWorker(workerUrl);
+    worker = shared ? joinSharedWorker(workerUrl) : startWorker(workerUrl);
+    container.dataset.worker = shared ? "shared" : "dedicated";
   } catch (error) {
     fail(`Could not create the Python worker from ${workerUrl}: ${describe(error)}`);
     return { ready, destroy, memoryUsage: () => Promise.reject(new Error("The app did not start")) };
@@ -177,7 +186,8 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
           setState("ready");
           performance.mark("pagelet:ready");
           resolveReady();
-          if (container.dataset.boot === "fresh") scheduleSnapshot((name) => startWorker(workerUrl, name));
+          // A shared worker boots without snapshots; only dedicated ones would use it.
+          if (container.dataset.boot === "fresh" && container.dataset.worker === "dedicated") scheduleSnapshot((name) => startWorker(workerUrl, name));
         },
         (error: unknown) => fail(describe(error)),
       );

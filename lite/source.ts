@@ -2,7 +2,7 @@
  * Reading an app out of a `<gradio-lite>` element:
  *
  * ```html
- * <gradio-lite index-urls="https://example.org/simple">
+ * <gradio-lite index-urls="https://example.org/simple" shared-worker>
  *   <gradio-requirements>
  *     numpy   # one per line, comments allowed
  *   </gradio-requirements>
@@ -103,5 +103,6 @@ export async function readAppSource(element: Element): Promise<PageletAppOptions
     requirements,
     indexUrls: splitIndexUrls(element.getAttribute("index-urls")),
     ...(element.hasAttribute("package-base-url") ? { packageBaseUrl: element.getAttribute("package-base-url") ?? "" } : {}),
+    ...(element.hasAttribute("shared-worker") ? { sharedWorker: true } : {}),
   };
 }

@@ -6,9 +6,12 @@
 
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
 
-/** A requirement that is a path to a wheel, made absolute; any other requirement unchanged. */
+/**
+ * A requirement that is a path to a wheel (optionally pinned, `x.whl#sha256=<hex>`),
+ * made absolute; any other requirement unchanged.
+ */
 export function resolveRequirement(requirement: string, baseUrl: string): string {
-  if (!/\.whl$/i.test(requirement) || ABSOLUTE.test(requirement)) return requirement;
+  if (!/\.whl(#sha256=[0-9a-f]+)?$/i.test(requirement) || ABSOLUTE.test(requirement)) return requirement;
   return new URL(requirement, baseUrl).href;
 }
 

@@ -7,14 +7,16 @@
  */
 import { withDeadline } from "./deadline";
 import { describe } from "./fetch";
-import { isBootMessage, isMemoryRequest, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker, type MemoryUsage } from "./messages";
+import { isBootMessage, isMemoryRequest, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker } from "./messages";
 import { assetUrl, fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
-import { installRequirements } from "./worker/requirements";
+import type { RequirementsPlan } from "./worker/requirements";
 import { loadRuntime, type Pyodide } from "./worker/runtime";
 import { buildSnapshot, dropSnapshot, readSnapshot, SNAPSHOT_WORKER_NAME } from "./worker/snapshot";
 import { registerTransformers } from "./worker/transformers";
+import { memoryUsage } from "./worker/memory";
+import { acceptConnections, isSharedWorkerScope } from "./worker/shared-scope";
 
 const REQUIREMENTS_DEADLINE_MS = 300_000;
 
@@ -60,6 +62,8 @@ interface Downloads {
   coreWheel: Promise<ArrayBuffer>;
   bootMessage: Promise<BootMessage>;
   micropipWheels: Promise<ArrayBuffer[]>;
+  /** Which requirements are pinned, frozen or left to micropip; undefined when there are none. */
+  requirementsPlan: Promise<RequirementsPlan | undefined>;
 }
 
 // The slow downloads start at once, before the page has even said what to run:
@@ -73,16 +77,25 @@ function startDownloads(): Downloads {
       resolve(event.data);
     };
   });
+  const requirementsPlan = quiet(
+    during(
+      "requirements",
+      bootMessage.then(async (message) =>
+        message.requirements.length > 0 ? (await requirementsCode()).planRequirements(message.requirements, message.indexUrls) : undefined,
+      ),
+    ),
+  );
   return {
     runtime: quiet(during("runtime", bootRuntime())),
     coreWheel: quiet(during("core", fetchAsset(ASSETS.core))),
     bootMessage,
-    // micropip is fetched only for an app with requirements, as soon as that is known.
+    // micropip is fetched only when something is left to resolve, as soon as that is known.
     micropipWheels: quiet(
-      bootMessage.then((message) =>
-        message.requirements.length > 0 ? during("requirements", Promise.all(ASSETS.micropip.map(fetchAsset))) : [],
+      requirementsPlan.then(async (plan) =>
+        plan && (await requirementsCode()).needsMicropip(plan) ? during("requirements", fetchMicropip()) : [],
       ),
     ),
+    requirementsPlan,
   };
 }
 
@@ -108,7 +121,19 @@ async function bootRuntime(): Promise<Runtime> {
   return { pyodide: await loadRuntime(), warm: false };
 }
 
-async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloads): Promise<void> {
+/** The requirements code: a chunk of its own, fetched only by an app that has requirements. */
+function requirementsCode(): Promise<typeof import("./worker/requirements")> {
+  return import("./worker/requirements");
+}
+
+/** micropip's wheels; one download however often asked (a frozen set may fall back to resolving). */
+let micropipDownload: Promise<ArrayBuffer[]> | undefined;
+function fetchMicropip(): Promise<ArrayBuffer[]> {
+  micropipDownload ??= Promise.all(ASSETS.micropip.map(fetchAsset));
+  return micropipDownload;
+}
+
+async function boot({ runtime, coreWheel, bootMessage, requirementsPlan }: Downloads): Promise<void> {
   // Together, so that a broken wheel is reported without waiting for the runtime.
   const [loaded, core] = await Promise.all([runtime, coreWheel]);
   pyodide = loaded.pyodide;
@@ -124,11 +149,15 @@ async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloa
     // Files are written early, so that a requirement may point into them; a bad name is the app's fault.
     throw new StageError("app", error);
   }
-  if (message.requirements.length > 0) {
+  const plan = await requirementsPlan;
+  if (plan !== undefined) {
     enter("requirements");
-    for (const wheel of await micropipWheels) installWheel(pyodide, wheel);
+    const python = pyodide;
+    const loadMicropip = async (): Promise<void> => {
+      for (const wheel of await fetchMicropip()) installWheel(python, wheel);
+    };
     await withDeadline(
-      installRequirements(pyodide, message.requirements, message.indexUrls),
+      (await requirementsCode()).installPlanned(pyodide, plan, message.indexUrls, loadMicropip),
       REQUIREMENTS_DEADLINE_MS,
       "Installing requirements",
     );
@@ -149,9 +178,13 @@ function report(error: unknown): void {
   });
 }
 
-// The page starts a second, short-lived worker of this script, by name, to
-// build the snapshot for the next visit (see `lite/snapshot-schedule.ts`).
-if (scope.name === SNAPSHOT_WORKER_NAME) {
+if (isSharedWorkerScope(self)) {
+  // `<gradio-lite shared-worker>`: one interpreter for all such apps of the page.
+  const shared = self as unknown as SharedWorkerGlobalScope;
+  acceptConnections(shared, () => import("./worker/shared").then(({ serveSharedWorker }) => serveSharedWorker(shared)));
+} else if (scope.name === SNAPSHOT_WORKER_NAME) {
+  // The page starts a second, short-lived worker of this script, by name, to
+  // build the snapshot for the next visit (see `lite/snapshot-schedule.ts`).
   buildSnapshot().then(
     () => scope.postMessage({ kind: "snapshot-saved" }),
     (error: unknown) => scope.postMessage({ kind: "snapshot-failed", message: describe(error) }),
@@ -159,12 +192,6 @@ if (scope.name === SNAPSHOT_WORKER_NAME) {
 } else {
   boot(startDownloads()).catch(report);
   scope.addEventListener("message", (event: MessageEvent<unknown>) => {
-    if (isMemoryRequest(event.data)) event.data.port.postMessage(memoryUsage());
+    if (isMemoryRequest(event.data)) event.data.port.postMessage(memoryUsage(pyodide));
   });
-}
-
-function memoryUsage(): MemoryUsage {
-  // Pyodide has no public API for its memory size; its Emscripten module does.
-  const module = (pyodide as unknown as { _module?: { HEAP8?: Int8Array } } | undefined)?._module;
-  return { wasmBytes: module?.HEAP8?.length ?? 0 };
 }

@@ -94,12 +94,13 @@ def build_core_wheel() -> Path:
     return target
 
 
-# The CPython server adapter and its page: of no use in the browser, so not downloaded there.
-BROWSERLESS_PREFIX = "pagelet/server/"
+# The CPython server adapter and its page, the command line and the static-site export:
+# of no use in the browser, so not downloaded there.
+BROWSERLESS_PREFIX = ("pagelet/server/", "pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py")
 
 
 def without_server(wheel: Path) -> None:
-    """Rewrite ``wheel`` without ``pagelet/server/`` (files and RECORD lines), entries otherwise as they were."""
+    """Rewrite ``wheel`` without the ``BROWSERLESS_PREFIX`` paths (files and RECORD lines), entries otherwise as they were."""
     stripped = wheel.with_suffix(".stripped")
     with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():

@@ -14,16 +14,23 @@ export function assetUrl(file: string): string {
  * bare "Failed to fetch", so on failure a second, unchecked fetch finds out
  * whether the file is missing or has changed, and the error says which.
  */
-export async function fetchAsset(asset: Asset): Promise<ArrayBuffer> {
-  const url = assetUrl(asset.file);
+export function fetchAsset(asset: Asset): Promise<ArrayBuffer> {
+  return fetchVerified(assetUrl(asset.file), asset.integrity, "Rebuild with `make build`.");
+}
+
+/**
+ * Fetch any URL, checked against an integrity string (`sha256-<base64>`); a
+ * failure says whether the file is missing or differs, then `remedy`.
+ */
+export async function fetchVerified(url: string, integrity: string, remedy: string): Promise<ArrayBuffer> {
   try {
-    return await fetchBytes(url, ASSET_TIMEOUT_MS, { integrity: asset.integrity });
+    return await fetchBytes(url, ASSET_TIMEOUT_MS, { integrity });
   } catch (error) {
-    throw new FetchError(await diagnose(url, asset.integrity, error));
+    throw new FetchError(await diagnose(url, integrity, error, remedy));
   }
 }
 
-async function diagnose(url: string, integrity: string, original: unknown): Promise<string> {
+async function diagnose(url: string, integrity: string, original: unknown, remedy: string): Promise<string> {
   let body: ArrayBuffer;
   try {
     body = await fetchBytes(url, ASSET_TIMEOUT_MS, { cache: "no-store" });
@@ -34,14 +41,23 @@ async function diagnose(url: string, integrity: string, original: unknown): Prom
   if (!globalThis.crypto?.subtle) return `Could not fetch ${url} with integrity ${integrity}: ${describe(original)}`;
   const actual = await sriDigest(body);
   if (actual !== integrity) {
-    return `Integrity check failed for ${url}: expected ${integrity}, got ${actual}. Rebuild with \`make build\`.`;
+    return `Integrity check failed for ${url}: expected ${integrity}, got ${actual}. ${remedy}`;
   }
   return `Could not fetch ${url}: ${describe(original)}`;
 }
 
 async function sriDigest(body: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  return sriFromBytes(new Uint8Array(await crypto.subtle.digest("SHA-256", body)));
+}
+
+/** The integrity string of a SHA-256 digest given as bytes. */
+function sriFromBytes(digest: Uint8Array): string {
   let binary = "";
   for (const byte of digest) binary += String.fromCharCode(byte);
   return `sha256-${btoa(binary)}`;
+}
+
+/** The integrity string of a SHA-256 digest written in hex, as pip and micropip write them. */
+export function sriFromHex(hex: string): string {
+  return sriFromBytes(Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16)));
 }

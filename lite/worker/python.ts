@@ -3,6 +3,8 @@ import type { AppFile } from "../messages";
 import { loadOptionalPackage } from "./optional-packages";
 import type { Pyodide } from "./runtime";
 
+type PyProxy = ReturnType<Pyodide["pyimport"]>;
+
 /** Where the app's files live in Pyodide's file system; also the working directory. */
 export const APP_DIR = "/home/pyodide/app";
 
@@ -32,24 +34,30 @@ export function appPath(name: string): string {
  * Write the app's files, make their directory the working directory and put it
  * first on `sys.path`, so that the entrypoint can import its sibling files.
  */
-export function writeAppFiles(pyodide: Pyodide, files: AppFile[]): void {
-  pyodide.FS.mkdirTree(APP_DIR);
+export function writeAppFiles(pyodide: Pyodide, files: AppFile[], dir: string = APP_DIR): void {
+  pyodide.FS.mkdirTree(dir);
   for (const file of files) {
-    const path = appPath(file.name);
+    const path = dir + appPath(file.name).slice(APP_DIR.length);
     pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
     pyodide.FS.writeFile(path, file.content);
   }
-  pyodide.runPython(`import os, sys\nos.chdir(${JSON.stringify(APP_DIR)})\nsys.path.insert(0, ${JSON.stringify(APP_DIR)})`);
+  pyodide.runPython(`import os, sys\nos.chdir(${JSON.stringify(dir)})\nsys.path.insert(0, ${JSON.stringify(dir)})`);
 }
 
 /**
- * Hand the app port to the core's bridge and run the entrypoint. Resolves once
+ * Hand the app port to the core's bridge (by default the module; apps sharing
+ * one worker each have their own copy) and run the entrypoint. Resolves once
  * the bridge has sent the app's config, or its fatal error, on the port.
  * Messages with bytes (uploads in, output files out) cross the port as
  * `BinaryEnvelope`s, the bytes transferred.
  */
-export async function startBridge(pyodide: Pyodide, entrypoint: string, port: MessagePort, packageBaseUrl: string): Promise<void> {
-  const bridge = pyodide.pyimport("pagelet.worker_bridge");
+export async function startBridge(
+  pyodide: Pyodide,
+  entrypoint: string,
+  port: MessagePort,
+  packageBaseUrl: string,
+  bridge: PyProxy = pyodide.pyimport("pagelet.worker_bridge"),
+): Promise<void> {
   // Look the methods up once: each attribute access would make a new proxy.
   const receive = bridge.receive;
   const start = bridge.start;

@@ -1,4 +1,4 @@
-"""``python -m pagelet run APP.py``: the same as the ``pagelet`` command."""
+"""``python -m pagelet run APP.py`` (or ``export APP OUT/``): the same as the ``pagelet`` command."""
 
 import sys
 

@@ -51,7 +51,8 @@ def test_stop_cancels_a_running_generator_and_the_app_keeps_working(page: Page, 
     page.get_by_label("Count to", exact=True).fill("100")
     page.get_by_role("button", name="Count").click()
     counted = page.get_by_label("Counted", exact=True)
-    expect(counted).to_have_value("1 2")
+    # At least two counts; the run may be further on by the time the value is looked at.
+    expect(counted).to_have_value(re.compile(r"^1 2\b"))
     page.get_by_role("button", name="Stop").click()
     # The run ends long before it could have counted to 100.
     expect(page.locator("[aria-busy='true']")).to_have_count(0)

@@ -33,3 +33,11 @@ def test_the_browser_wheel_has_no_server() -> None:
         assert "pagelet/server/" not in archive.read(record).decode()
     assert "pagelet/session.py" in names
     assert not [name for name in names if name.startswith("pagelet/server/")]
+
+
+def test_the_browser_wheel_leaves_out_the_command_line_and_the_export() -> None:
+    wheels = list((REPO / "dist" / "pagelet").glob("pagelet-*.whl"))
+    if not wheels:
+        pytest.fail("dist/pagelet has no wheel: run `make build` first")
+    names = zipfile.ZipFile(wheels[0]).namelist()
+    assert not [name for name in names if name.startswith(("pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py"))]
