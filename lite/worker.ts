@@ -7,11 +7,14 @@
  */
 import { withDeadline } from "./deadline";
 import { describe } from "./fetch";
+import { isControlRequest } from "./control-messages";
 import { isBootMessage, isMemoryRequest, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker, type MemoryUsage } from "./messages";
+import { answerControl, type RunningApp } from "./worker/control";
 import { assetUrl, fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
 import { installRequirements } from "./worker/requirements";
+import { forwardOutput } from "./worker/output";
 import { loadRuntime, type Pyodide } from "./worker/runtime";
 import { buildSnapshot, dropSnapshot, readSnapshot, SNAPSHOT_WORKER_NAME } from "./worker/snapshot";
 import { registerTransformers } from "./worker/transformers";
@@ -108,10 +111,11 @@ async function bootRuntime(): Promise<Runtime> {
   return { pyodide: await loadRuntime(), warm: false };
 }
 
-async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloads): Promise<void> {
+async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloads): Promise<RunningApp> {
   // Together, so that a broken wheel is reported without waiting for the runtime.
   const [loaded, core] = await Promise.all([runtime, coreWheel]);
   pyodide = loaded.pyodide;
+  forwardOutput(pyodide, post);
   enter("core");
   // Also after a warm start: the snapshot holds Python's memory, not the files.
   installWheel(pyodide, core);
@@ -136,6 +140,7 @@ async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloa
   enter("app");
   await startBridge(pyodide, message.entrypoint, message.port, message.packageBaseUrl ?? assetUrl("pyodide/"));
   post({ kind: "started", elapsedMs: elapsedMs(), warm: loaded.warm });
+  return { pyodide };
 }
 
 function report(error: unknown): void {
@@ -157,9 +162,11 @@ if (scope.name === SNAPSHOT_WORKER_NAME) {
     (error: unknown) => scope.postMessage({ kind: "snapshot-failed", message: describe(error) }),
   );
 } else {
-  boot(startDownloads()).catch(report);
+  const booted = boot(startDownloads());
+  booted.catch(report);
   scope.addEventListener("message", (event: MessageEvent<unknown>) => {
     if (isMemoryRequest(event.data)) event.data.port.postMessage(memoryUsage());
+    else if (isControlRequest(event.data)) answerControl(booted, event.data);
   });
 }
 
