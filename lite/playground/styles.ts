@@ -26,9 +26,6 @@ const CSS = `
 .pagelet-playground-toolbar button:focus-visible { outline: 2px solid #fdba74; outline-offset: 2px; }
 .pagelet-playground-run[aria-busy="true"] { opacity: 0.7; }
 .pagelet-playground-code { border: 1px solid var(--pg-border); border-radius: 6px; overflow: hidden; }
-.pagelet-playground-code .cm-editor { min-height: 16rem; max-height: 70vh; font-size: 13px; }
-.pagelet-playground-code .cm-editor.cm-focused { outline: 2px solid #fdba74; }
-.pagelet-playground-code .cm-scroller { font-family: ui-monospace, monospace; }
 .pagelet-playground-status { margin: 0; min-height: 1.4em; color: var(--pg-muted); }
 .pagelet-playground-share-panel { display: flex; flex-direction: column; gap: 0.25rem; }
 .pagelet-playground-share-panel[hidden] { display: none; }
