@@ -18,6 +18,7 @@ import { defaultEntrypoint } from "./entrypoint";
 import { fetchBytes } from "./fetch";
 import type { MemoryUsage } from "./messages";
 import { isProvidedByPagelet } from "./provided";
+import { takeSharedApp, type SharedAppOutcome } from "./share-link";
 import { resolveIndexUrl, resolveRequirement } from "./urls";
 
 /** A file as Gradio Lite took it: its content, `{ data }`, or `{ url }` fetched relative to the page. */
@@ -50,7 +51,7 @@ export interface GradioAppOptions {
   themeMode?: ThemeMode | string | null;
   /**
    * The page a Share link opens (its hash is replaced by the app). Default:
-   * this page. The gallery's `playground/` page reproduces a shared app.
+   * this page, whose first playground then runs the shared app.
    */
   shareUrl?: string;
 }
@@ -188,20 +189,23 @@ export function createGradioApp(first: GradioAppOptions | HTMLElement, second?: 
     root.append(editorPane, appTarget);
   }
 
-  const prepared = appOptions(options);
+  // The first playground on a page opened from a share link runs the shared app instead of its own.
+  const shared: Promise<SharedAppOutcome> = options.playground ? takeSharedApp() : Promise.resolve({});
+  const prepared = shared.then(({ app }) => appOptions(app ? { ...options, ...app, code: undefined } : options));
   const app = prepared.then((pageletOptions) => createPageletApp(appTarget, pageletOptions));
   const controller = new GradioAppController(root, app);
   controller.indexUrls = (options.indexUrls ?? []).map((url) => resolveIndexUrl(url, document.baseURI));
 
   if (editorPane !== undefined) {
     const pane = editorPane;
-    void Promise.all([prepared, import("./playground/mount")]).then(
-      ([pageletOptions, { mountPlayground }]) =>
+    void Promise.all([prepared, shared, import("./playground/mount")]).then(
+      ([pageletOptions, { notice }, { mountPlayground }]) =>
         mountPlayground(pane, controller, {
           files: textFiles(pageletOptions.files),
           entrypoint: pageletOptions.entrypoint ?? defaultEntrypoint(Object.keys(pageletOptions.files)) ?? "app.py",
-          requirements: options.requirements ?? [],
-          theme: theme ?? undefined,
+          requirements: pageletOptions.requirements ?? [],
+          ...(theme ? { theme } : {}),
+          ...(notice ? { notice } : {}),
           shareUrl: options.shareUrl ?? location.href,
         }),
       (error: unknown) => {

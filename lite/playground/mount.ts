@@ -17,6 +17,8 @@ export interface PlaygroundOptions {
   theme?: ThemeMode;
   /** The page a Share link opens. */
   shareUrl: string;
+  /** Shown above the editor, as an alert: why a share link could not be opened. */
+  notice?: string;
 }
 
 export function mountPlayground(pane: HTMLElement, controller: GradioAppController, options: PlaygroundOptions): void {
@@ -37,6 +39,12 @@ export function mountPlayground(pane: HTMLElement, controller: GradioAppControll
   const status = element("p", "pagelet-playground-status");
   status.setAttribute("role", "status");
   const share = sharePanel();
+  if (options.notice !== undefined) {
+    const notice = element("p", "pagelet-playground-notice");
+    notice.setAttribute("role", "alert");
+    notice.textContent = options.notice;
+    pane.append(notice);
+  }
   pane.append(toolbar, editorHost, status, share.element);
 
   let editor: CodeEditor | undefined;

@@ -29,10 +29,15 @@ export function shareLink(baseUrl: string, app: SharedApp): string {
   return url.href;
 }
 
+/** True when `hash` is a share link's (`#app=…`), readable or not. */
+export function holdsSharedApp(hash: string): boolean {
+  return hash.replace(/^#/, "").startsWith(PREFIX);
+}
+
 /** Read the app out of a share link's hash (`#app=…`, with or without the `#`). */
 export function readShareLink(hash: string): SharedApp {
   const text = hash.replace(/^#/, "");
-  if (!text.startsWith(PREFIX)) throw new ShareLinkError("This link does not hold an app (its address should end in #app=…).");
+  if (!holdsSharedApp(text)) throw new ShareLinkError("This link does not hold an app (its address should end in #app=…).");
   let json: string | null;
   try {
     json = decompressFromEncodedURIComponent(text.slice(PREFIX.length));

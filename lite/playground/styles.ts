@@ -36,6 +36,10 @@ const CSS = `
 }
 .pagelet-playground-share-note { margin: 0; color: var(--pg-muted); }
 .pagelet-playground-app { min-width: 0; }
+.pagelet-playground-notice {
+  margin: 0; padding: 0.5rem 0.75rem; border-radius: 6px;
+  border: 1px solid #fca5a5; background: light-dark(#fef2f2, #450a0a); color: light-dark(#7f1d1d, #fecaca);
+}
 `;
 
 const STYLE_ID = "pagelet-playground-style";

@@ -91,26 +91,31 @@ def test_an_error_shows_its_line_and_the_run_button_recovers(page: Page, site: S
 def test_vertical_layout_puts_the_editor_above_and_dark_theme_darkens_both(page: Page, site: Site) -> None:
     page.emulate_media(color_scheme="light")
     open_app(page, playground_page(site, "playground-dark.html", 'layout="vertical" theme="dark"'))
-    editor = page.get_by_role("textbox", name="Code").bounding_box()
-    field = page.get_by_label("name", exact=True).bounding_box()
-    assert editor is not None and field is not None
+    editor, field = editor_and_app_boxes(page)
     assert editor["y"] + editor["height"] <= field["y"], "the editor should sit above the app"
-    app_background = page.locator(".pagelet-app").evaluate("(node) => getComputedStyle(node).backgroundColor")
-    editor_background = page.locator(".cm-editor").evaluate("(node) => getComputedStyle(node).backgroundColor")
-    assert app_background == "rgb(11, 15, 25)"
-    assert _is_dark(editor_background), editor_background
+    assert background(page, ".pagelet-app") == "rgb(11, 15, 25)"
+    assert _is_dark(background(page, ".cm-editor"))
 
 
 def test_horizontal_layout_and_light_theme_hold_against_a_dark_system(page: Page, site: Site) -> None:
     page.emulate_media(color_scheme="dark")
     page.set_viewport_size({"width": 1280, "height": 800})
     open_app(page, playground_page(site, "playground-light.html", 'theme="light"'))
+    editor, field = editor_and_app_boxes(page)
+    assert editor["x"] + editor["width"] <= field["x"], "the editor should sit left of the app"
+    assert background(page, ".pagelet-app") == "rgb(255, 255, 255)"
+
+
+def editor_and_app_boxes(page: Page) -> tuple[dict[str, float], dict[str, float]]:
+    """Where the editor and the app's first field are on screen."""
     editor = page.get_by_role("textbox", name="Code").bounding_box()
     field = page.get_by_label("name", exact=True).bounding_box()
     assert editor is not None and field is not None
-    assert editor["x"] + editor["width"] <= field["x"], "the editor should sit left of the app"
-    app_background = page.locator(".pagelet-app").evaluate("(node) => getComputedStyle(node).backgroundColor")
-    assert app_background == "rgb(255, 255, 255)"
+    return dict(editor), dict(field)
+
+
+def background(page: Page, selector: str) -> str:
+    return page.locator(selector).evaluate("(node) => getComputedStyle(node).backgroundColor")
 
 
 def test_a_plain_app_loads_no_editor(page: Page, site: Site) -> None:
