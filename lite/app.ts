@@ -10,7 +10,7 @@
  * await app.ready;
  * ```
  */
-import { ERROR_EVENT, OUTPUT_EVENT, sendControl, type ErrorDetail, type OutputDetail } from "./control";
+import { ERROR_EVENT, OUTPUT_EVENT, type ErrorDetail, type OutputDetail } from "./control";
 import type { ControlBody } from "./control-messages";
 import { defaultEntrypoint } from "./entrypoint";
 import { describe } from "./fetch";
@@ -254,7 +254,8 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     if (worker === undefined || state === "destroyed" || (state === "failed" && failure === undefined)) {
       return Promise.reject(new Error("The app has no running worker"));
     }
-    return sendControl(worker, body);
+    const running = worker;
+    return import("./control-request").then(({ sendControl }) => sendControl(running, body));
   }
 
   return { ready, destroy, memoryUsage, control, element: container };

@@ -91,13 +91,6 @@ export function isControlRequest(data: unknown): data is ControlRequest {
   }
 }
 
-/** True for a reply as the worker sends it. */
-export function isControlReply(data: unknown): data is ControlReply {
-  if (!isRecord(data)) return false;
-  if (data.ok === true) return true;
-  return data.ok === false && isString(data.message) && isOptionalString(data.traceback);
-}
-
 export function isOutputMessage(data: unknown): data is OutputMessage {
   return isRecord(data) && data.kind === "output" && (data.stream === "stdout" || data.stream === "stderr") && isString(data.text);
 }

@@ -23,7 +23,7 @@ export {
   type GradioAppOptions,
   type GradioFile,
 } from "./controller";
-export { AppRequestError, type ErrorDetail } from "./control";
+export type { ErrorDetail } from "./control";
 export { readShareLink, type SharedApp } from "./share-link";
 
 /** Built from the host's styles by `vite.config.ts`. A variable, so the bundler leaves the URL alone. */

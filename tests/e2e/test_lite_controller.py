@@ -160,3 +160,29 @@ gr.Interface(triple, gr.Number(label='x'), gr.Number(label='tripled')).launch()
     page.get_by_label("x", exact=True).fill("14")
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_label("tripled", exact=True)).to_have_value("42")
+
+
+def test_files_given_by_url_and_data_and_a_forced_dark_theme(page: Page, site: Site) -> None:
+    (site.root / "url-app.py").write_text(
+        "import gradio as gr\n"
+        "text = open('note.txt').read()\n"
+        "gr.Interface(lambda: text, None, gr.Textbox(label='note')).launch()\n"
+    )
+    page.emulate_media(color_scheme="light")
+    page.goto(site.page("controller-files.html", """
+        <div id="demo"></div>
+        <script type="module">
+        import { createGradioApp } from "./lite.js";
+        createGradioApp({
+          target: document.querySelector("#demo"),
+          files: { "app.py": { url: "url-app.py" }, "note.txt": { data: "a note from data" } },
+          entrypoint: "app.py",
+          themeMode: "dark",
+        });
+        </script>
+    """))
+    expect(page.get_by_role("button", name="Submit")).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("note", exact=True)).to_have_value("a note from data")
+    background = page.locator(".pagelet-app").evaluate("(node) => getComputedStyle(node).backgroundColor")
+    assert background == "rgb(11, 15, 25)"
