@@ -137,3 +137,16 @@ def test_the_run_button_waits_for_python_to_boot(page: Page, site: Site) -> None
     replace_code(page, SHOUT)
     page.get_by_role("button", name="Run").click()
     expect(page.get_by_label("shouted", exact=True)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+
+
+def test_tab_indents_in_the_editor_and_escape_then_tab_leaves_it(page: Page, site: Site) -> None:
+    open_app(page, playground_page(site, "playground-keyboard.html"))
+    editor = page.get_by_role("textbox", name="Code")
+    editor.click()
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("Tab")
+    expect(editor).to_be_focused()
+    expect(editor).to_contain_text("    import gradio as gr")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    expect(editor).not_to_be_focused()
