@@ -76,6 +76,8 @@ export class GradioAppController extends EventTarget {
   readonly #app: Promise<PageletApp>;
   readonly #root: HTMLElement;
   #unmounted = false;
+  /** Rejecters of the calls under way: a runtime that dies, or an unmount, must not leave them hanging. */
+  readonly #pending = new Set<(error: Error) => void>();
 
   /** @internal Use `createGradioApp`. */
   constructor(root: HTMLElement, app: Promise<PageletApp>) {
@@ -112,6 +114,7 @@ export class GradioAppController extends EventTarget {
   unmount = (): void => {
     if (this.#unmounted) return;
     this.#unmounted = true;
+    this.#abortAll(new Error("The app was unmounted"));
     void this.#app.then((app) => app.destroy(), () => undefined);
     this.#root.remove();
   };
@@ -125,14 +128,16 @@ export class GradioAppController extends EventTarget {
   /** @internal Absolute index URLs for `install`, set by `createGradioApp`. */
   indexUrls: string[] = [];
 
-  async #control(body: ControlBody): Promise<void> {
-    const app = await this.#app;
-    await app.control(body);
+  #control(body: ControlBody): Promise<void> {
+    return this.#abortable(this.#app.then((app) => app.control(body)));
   }
 
   /** A run settles when the host shows the new app or its error, after the worker's reply. */
-  async #run(body: ControlBody): Promise<void> {
-    const app = await this.#app;
+  #run(body: ControlBody): Promise<void> {
+    return this.#abortable(this.#app.then((app) => this.#runIn(app, body)));
+  }
+
+  async #runIn(app: PageletApp, body: ControlBody): Promise<void> {
     const shown = new Promise<void>((resolve) => {
       const settle = (event: Event): void => {
         const { state } = (event as CustomEvent<PageletStateDetail>).detail;
@@ -146,6 +151,20 @@ export class GradioAppController extends EventTarget {
     await shown;
   }
 
+  /** `promise`, or a rejection as soon as the app can no longer answer. */
+  #abortable(promise: Promise<void>): Promise<void> {
+    if (this.#unmounted) return Promise.reject(new Error("The app was unmounted"));
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.add(reject);
+      promise.then(resolve, reject).finally(() => this.#pending.delete(reject));
+    });
+  }
+
+  #abortAll(error: Error): void {
+    for (const reject of this.#pending) reject(error);
+    this.#pending.clear();
+  }
+
   #forward(element: HTMLElement): void {
     element.addEventListener(STATE_EVENT, (event) => {
       if ((event as CustomEvent<PageletStateDetail>).detail.state === "ready") this.dispatchEvent(new Event("ready"));
@@ -156,6 +175,8 @@ export class GradioAppController extends EventTarget {
     });
     element.addEventListener(ERROR_EVENT, (event) => {
       const detail = (event as CustomEvent<ErrorDetail>).detail;
+      // The runtime failed (not the app's code): its worker is gone, and so are the answers awaited from it.
+      if (!detail.python) this.#abortAll(new Error(detail.message));
       this.dispatchEvent(new CustomEvent<ErrorDetail>("error", { detail }));
       this.dispatchEvent(new CustomEvent<ErrorDetail>(detail.python ? "python-error" : "initialization-error", { detail }));
     });

@@ -186,3 +186,26 @@ def test_files_given_by_url_and_data_and_a_forced_dark_theme(page: Page, site: S
     expect(page.get_by_label("note", exact=True)).to_have_value("a note from data")
     background = page.locator(".pagelet-app").evaluate("(node) => getComputedStyle(node).backgroundColor")
     assert background == "rgb(11, 15, 25)"
+
+
+def test_a_call_waiting_on_a_runtime_that_fails_gets_the_failure(page: Page, site: Site) -> None:
+    missing = f"{site.url}/wheels/not_there-1.0-py3-none-any.whl"
+    page.goto(site.page("controller-fails.html", f"""
+        <div id="demo"></div>
+        <p id="outcome" role="status"></p>
+        <script type="module">
+        import {{ createGradioApp }} from "./lite.js";
+        const controller = createGradioApp({{
+          target: document.querySelector("#demo"),
+          code: "import gradio as gr",
+          requirements: ["{missing}"],
+        }});
+        // Asked during the boot, answered when the boot fails: never left hanging.
+        controller.run_code("print('never runs')").then(
+          () => {{ document.querySelector("#outcome").textContent = "ran"; }},
+          (error) => {{ document.querySelector("#outcome").textContent = "refused: " + error.message; }},
+        );
+        </script>
+    """))
+    expect(page.get_by_role("status")).to_contain_text("refused: Installing requirements failed", timeout=BOOT_TIMEOUT_MS)
+    expect(page.locator("#demo").get_by_role("alert")).to_contain_text("not_there-1.0-py3-none-any.whl")
