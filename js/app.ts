@@ -14,6 +14,8 @@ export interface MountOptions {
    * Without it, a panel with the message and traceback replaces the app.
    */
   onFatal?: (message: string, traceback?: string) => void;
+  /** Called after each config is rendered: the first, and any later one (the app run again). */
+  onRender?: () => void;
 }
 
 export interface AppHandle {
@@ -77,6 +79,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     session = next;
     settled = true;
     resolveReady();
+    options.onRender?.();
     next.start();
   };
 
@@ -90,12 +93,13 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       settled = true;
       rejectReady(new Error(message.message));
     }
+    // The app is gone (a later config may bring a new one): stop its timers and listeners.
+    session?.destroy();
+    session = null;
     if (options.onFatal) {
       options.onFatal(message.message, message.traceback);
       return;
     }
-    session?.destroy();
-    session = null;
     body.replaceChildren(fatalPanel(message.message, message.traceback));
   };
 

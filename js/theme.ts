@@ -28,7 +28,9 @@ export function applyTheme(container: HTMLElement, theme: ThemeConfig | null | u
   const style = document.createElement("style");
   style.textContent = [
     `${selector} { ${declarations(theme.light)}${font} }`,
-    `@media (prefers-color-scheme: dark) { ${selector} { ${declarations(theme.dark)} } }`,
+    `@media (prefers-color-scheme: dark) { ${selector}:not(.pagelet-theme-light *) { ${declarations(theme.dark)} } }`,
+    // A forced theme (`theme="dark"` on <gradio-lite>) wins over the system's.
+    `.pagelet-theme-dark ${selector} { ${declarations(theme.dark)} }`,
   ].join("\n");
   return style;
 }

@@ -10,6 +10,9 @@
  * await app.ready;
  * ```
  */
+import { ERROR_EVENT, OUTPUT_EVENT, type ErrorDetail, type OutputDetail } from "./control";
+import type { ControlBody } from "./control-messages";
+import { defaultEntrypoint } from "./entrypoint";
 import { describe } from "./fetch";
 import { loadHost, type AppHandle } from "./host";
 import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker, type MemoryRequest, type MemoryUsage } from "./messages";
@@ -51,6 +54,13 @@ export interface PageletApp {
   destroy(): void;
   /** How much memory the app's Python holds (zero before the runtime has loaded). */
   memoryUsage(): Promise<MemoryUsage>;
+  /**
+   * Change the running app in its worker (run new code, write files; see
+   * `lite/controller.ts`). Rejects with an `AppRequestError` when it fails.
+   */
+  control(body: ControlBody): Promise<void>;
+  /** The app's container: `STATE_EVENT`, `OUTPUT_EVENT` and `ERROR_EVENT` are fired from it. */
+  readonly element: HTMLElement;
 }
 
 export type PageletState = "booting" | "ready" | "failed" | "destroyed";
@@ -100,7 +110,8 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     container.append(failurePanel("The app could not start", describe(error)));
     setState("failed");
     rejectReady(error instanceof Error ? error : new Error(describe(error)));
-    return { ready, destroy: () => container.remove(), memoryUsage: () => Promise.reject(new Error("The app did not start")) };
+    const notStarted = (): Promise<never> => Promise.reject(new Error("The app did not start"));
+    return { ready, destroy: () => container.remove(), memoryUsage: notStarted, control: notStarted, element: container };
   }
 
   const stages = BOOT_STAGES.filter((stage) => stage !== "requirements" || boot.requirements.length > 0);
@@ -119,11 +130,18 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     performance.mark(`pagelet:${stage}`);
   }
 
+  let failure: HTMLElement | undefined;
+  const emitError = (detail: ErrorDetail): boolean => container.dispatchEvent(new CustomEvent<ErrorDetail>(ERROR_EVENT, { detail }));
+
   function fail(message: string, traceback?: string): void {
     if (state === "destroyed" || state === "failed") return;
     const title = state === "ready" ? "The app stopped" : "The app could not start";
     progress.element.remove();
+    // A failure of the runtime replaces a Python error's panel; no run can recover from it.
+    failure?.remove();
+    failure = undefined;
     container.insertBefore(failurePanel(title, message, traceback), appRoot);
+    emitError({ message, ...(traceback !== undefined ? { traceback } : {}), python: false });
     if (state === "booting") {
       // Nothing more can come of this boot; free the memory Pyodide holds.
       worker?.terminate();
@@ -132,7 +150,43 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     setState("failed");
   }
 
+  /**
+   * The app's Python raised (or launched nothing). Its worker lives on: the JS
+   * API's `run_code` may run fixed code, and `shown` then takes the panel away.
+   */
+  function appFailed(message: string, traceback?: string): void {
+    if (state === "destroyed") return;
+    progress.element.remove();
+    failure?.remove();
+    failure = failurePanel("The app could not start", message, traceback);
+    container.insertBefore(failure, appRoot);
+    appRoot.hidden = true;
+    if (state === "booting") rejectReady(new Error(message));
+    setState("failed");
+    emitError({ message, ...(traceback !== undefined ? { traceback } : {}), python: true });
+  }
+
+  /** The host has rendered an app's config: the first one, or a later run's. */
+  function shown(): void {
+    if (state === "destroyed") return;
+    failure?.remove();
+    failure = undefined;
+    progress.element.remove();
+    appRoot.hidden = false;
+    const first = state === "booting";
+    setState("ready");
+    if (!first) return;
+    performance.mark("pagelet:ready");
+    resolveReady();
+    // A shared worker boots without snapshots; only dedicated ones would use it.
+    if (container.dataset.boot === "fresh" && container.dataset.worker === "dedicated") scheduleSnapshot((name) => startWorker(workerUrl, name));
+  }
+
   function onWorkerMessage(message: FromWorker): void {
+    if (message.kind === "output") {
+      container.dispatchEvent(new CustomEvent<OutputDetail>(OUTPUT_EVENT, { detail: { stream: message.stream, text: message.text } }));
+      return;
+    }
     if (message.kind === "model-progress") {
       // Models load at boot or on first use, so this shows in any live state.
       if (state === "booting" || state === "ready") modelProgress.show(message);
@@ -161,7 +215,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     container.dataset.worker = shared ? "shared" : "dedicated";
   } catch (error) {
     fail(`Could not create the Python worker from ${workerUrl}: ${describe(error)}`);
-    return { ready, destroy, memoryUsage: () => Promise.reject(new Error("The app did not start")) };
+    return { ready, destroy, memoryUsage: () => Promise.reject(new Error("The app did not start")), control, element: container };
   }
   worker.onmessage = (event: MessageEvent<unknown>) => {
     if (isFromWorker(event.data)) onWorkerMessage(event.data);
@@ -177,20 +231,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   loadHost().then(
     (mount) => {
       if (state === "destroyed") return;
-      handle = mount(appRoot, channel.port1, { onFatal: fail });
-      handle.ready.then(
-        () => {
-          if (state !== "booting") return;
-          progress.element.remove();
-          appRoot.hidden = false;
-          setState("ready");
-          performance.mark("pagelet:ready");
-          resolveReady();
-          // A shared worker boots without snapshots; only dedicated ones would use it.
-          if (container.dataset.boot === "fresh" && container.dataset.worker === "dedicated") scheduleSnapshot((name) => startWorker(workerUrl, name));
-        },
-        (error: unknown) => fail(describe(error)),
-      );
+      handle = mount(appRoot, channel.port1, { onFatal: appFailed, onRender: shown });
     },
     (error: unknown) => fail(`Could not load the Pagelet host: ${describe(error)}`),
   );
@@ -219,7 +260,19 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     });
   }
 
-  return { ready, destroy, memoryUsage };
+  function control(body: ControlBody): Promise<void> {
+    if (worker === undefined || state === "destroyed" || (state === "failed" && failure === undefined)) {
+      return Promise.reject(new Error("The app has no running worker"));
+    }
+    // The shared worker serves boots only: replacing one app's code or packages there would touch its neighbours'.
+    if (container.dataset.worker === "shared") {
+      return Promise.reject(new Error(`${body.kind} needs the app's own worker: leave out shared-worker for an app the page changes`));
+    }
+    const running = worker;
+    return import("./control-request").then(({ sendControl }) => sendControl(running, body));
+  }
+
+  return { ready, destroy, memoryUsage, control, element: container };
 }
 
 /**
@@ -234,15 +287,12 @@ function startWorker(url: string, name = "pagelet"): Worker {
   return new Worker(URL.createObjectURL(stub), options);
 }
 
-/** Alias under Gradio-Lite's name, for pages written for it. */
-export const createGradioApp = createPageletApp;
-
 /** Check the options and put them in the form the worker takes. */
 function normalize(options: PageletAppOptions, baseUrl: string): Omit<BootMessage, "kind" | "port"> {
   const files: AppFile[] = Object.entries(options.files ?? {}).map(([name, content]) => ({ name, content }));
   if (files.length === 0) throw new Error("The app has no files: give at least the app's code.");
   const names = files.map((file) => file.name);
-  const entrypoint = options.entrypoint ?? (files.length === 1 ? names[0] : names.includes("app.py") ? "app.py" : undefined);
+  const entrypoint = options.entrypoint ?? defaultEntrypoint(names);
   if (entrypoint === undefined) {
     throw new Error(`Which file is the app? Mark one as the entrypoint (files: ${names.join(", ")}).`);
   }

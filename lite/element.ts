@@ -1,15 +1,14 @@
 import {
-  createPageletApp,
   STATE_EVENT,
-  type PageletApp,
   type PageletAppOptions,
   type PageletState,
   type PageletStateDetail,
 } from "./app";
+import { createGradioApp, type GradioAppController } from "./controller";
 import type { MemoryUsage } from "./messages";
 import { describe } from "./fetch";
 import { failurePanel } from "./progress";
-import { readAppSource } from "./source";
+import { readAppSource, readDisplayOptions } from "./source";
 
 /** The one slot of the element's shadow root; only what lite puts there is shown. */
 const SLOT = "pagelet";
@@ -25,7 +24,7 @@ const SLOT = "pagelet";
  * the host's styles apply to the app as to the rest of the page.
  */
 export class GradioLiteElement extends HTMLElement {
-  #app: PageletApp | undefined;
+  #app: GradioAppController | undefined;
   #mount: HTMLElement | undefined;
   /** The source nodes, out of the document while the app runs; put back if the element leaves. */
   #source: DocumentFragment | undefined;
@@ -44,6 +43,11 @@ export class GradioLiteElement extends HTMLElement {
   /** Resolves when the app is on screen; rejects, with the message shown, if it cannot start. */
   get ready(): Promise<void> {
     return this.#ready;
+  }
+
+  /** The JS API's controller of this element's app (`run_code`, `write`, events …), once it has started. */
+  get controller(): GradioAppController | undefined {
+    return this.#app;
   }
 
   /** How much memory this app's Python holds; see `PageletApp.memoryUsage`. */
@@ -85,7 +89,7 @@ export class GradioLiteElement extends HTMLElement {
     }
     if (this.#mount !== mount) return;
     this.#stashSource(mount);
-    this.#app = createPageletApp(mount, options);
+    this.#app = createGradioApp({ target: mount, ...options, ...readDisplayOptions(this) });
     this.#app.ready.then(this.#settle.resolve, this.#settle.reject);
   }
 

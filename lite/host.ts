@@ -10,6 +10,8 @@ export interface AppHandle {
 export interface MountOptions {
   /** The core reported an error it cannot recover from, e.g. the app file raised. */
   onFatal?: (message: string, traceback?: string) => void;
+  /** Called after each config is rendered, the first and any later one. */
+  onRender?: () => void;
 }
 
 export type MountApp = (root: HTMLElement, transport: Transport, options?: MountOptions) => AppHandle;

@@ -4,7 +4,9 @@
  * These only drive the boot. The app protocol (config, events, updates; see
  * `js/protocol.ts`) travels on its own `MessagePort`, handed over in the boot
  * message, so that neither side has to sort one kind of message from the other.
+ * Requests that change a running app are in `lite/control-messages.ts`.
  */
+import { isOutputMessage, type ControlRequest, type OutputMessage } from "./control-messages";
 
 /** The boot stages, in order. `requirements` happens only when there are some. */
 export type BootStage = "runtime" | "core" | "requirements" | "app";
@@ -85,7 +87,7 @@ export interface MemoryUsage {
   wasmBytes: number;
 }
 
-export type ToWorker = BootMessage | MemoryRequest;
+export type ToWorker = BootMessage | MemoryRequest | ControlRequest;
 
 /**
  * Worker → page: a transformers.js model is loading (`fraction` of its bytes,
@@ -99,7 +101,7 @@ export interface ModelProgressMessage {
   done: boolean;
 }
 
-export type FromWorker = StageMessage | StartedMessage | FailedMessage | ModelProgressMessage;
+export type FromWorker = StageMessage | StartedMessage | FailedMessage | ModelProgressMessage | OutputMessage;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -121,6 +123,8 @@ export function isFromWorker(data: unknown): data is FromWorker {
         (data.fraction === null || typeof data.fraction === "number") &&
         typeof data.done === "boolean"
       );
+    case "output":
+      return isOutputMessage(data);
     default:
       return false;
   }

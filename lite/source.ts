@@ -16,6 +16,7 @@
  */
 import { fetchBytes } from "./fetch";
 import type { PageletAppOptions } from "./app";
+import type { GradioAppOptions } from "./controller";
 
 const FILE_TIMEOUT_MS = 30_000;
 const DEFAULT_ENTRYPOINT = "app.py";
@@ -104,5 +105,20 @@ export async function readAppSource(element: Element): Promise<PageletAppOptions
     indexUrls: splitIndexUrls(element.getAttribute("index-urls")),
     ...(element.hasAttribute("package-base-url") ? { packageBaseUrl: element.getAttribute("package-base-url") ?? "" } : {}),
     ...(element.hasAttribute("shared-worker") ? { sharedWorker: true } : {}),
+  };
+}
+
+/**
+ * The element's display attributes: `playground` (a code editor beside the
+ * app), `layout="horizontal" | "vertical"`, `theme="light" | "dark"`, and
+ * `share-url` (the page a Share link opens).
+ */
+export function readDisplayOptions(element: Element): Pick<GradioAppOptions, "playground" | "layout" | "theme" | "shareUrl"> {
+  const shareUrl = element.getAttribute("share-url");
+  return {
+    playground: element.hasAttribute("playground"),
+    layout: element.getAttribute("layout"),
+    theme: element.getAttribute("theme"),
+    ...(shareUrl ? { shareUrl: new URL(shareUrl, element.ownerDocument.baseURI).href } : {}),
   };
 }

@@ -12,6 +12,9 @@ import { assetUrl, fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
 import type { RequirementsPlan } from "./worker/requirements";
+import { isControlRequest } from "./control-messages";
+import { answerControl, type RunningApp } from "./worker/control";
+import { forwardOutput } from "./worker/output";
 import { loadRuntime, type Pyodide } from "./worker/runtime";
 import { buildSnapshot, dropSnapshot, readSnapshot, SNAPSHOT_WORKER_NAME } from "./worker/snapshot";
 import { registerTransformers } from "./worker/transformers";
@@ -133,10 +136,11 @@ function fetchMicropip(): Promise<ArrayBuffer[]> {
   return micropipDownload;
 }
 
-async function boot({ runtime, coreWheel, bootMessage, requirementsPlan }: Downloads): Promise<void> {
+async function boot({ runtime, coreWheel, bootMessage, requirementsPlan }: Downloads): Promise<RunningApp> {
   // Together, so that a broken wheel is reported without waiting for the runtime.
   const [loaded, core] = await Promise.all([runtime, coreWheel]);
   pyodide = loaded.pyodide;
+  forwardOutput(pyodide, post);
   enter("core");
   // Also after a warm start: the snapshot holds Python's memory, not the files.
   installWheel(pyodide, core);
@@ -165,6 +169,7 @@ async function boot({ runtime, coreWheel, bootMessage, requirementsPlan }: Downl
   enter("app");
   await startBridge(pyodide, message.entrypoint, message.port, message.packageBaseUrl ?? assetUrl("pyodide/"));
   post({ kind: "started", elapsedMs: elapsedMs(), warm: loaded.warm });
+  return { pyodide };
 }
 
 function report(error: unknown): void {
@@ -190,8 +195,10 @@ if (isSharedWorkerScope(self)) {
     (error: unknown) => scope.postMessage({ kind: "snapshot-failed", message: describe(error) }),
   );
 } else {
-  boot(startDownloads()).catch(report);
+  const booted = boot(startDownloads());
+  booted.catch(report);
   scope.addEventListener("message", (event: MessageEvent<unknown>) => {
     if (isMemoryRequest(event.data)) event.data.port.postMessage(memoryUsage(pyodide));
+    else if (isControlRequest(event.data)) answerControl(booted, event.data);
   });
 }

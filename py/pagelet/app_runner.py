@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import linecache
 import os
 import sys
 import traceback
@@ -20,6 +21,18 @@ async def run_app_file(path: str) -> dict[str, Any]:
     """Execute ``path`` as the ``__main__`` module; return its globals."""
     with open(path, encoding="utf-8") as file:
         source = file.read()
+    return await run_app_source(source, path)
+
+
+async def run_app_code(source: str, name: str = "<code>") -> dict[str, Any]:
+    """Execute code given as text as ``__main__``; tracebacks show ``name`` and its lines."""
+    # Kept where the traceback module looks for the lines of a file that is not on disk.
+    linecache.cache[name] = (len(source), None, source.splitlines(keepends=True), name)
+    return await run_app_source(source, name)
+
+
+async def run_app_source(source: str, path: str) -> dict[str, Any]:
+    """Execute ``source`` as the ``__main__`` module, as if read from ``path``; return its globals."""
     module = types.ModuleType("__main__")
     module.__file__ = os.path.abspath(path)
     namespace = module.__dict__
@@ -41,3 +54,19 @@ def format_app_error(exc: BaseException) -> str:
         [frame for frame in summary.stack if not os.path.abspath(frame.filename).startswith(package_dir)]
     )
     return "".join(summary.format())
+
+
+def forget_app_modules(directory: str) -> list[str]:
+    """Drop the modules imported from ``directory`` so that the next run imports their new text.
+
+    Returns their names. Modules from elsewhere (the standard library, requirements) stay loaded.
+    """
+    root = os.path.join(os.path.abspath(directory), "")
+    names = [
+        name
+        for name, module in list(sys.modules.items())
+        if name != "__main__" and os.path.abspath(getattr(module, "__file__", None) or "/").startswith(root)
+    ]
+    for name in names:
+        del sys.modules[name]
+    return names

@@ -1,25 +1,35 @@
 """The browser side's bootstrap: runs the app and answers the page's messages.
 
 The worker script calls ``start(entrypoint, send, send_bytes, load_package)``
-once and ``receive(text, data)`` for every message from the page (``data``:
-the bytes of an upload). Everything sent back is a JSON string; ``send_bytes``
-sends one with bytes beside it (a ``file`` message).
+once, ``receive(text, data)`` for every message from the page (``data``:
+the bytes of an upload), and ``run(entrypoint)`` or ``run(code=...)`` to
+replace the running app with a new one (the playground's Run). Everything
+sent back is a JSON string; ``send_bytes`` sends one with bytes beside it (a
+``file`` message).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alias, files, launcher, optional
+from . import alias, app_runner, files, launcher, optional
 from .app_runner import format_app_error, run_app_file
 from .blocks import Blocks
 from .protocol import alert_message, encode, error_message, file_message
 from .session import Session
 
+SendBytes = Callable[[str, bytes], Any]
+# Loads an optional package (numpy, PIL) by import name; returns "" or why it failed.
+LoadPackage = Callable[[str], Awaitable[str]]
+
+
 _session: Session | None = None
 _send: Callable[[str], Any] | None = None
+_send_bytes: SendBytes | None = None
+_load_package: LoadPackage | None = None
 # Tasks are kept referenced until done so the loop does not drop them.
 _tasks: set[asyncio.Task[None]] = set()
 
@@ -57,48 +67,66 @@ def _find_app(namespace: dict[str, Any], page_launcher: _PageLauncher) -> Blocks
     return None
 
 
-SendBytes = Callable[[str, bytes], Any]
-# Loads an optional package (numpy, PIL) by import name; returns "" or why it failed.
-LoadPackage = Callable[[str], Awaitable[str]]
-
-
 async def start(
     entrypoint: str,
     send: Callable[[str], Any],
     send_bytes: SendBytes | None = None,
     load_package: LoadPackage | None = None,
-) -> None:
-    """Run the app file and send its config, or a fatal error with the traceback."""
-    global _session, _send
-    _send = send
+) -> str | None:
+    """Run the app file and send its config, or a fatal error with the traceback (see ``run``)."""
+    global _send, _send_bytes, _load_package
+    _send, _send_bytes, _load_package = send, send_bytes, load_package
+    return await run(entrypoint)
+
+
+async def run(entrypoint: str | None = None, code: str | None = None) -> str | None:
+    """Run the app again in this worker: the file ``entrypoint``, or ``code`` given as text.
+
+    The running app's session is closed first and the modules of the app's
+    directory are forgotten, so edited files are read anew. Sends the new
+    config, or a fatal error with the traceback. Returns ``None`` when the app
+    is running, else that error message (JSON), for the caller to report.
+    """
+    global _session
     if _session is not None:
         _session.close()
     _session = None
+    # A module the app imported (its own utils.py) would otherwise keep its old text.
+    app_runner.forget_app_modules(os.getcwd())
     alias.install()
     page_launcher = _PageLauncher()
     launcher.set_launcher(page_launcher)
+    name = entrypoint if code is None else "<code>"
     try:
-        namespace = await run_app_file(entrypoint)
+        if code is not None:
+            namespace = await app_runner.run_app_code(code)
+        elif entrypoint is not None:
+            namespace = await run_app_file(entrypoint)
+        else:
+            raise ValueError("Give the app's file or its code.")
     except BaseException as exc:  # SystemExit and KeyboardInterrupt included: show them
-        _send_message(error_message(f"{type(exc).__name__}: {exc}", traceback=format_app_error(exc), fatal=True))
-        return
+        return _fatal(f"{type(exc).__name__}: {exc}", format_app_error(exc))
     app = _find_app(namespace, page_launcher)
     if app is None:
-        _send_message(error_message(
-            f"{entrypoint} did not launch an app: end it with demo.launch() on a gr.Blocks or gr.Interface.",
-            fatal=True,
-        ))
-        return
-    store = files.TempFileStore(_bytes_sender(send_bytes), max_file_size=page_launcher.max_file_size)
+        return _fatal(f"{name} did not launch an app: end it with demo.launch() on a gr.Blocks or gr.Interface.")
+    store = files.TempFileStore(_bytes_sender(_send_bytes), max_file_size=page_launcher.max_file_size)
     try:
         _session = Session(app, _send_message, show_error=True, file_store=store)
     except Exception as exc:
-        _send_message(error_message(f"{type(exc).__name__}: {exc}", traceback=format_app_error(exc), fatal=True))
-        return
+        return _fatal(f"{type(exc).__name__}: {exc}", format_app_error(exc))
     _session.send_config()
-    if load_package is not None:
+    if _load_package is not None:
         # In the background, after the config: the app is usable while numpy or PIL load.
-        _keep(asyncio.ensure_future(_load_optional_packages(app, load_package)))
+        _keep(asyncio.ensure_future(_load_optional_packages(app, _load_package)))
+    return None
+
+
+def _fatal(message: str, traceback: str | None = None) -> str:
+    """Send the error that keeps the app from running; return it as sent."""
+    text = encode(error_message(message, traceback=traceback, fatal=True))
+    if _send is not None:
+        _send(text)
+    return text
 
 
 def _keep(task: asyncio.Task[None]) -> None:

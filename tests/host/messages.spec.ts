@@ -152,6 +152,22 @@ test("a fatal error goes to onFatal when given", async ({ core, page }) => {
   await expect(page.locator(".pagelet-fatal")).toHaveCount(0);
 });
 
+test("after a fatal error the old app is removed and a new config is rendered again", async ({ core, page }) => {
+  await page.evaluate(() => window.harness.mount({ fatalCallback: true }));
+  await core.push({ v: 1, type: "config", config: counterApp });
+  await expect(page.getByRole("button", { name: "Generate" })).toBeVisible();
+  await core.push({ v: 1, type: "error", fatal: true, message: "NameError: boom", traceback: "tb" });
+  await expect.poll(() => page.evaluate(() => window.harness.fatals().length)).toBe(1);
+  // The old app is gone with its session: nothing of it is left to click.
+  await expect(page.getByRole("button", { name: "Generate" })).toHaveCount(0);
+
+  const rerun = appConfig([component(1, "textbox", { label: "Second app", value: "again" })]);
+  await core.push({ v: 1, type: "config", config: rerun });
+  await expect(page.getByLabel("Second app", { exact: true })).toHaveValue("again");
+  await expect(page.getByRole("button", { name: "Generate" })).toHaveCount(0);
+  expect(await page.evaluate(() => window.harness.renders())).toBe(2);
+});
+
 test("destroy removes the app and ignores later messages", async ({ core, page }) => {
   await core.mount(counterApp);
   await page.evaluate(() => window.harness.destroy());

@@ -136,3 +136,46 @@ def test_launch_without_a_runtime_says_what_is_missing(monkeypatch):
     demo = gr.Interface(lambda x: x, "text", "text")
     with pytest.raises(RuntimeError, match="No runtime is available"):
         demo.launch()
+
+
+def test_run_replaces_the_app_in_the_same_bridge_and_reads_edited_imports(app_dir):
+    _, sent = run(app_dir, """
+        import gradio as gr
+        from helpers import greeting
+        gr.Interface(lambda name: greeting + name, "textbox", "textbox").launch()
+    """, files={"helpers.py": "greeting = 'Hello '\n"})
+    (app_dir / "helpers.py").write_text("greeting = 'Bonjour '\n")
+
+    async def rerun_and_click():
+        assert await worker_bridge.run("app.py") is None
+        worker_bridge.receive(json.dumps({"v": 1, "type": "event", "event_id": "b", "fn": 0, "data": ["Ada"]}))
+        await worker_bridge.settled()
+
+    sent.clear()
+    asyncio.run(rerun_and_click())
+    messages = [json.loads(text) for text in sent]
+    assert messages[0]["type"] == "config"
+    updates = [m for m in messages if m["type"] == "update"]
+    assert updates[-1]["updates"][0]["value"] == "Bonjour Ada"
+
+
+def test_run_code_reports_errors_with_line_numbers_and_a_later_run_recovers(app_dir):
+    _, sent = run(app_dir, """
+        import gradio as gr
+        gr.Interface(lambda x: x, "textbox", "textbox").launch()
+    """)
+    sent.clear()
+    error = asyncio.run(worker_bridge.run(code="import gradio as gr\n\nraise ValueError('bad input')\n"))
+    assert error is not None and json.loads(error) == json.loads(sent[0])
+    assert json.loads(error)["message"] == "ValueError: bad input"
+    assert 'File "<code>", line 3' in json.loads(error)["traceback"]
+    assert "raise ValueError('bad input')" in json.loads(error)["traceback"]
+
+    sent.clear()
+    worker_bridge.receive(json.dumps({"v": 1, "type": "event", "event_id": "c", "fn": 0, "data": ["x"]}))
+    assert json.loads(sent[0])["message"] == "The app is not running."
+
+    sent.clear()
+    code = "import gradio as gr\ngr.Interface(lambda x: x, 'textbox', 'textbox', title='Again').launch()\n"
+    assert asyncio.run(worker_bridge.run(code=code)) is None
+    assert json.loads(sent[0])["type"] == "config"

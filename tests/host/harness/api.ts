@@ -15,6 +15,8 @@ export interface Harness {
   ready(): Promise<string>;
   /** Fatal errors passed to `onFatal`. */
   fatals(): { message: string; traceback?: string }[];
+  /** How many configs were rendered, as `onRender` counted them (with `fatalCallback`). */
+  renders(): number;
   destroy(): void;
 }
 

@@ -60,6 +60,7 @@ if (!root) throw new Error("harness page has no #root");
 let transport = new FakeTransport();
 let app: AppHandle | null = null;
 const fatals: { message: string; traceback?: string }[] = [];
+let renders = 0;
 
 const harness: Harness = {
   mount(options = {}) {
@@ -68,7 +69,9 @@ const harness: Harness = {
     app = mountApp(
       root,
       transport,
-      options.fatalCallback ? { onFatal: (message, traceback) => fatals.push({ message, traceback }) } : {},
+      options.fatalCallback
+        ? { onFatal: (message, traceback) => fatals.push({ message, traceback }), onRender: () => (renders += 1) }
+        : {},
     );
   },
   push: (message, bytes) => transport.push(message, bytes ? new Uint8Array(bytes).buffer : undefined),
@@ -87,6 +90,7 @@ const harness: Harness = {
     }
   },
   fatals: () => fatals,
+  renders: () => renders,
   destroy() {
     app?.destroy();
     app = null;
