@@ -14,6 +14,8 @@ export interface MountOptions {
    * Without it, a panel with the message and traceback replaces the app.
    */
   onFatal?: (message: string, traceback?: string) => void;
+  /** Offer a Stop button on an event still running after this many milliseconds (none when absent). */
+  stopAfterMs?: number;
 }
 
 export interface AppHandle {
@@ -57,7 +59,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     session?.destroy();
     session = null;
     files.setLimit(config.max_file_size);
-    const next = await Session.create(config, (message) => transport.send(message), report, files);
+    const next = await Session.create(config, (message) => transport.send(message), report, files, options.stopAfterMs);
     if (destroyed) {
       next.destroy();
       return;

@@ -10,13 +10,18 @@
  * await app.ready;
  * ```
  */
+import type { Transport } from "../js/transport/transport";
 import { describe } from "./fetch";
 import { loadHost, type AppHandle } from "./host";
-import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker, type MemoryRequest, type MemoryUsage } from "./messages";
+import { makeInterruptBuffer, Stopper } from "./interrupt";
+import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker, type MemoryRequest, type MemoryUsage, type PersistRequest } from "./messages";
 import { ModelProgress } from "./model-progress";
+import { persistKeyFor } from "./persist-key";
 import { BootProgress, failurePanel } from "./progress";
 import { isProvidedByPagelet } from "./provided";
+import { crashPanel, RESTARTED_NOTICE } from "./restart";
 import { scheduleSnapshot } from "./snapshot-schedule";
+import { TappedTransport } from "./tapped-transport";
 import { resolveIndexUrl, resolveRequirement } from "./urls";
 
 export interface PageletAppOptions {
@@ -35,6 +40,11 @@ export interface PageletAppOptions {
    * `https://cdn.jsdelivr.net/pyodide/v<version>/full/` to use the CDN.
    */
   packageBaseUrl?: string;
+  /**
+   * Names the store behind the app's persist folder, `/home/pyodide/persist`.
+   * Default: the page's path and the target's id (else the app's place on the page).
+   */
+  persistKey?: string;
 }
 
 export interface PageletApp {
@@ -59,6 +69,8 @@ export interface PageletStateDetail {
 
 /** The worker script, next to this module. A variable, so the bundler leaves the URL alone. */
 const WORKER_FILE = "worker.js";
+/** An event still running after this long gets a Stop button (Gradio has one only for generators). */
+const STOP_OFFER_MS = 1_000;
 
 /** Run a Pagelet app inside `target`. Progress and failures are shown there too. */
 export function createPageletApp(target: HTMLElement, options: PageletAppOptions): PageletApp {
@@ -69,7 +81,8 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   let state: PageletState = "booting";
   let worker: Worker | undefined;
   let handle: AppHandle | undefined;
-  const channel = new MessageChannel();
+  let channel = new MessageChannel();
+  let stopper: Stopper | undefined;
   let resolveReady!: () => void;
   let rejectReady!: (error: Error) => void;
   const ready = new Promise<void>((resolve, reject) => {
@@ -88,7 +101,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
 
   let boot: Omit<BootMessage, "kind" | "port">;
   try {
-    boot = normalize(options, document.baseURI);
+    boot = { ...normalize(options, document.baseURI), persistKey: persistKeyFor(target, options.persistKey) };
   } catch (error) {
     container.append(failurePanel("The app could not start", describe(error)));
     setState("failed");
@@ -114,9 +127,16 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
 
   function fail(message: string, traceback?: string): void {
     if (state === "destroyed" || state === "failed") return;
-    const title = state === "ready" ? "The app stopped" : "The app could not start";
     progress.element.remove();
-    container.insertBefore(failurePanel(title, message, traceback), appRoot);
+    if (state === "ready") {
+      // It ran before, so it can run again: a new worker, the same files (the persist folder kept).
+      container.insertBefore(crashPanel(message, traceback, () => restart(false)), appRoot);
+      appRoot.hidden = true;
+      stopper?.dispose();
+      worker?.terminate();
+    } else {
+      container.insertBefore(failurePanel("The app could not start", message, traceback), appRoot);
+    }
     if (state === "booting") {
       // Nothing more can come of this boot; free the memory Pyodide holds.
       worker?.terminate();
@@ -126,6 +146,10 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   }
 
   function onWorkerMessage(message: FromWorker): void {
+    if (message.kind === "crashed") {
+      fail(message.message);
+      return;
+    }
     if (message.kind === "model-progress") {
       // Models load at boot or on first use, so this shows in any live state.
       if (state === "booting" || state === "ready") modelProgress.show(message);
@@ -148,46 +172,103 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   }
 
   const workerUrl = new URL(WORKER_FILE, import.meta.url).href;
-  try {
-    worker = startWorker(workerUrl);
-  } catch (error) {
-    fail(`Could not create the Python worker from ${workerUrl}: ${describe(error)}`);
-    return { ready, destroy, memoryUsage: () => Promise.reject(new Error("The app did not start")) };
-  }
-  worker.onmessage = (event: MessageEvent<unknown>) => {
-    if (isFromWorker(event.data)) onWorkerMessage(event.data);
-  };
-  // A module worker that fails to load (404, syntax error) reports only a bare event.
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    fail(event.message || `Could not start the Python worker from ${workerUrl} (it failed to load; is the build in place?)`);
-  };
-  const bootMessage: BootMessage = { kind: "boot", ...boot, port: channel.port2 };
-  worker.postMessage(bootMessage, [channel.port2]);
-
-  loadHost().then(
-    (mount) => {
-      if (state === "destroyed") return;
-      handle = mount(appRoot, channel.port1, { onFatal: fail });
-      handle.ready.then(
-        () => {
-          if (state !== "booting") return;
-          progress.element.remove();
-          appRoot.hidden = false;
-          setState("ready");
-          performance.mark("pagelet:ready");
-          resolveReady();
-          if (container.dataset.boot === "fresh") scheduleSnapshot((name) => startWorker(workerUrl, name));
+  /** Start a worker on the app and mount the host on its port; again on a restart. */
+  function launch(notice?: typeof RESTARTED_NOTICE): void {
+    const interruptBuffer = makeInterruptBuffer();
+    try {
+      worker = startWorker(workerUrl);
+    } catch (error) {
+      fail(`Could not create the Python worker from ${workerUrl}: ${describe(error)}`);
+      return;
+    }
+    const current = worker;
+    current.onmessage = (event: MessageEvent<unknown>) => {
+      if (isFromWorker(event.data)) onWorkerMessage(event.data);
+    };
+    // A module worker that fails to load (404, syntax error) reports only a bare event.
+    current.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      fail(event.message || `Could not start the Python worker from ${workerUrl} (it failed to load; is the build in place?)`);
+    };
+    const bootMessage: BootMessage = { kind: "boot", ...boot, port: channel.port2, ...(interruptBuffer ? { interruptBuffer } : {}) };
+    current.postMessage(bootMessage, [channel.port2]);
+    const runStopper = new Stopper({ interruptBuffer, responsive: answersWithin, restart: () => restart(true) });
+    stopper = runStopper;
+    const transport = (inner: Transport): TappedTransport =>
+      new TappedTransport(inner, {
+        sent: (message) => {
+          if (message.type === "cancel") runStopper.cancelled(message.event_id);
         },
-        (error: unknown) => fail(describe(error)),
-      );
-    },
-    (error: unknown) => fail(`Could not load the Pagelet host: ${describe(error)}`),
-  );
+        received: (message) => {
+          if (message.type !== "status" || (message.stage !== "done" && message.stage !== "error")) return;
+          runStopper.ended(message.event_id);
+          // Files the event wrote in the persist folder are kept from now on.
+          current.postMessage({ kind: "persist" } satisfies PersistRequest);
+        },
+      });
+    let tapped: TappedTransport | undefined;
+
+    loadHost().then(
+      (mount) => {
+        if (state === "destroyed" || worker !== current) return;
+        handle = mount(appRoot, channel.port1, { onFatal: fail, stopAfterMs: STOP_OFFER_MS }, (inner) => (tapped = transport(inner)));
+        handle.ready.then(
+          () => {
+            if (state !== "booting" || worker !== current) return;
+            progress.element.remove();
+            appRoot.hidden = false;
+            setState("ready");
+            performance.mark("pagelet:ready");
+            resolveReady();
+            if (notice !== undefined) tapped?.notify(notice);
+            if (container.dataset.boot === "fresh") scheduleSnapshot((name) => startWorker(workerUrl, name));
+          },
+          (error: unknown) => fail(describe(error)),
+        );
+      },
+      (error: unknown) => fail(`Could not load the Pagelet host: ${describe(error)}`),
+    );
+  }
+  launch();
+
+  /**
+   * Replace the worker: after a crash (the person's Restart) or to stop stuck
+   * code (`stopped`: the page then says the state was reset). The app runs
+   * again from its files; the persist folder is read back from IndexedDB.
+   */
+  function restart(stopped: boolean): void {
+    if (state === "destroyed") return;
+    stopper?.dispose();
+    handle?.destroy();
+    handle = undefined;
+    worker?.terminate();
+    channel.port1.close();
+    channel = new MessageChannel();
+    appRoot.hidden = true;
+    container.insertBefore(progress.element, appRoot);
+    progress.show("runtime");
+    performance.mark("pagelet:restart");
+    setState("booting");
+    launch(stopped ? RESTARTED_NOTICE : undefined);
+  }
+
+  /** Whether the worker answers a message within `timeoutMs`; a worker running Python cannot. */
+  function answersWithin(timeoutMs: number): Promise<boolean> {
+    return Promise.race([
+      memoryUsage().then(() => true, () => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs)),
+    ]);
+  }
+
+  // Last chance to keep what the app wrote; the worker may not live long enough to finish.
+  const saveOnHide = (): void => worker?.postMessage({ kind: "persist" } satisfies PersistRequest);
+  addEventListener("pagehide", saveOnHide);
 
   function destroy(): void {
     if (state === "booting") rejectReady(new Error("The app was destroyed before it started"));
     setState("destroyed");
+    removeEventListener("pagehide", saveOnHide);
+    stopper?.dispose();
     handle?.destroy();
     worker?.terminate();
     channel.port1.close();

@@ -8,6 +8,7 @@ import {
 } from "./app";
 import type { MemoryUsage } from "./messages";
 import { describe } from "./fetch";
+import { elementPersistKey } from "./persist-key";
 import { failurePanel } from "./progress";
 import { readAppSource } from "./source";
 
@@ -85,7 +86,7 @@ export class GradioLiteElement extends HTMLElement {
     }
     if (this.#mount !== mount) return;
     this.#stashSource(mount);
-    this.#app = createPageletApp(mount, options);
+    this.#app = createPageletApp(mount, { ...options, persistKey: elementPersistKey(this) });
     this.#app.ready.then(this.#settle.resolve, this.#settle.reject);
   }
 

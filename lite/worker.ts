@@ -7,10 +7,12 @@
  */
 import { withDeadline } from "./deadline";
 import { describe } from "./fetch";
-import { isBootMessage, isMemoryRequest, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker, type MemoryUsage } from "./messages";
+import { isBootMessage, isMemoryRequest, isPersistRequest, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker, type MemoryUsage } from "./messages";
+import { watchForCrash } from "./worker/crash";
 import { assetUrl, fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
+import { PersistFolder } from "./worker/persist";
 import { installRequirements } from "./worker/requirements";
 import { loadRuntime, type Pyodide } from "./worker/runtime";
 import { buildSnapshot, dropSnapshot, readSnapshot, SNAPSHOT_WORKER_NAME } from "./worker/snapshot";
@@ -87,6 +89,7 @@ function startDownloads(): Downloads {
 }
 
 let pyodide: Pyodide | undefined;
+let persistFolder: PersistFolder | undefined;
 
 interface Runtime {
   pyodide: Pyodide;
@@ -116,6 +119,9 @@ async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloa
   // Also after a warm start: the snapshot holds Python's memory, not the files.
   installWheel(pyodide, core);
   const message = await bootMessage;
+  if (message.interruptBuffer !== undefined) pyodide.setInterruptBuffer(message.interruptBuffer);
+  // Loads from IndexedDB while the rest installs; after a warm start too, as the snapshot holds no files.
+  const persist = PersistFolder.open(pyodide, message.persistKey ?? "");
   // Only a name for Python to import: transformers.js is fetched when the app first uses it.
   registerTransformers(pyodide, message.pageUrl ?? scope.location.href, post);
   try {
@@ -134,6 +140,7 @@ async function boot({ runtime, coreWheel, bootMessage, micropipWheels }: Downloa
     );
   }
   enter("app");
+  persistFolder = await persist;
   await startBridge(pyodide, message.entrypoint, message.port, message.packageBaseUrl ?? assetUrl("pyodide/"));
   post({ kind: "started", elapsedMs: elapsedMs(), warm: loaded.warm });
 }
@@ -160,7 +167,9 @@ if (scope.name === SNAPSHOT_WORKER_NAME) {
   boot(startDownloads()).catch(report);
   scope.addEventListener("message", (event: MessageEvent<unknown>) => {
     if (isMemoryRequest(event.data)) event.data.port.postMessage(memoryUsage());
+    if (isPersistRequest(event.data)) void persistFolder?.save();
   });
+  watchForCrash(scope, () => pyodide, (message) => post({ kind: "crashed", message }));
 }
 
 function memoryUsage(): MemoryUsage {

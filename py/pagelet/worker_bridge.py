@@ -91,7 +91,7 @@ async def start(
         return
     store = files.TempFileStore(_bytes_sender(send_bytes), max_file_size=page_launcher.max_file_size)
     try:
-        _session = Session(app, _send_message, show_error=True, file_store=store)
+        _session = Session(app, _send_message, show_error=True, file_store=store, interruptible=True)
     except Exception as exc:
         _send_message(error_message(f"{type(exc).__name__}: {exc}", traceback=format_app_error(exc), fatal=True))
         return
