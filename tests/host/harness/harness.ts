@@ -68,7 +68,10 @@ const harness: Harness = {
     app = mountApp(
       root,
       transport,
-      options.fatalCallback ? { onFatal: (message, traceback) => fatals.push({ message, traceback }) } : {},
+      {
+        ...(options.fatalCallback ? { onFatal: (message: string, traceback?: string) => fatals.push({ message, traceback }) } : {}),
+        ...(options.stopAfterMs !== undefined ? { stopAfterMs: options.stopAfterMs } : {}),
+      },
     );
   },
   push: (message, bytes) => transport.push(message, bytes ? new Uint8Array(bytes).buffer : undefined),
