@@ -142,3 +142,20 @@ def test_the_persist_folder_is_there_after_a_warm_start(page: Page, site: Site) 
     open_app(page, url)
     assert boot_kind(page) == "snapshot"
     assert load_note(page) == "restored beside the snapshot"
+
+
+def test_two_apps_on_one_page_keep_their_own_folders(page: Page, site: Site) -> None:
+    app = NOTES_APP.strip().removeprefix("<gradio-lite>").removesuffix("</gradio-lite>")
+    url = site.page("two-notes.html", f'<gradio-lite id="first">{app}</gradio-lite><gradio-lite id="second">{app}</gradio-lite>')
+    open_app(page, url)
+    first, second = page.locator("#first"), page.locator("#second")
+    first.get_by_label("Note", exact=True).fill("only in the first")
+    first.get_by_role("button", name="Save").click()
+    expect(first.get_by_label("Status", exact=True)).to_have_value("Saved")
+    wait_until_stored(page, "notes.txt")
+
+    open_app(page, url)
+    second.get_by_role("button", name="Load").click()
+    expect(second.get_by_label("Note", exact=True)).to_have_value("(nothing saved)")
+    first.get_by_role("button", name="Load").click()
+    expect(first.get_by_label("Note", exact=True)).to_have_value("only in the first")
