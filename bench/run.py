@@ -13,6 +13,8 @@ own latency is not counted.
 (e) streaming: rendered updates per second for a generator of 500 yields
 (f) bytes transferred for hello-world beyond the Pyodide core files, gzip
 (g) worker memory (JS heap + Python's wasm memory) after hello-world, against bare Pyodide
+(h) Stop on an endless loop where the page is not cross-origin isolated: click to the
+    restarted app's first answer (second visit: the snapshot is there)
 """
 
 from __future__ import annotations
@@ -220,6 +222,51 @@ def streaming(browser: Browser, base: str) -> dict[str, float]:
         context.close()
 
 
+STOP_AND_ANSWER = """async () => {
+  await customElements.whenDefined('gradio-lite');
+  const element = document.querySelector('gradio-lite');
+  await element.ready;
+  const state = (wanted) => new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (element.dataset.state === wanted) { observer.disconnect(); resolve(); }
+    });
+    observer.observe(element, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  window.__bench.button('Spin').click();
+  const stop = await new Promise((resolve) => {
+    const look = () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Stop');
+      if (button) resolve(button); else setTimeout(look, 10);
+    };
+    look();
+  });
+  const restarting = state('booting');
+  const start = performance.now();
+  stop.click();
+  await restarting;
+  await state('ready');
+  await window.__bench.ask('Source', 'Echo', 'Echo', 'again', 'again!');
+  return performance.now() - start;
+}"""
+
+
+def stop_by_restart(browser: Browser, base: str) -> float:
+    """(h) on a page without COOP/COEP: Stop terminates the worker and runs the app again."""
+    context = browser.new_context()
+    try:
+        context.add_init_script(PAGE_HELPERS)
+        page = context.new_page()
+        page.goto(f"{base}/bench/pages/stop.html")
+        page.evaluate("async () => { await customElements.whenDefined('gradio-lite'); await document.querySelector('gradio-lite').ready; }")
+        page.evaluate(SNAPSHOT_STORED)
+        page.goto(f"{base}/bench/pages/stop.html")
+        if page.evaluate("crossOriginIsolated"):
+            raise RuntimeError("the stop page must not be cross-origin isolated")
+        return page.evaluate(STOP_AND_ANSWER)
+    finally:
+        context.close()
+
+
 MEMORY = """async (label) => {
   const measured = await performance.measureUserAgentSpecificMemory();
   const heap = measured.breakdown
@@ -271,6 +318,10 @@ def main() -> int:
     server = make_server(root=REPO, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
+    # Most static hosts send no COOP/COEP: there a Stop must restart the worker.
+    plain = make_server(root=REPO, quiet=True, isolated=False)
+    threading.Thread(target=plain.serve_forever, daemon=True).start()
+    plain_base = f"http://127.0.0.1:{plain.server_address[1]}"
     results: dict[str, Any] = {"runs": args.runs, "clicks": args.clicks}
     try:
         with sync_playwright() as playwright:
@@ -287,9 +338,11 @@ def main() -> int:
             trips = round_trips(browser, base, args.clicks)
             stream = streaming(browser, base)
             bare_memory, app_memory = memory(browser, base)
+            stops = [stop_by_restart(browser, plain_base) for _ in range(min(args.runs, 3))]
             browser.close()
     finally:
         server.shutdown()
+        plain.shutdown()
 
     total, files = gzip_bytes_beyond_core(first_visit)
     a, b, c = median(bare), median(cold), median(warm)
@@ -303,6 +356,7 @@ def main() -> int:
         hello_gzip_bytes_beyond_core={"total": total, "files": dict(files)},
         streaming={**stream, "updates_per_second": stream["writes"] / stream["seconds"]},
         worker_memory_bytes={"bare": bare_memory, "hello": app_memory, "ratio": app_memory / bare_memory},
+        stop_by_restart_ms={"median": median(stops), "all": stops},
     )
     rate = results["streaming"]["updates_per_second"]
     rows = [
@@ -316,6 +370,7 @@ def main() -> int:
         ("(f) hello-world bytes beyond Pyodide core, gzip", f"{total / 1024:.1f} KB", "target <= 150 KB"),
         ("(g) worker memory, hello-world", f"{app_memory / 2**20:.1f} MiB",
          f"bare {bare_memory / 2**20:.1f} MiB, ratio {app_memory / bare_memory:.2f} (target <= 1.2)"),
+        ("(h) Stop by restart (not isolated), to first answer", f"{median(stops):.0f} ms", "target <= 3000 ms"),
     ]
     print(f"Pagelet benchmarks: Chromium {results['chromium']}, medians of {args.runs} fresh contexts, {args.clicks} clicks")
     width = max(len(row[0]) for row in rows)

@@ -16,6 +16,8 @@ export interface MountOptions {
   onFatal?: (message: string, traceback?: string) => void;
   /** Called after each config is rendered: the first, and any later one (the app run again). */
   onRender?: () => void;
+  /** Offer a Stop button on an event still running after this many milliseconds (none when absent). */
+  stopAfterMs?: number;
 }
 
 export interface AppHandle {
@@ -60,7 +62,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     session?.destroy();
     session = null;
     files.setLimit(config.max_file_size);
-    const next = await Session.create(config, (message) => transport.send(message), report, files);
+    const next = await Session.create(config, (message) => transport.send(message), report, files, options.stopAfterMs);
     if (destroyed) {
       next.destroy();
       return;

@@ -1,4 +1,5 @@
 import { cancelMessage, eventMessage, type ClientMessage, type Dependency, type ProgressMessage, type StatusMessage } from "./protocol";
+import { LongRuns } from "./long-runs";
 import type { StatusIndicator } from "./status";
 
 /**
@@ -32,6 +33,8 @@ export interface EventsOptions {
   readonly status: StatusIndicator;
   /** A run could not even be sent. */
   readonly onSendError: (error: unknown) => void;
+  /** Offer a Stop button on a run still going after this long; absent, none is offered. */
+  readonly stopAfterMs?: number;
 }
 
 /**
@@ -47,9 +50,15 @@ export class Events {
   readonly #queued = new Set<number>();
   readonly #prefix = eventIdPrefix();
   #counter = 0;
+  readonly #longRuns: LongRuns | undefined;
+  /** Dependencies that some other listener cancels: the app has its own Stop for them. */
+  readonly #cancellable = new Set<number>();
 
   constructor(options: EventsOptions) {
     this.#options = options;
+    if (options.stopAfterMs !== undefined) {
+      this.#longRuns = new LongRuns(options.stopAfterMs, (outputs) => options.status.overlayOf(outputs));
+    }
     this.add(options.dependencies);
   }
 
@@ -61,6 +70,7 @@ export class Events {
         const [id, event] = target;
         push(this.#byTarget, `${String(id)}:${String(event)}`, dep);
       }
+      for (const cancelled of Array.isArray(dep.cancels) ? dep.cancels : []) this.#cancellable.add(cancelled);
       if (typeof dep.trigger_after === "number") push(this.#byParent, dep.trigger_after, dep);
     }
   }
@@ -124,14 +134,17 @@ export class Events {
   /** Ask the core to stop every run of these dependencies; each ends with its own `done`. */
   #cancel(depIds: ReadonlySet<number>): void {
     for (const [eventId, running] of this.#runs) {
-      if (!depIds.has(running.id)) continue;
-      // A run cancelled while a newer trigger waited must not restart afterwards.
-      this.#queued.delete(running.id);
-      try {
-        this.#options.send(cancelMessage(eventId));
-      } catch (error) {
-        this.#options.onSendError(error);
-      }
+      if (depIds.has(running.id)) this.#stop(eventId, running);
+    }
+  }
+
+  #stop(eventId: string, running: Dependency): void {
+    // A run cancelled while a newer trigger waited must not restart afterwards.
+    this.#queued.delete(running.id);
+    try {
+      this.#options.send(cancelMessage(eventId));
+    } catch (error) {
+      this.#options.onSendError(error);
     }
   }
 
@@ -142,6 +155,7 @@ export class Events {
     this.#runs.set(eventId, dep);
     this.#running.set(dep.id, (this.#running.get(dep.id) ?? 0) + 1);
     this.#options.status.begin(dep.outputs, typeof dep.show_progress === "string" ? dep.show_progress : "full");
+    if (!this.#cancellable.has(dep.id)) this.#longRuns?.started(eventId, dep.outputs, () => this.#stop(eventId, dep));
     try {
       this.#options.send(eventMessage(eventId, dep.id, data, eventData));
     } catch (error) {
@@ -154,6 +168,7 @@ export class Events {
     const dep = this.#runs.get(eventId);
     if (dep === undefined) return;
     this.#runs.delete(eventId);
+    this.#longRuns?.ended(eventId);
     const left = (this.#running.get(dep.id) ?? 1) - 1;
     if (left > 0) this.#running.set(dep.id, left);
     else this.#running.delete(dep.id);

@@ -31,6 +31,7 @@ export class Session {
     send: (message: ClientMessage) => void,
     report: (message: string) => void,
     files?: FileAccess,
+    stopAfterMs?: number,
   ): Promise<Session> {
     const store = new Store(config.components);
     let tree: ComponentTree | null = null;
@@ -41,6 +42,7 @@ export class Session {
       inputValue: (id) => (store.type(id) === "state" ? null : store.value(id)),
       status: new StatusIndicator((id) => tree?.elementOf(id) ?? null),
       onSendError: (error) => report(`Could not reach the app: ${errorText(error)}`),
+      ...(stopAfterMs !== undefined ? { stopAfterMs } : {}),
     });
     store.subscribe(({ id, changed, origin }) => {
       if (origin === "server") tree?.refresh(id);

@@ -48,6 +48,15 @@ export class StatusIndicator {
     }
   }
 
+  /** The pending overlay shown on the first of `ids` that has one (null when none is drawn). */
+  overlayOf(ids: readonly number[]): HTMLElement | null {
+    for (const id of ids) {
+      const overlay = this.#overlays.get(id);
+      if (overlay !== undefined) return overlay;
+    }
+    return null;
+  }
+
   /** Show the core's status text (queue position, progress) on the overlays. */
   describe(ids: readonly number[], message: string): void {
     for (const id of ids) {

@@ -13,14 +13,20 @@
 import { ERROR_EVENT, OUTPUT_EVENT, type ErrorDetail, type OutputDetail } from "./control";
 import type { ControlBody } from "./control-messages";
 import { defaultEntrypoint } from "./entrypoint";
+import type { Transport } from "../js/transport/transport";
 import { describe } from "./fetch";
 import { loadHost, type AppHandle } from "./host";
-import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker, type MemoryRequest, type MemoryUsage } from "./messages";
+import { makeInterruptBuffer, Stopper } from "./interrupt";
+import { BOOT_STAGES, isFromWorker, type AppFile, type BootMessage, type BootStage, type FromWorker, type MemoryRequest, type MemoryUsage, type PersistRequest } from "./messages";
 import { ModelProgress } from "./model-progress";
+import { persistKeyFor } from "./persist-key";
 import { BootProgress, failurePanel } from "./progress";
 import { isProvidedByPagelet } from "./provided";
+import { crashPanel, RESTARTED_NOTICE } from "./restart";
 import { scheduleSnapshot } from "./snapshot-schedule";
+import { AppSources } from "./app-sources";
 import { canShareWorker, joinSharedWorker, type AppWorker } from "./shared-worker-client";
+import { TappedTransport } from "./tapped-transport";
 import { resolveIndexUrl, resolveRequirement } from "./urls";
 
 export interface PageletAppOptions {
@@ -45,6 +51,11 @@ export interface PageletAppOptions {
    * worker where SharedWorker is missing. See `lite/shared-worker-client.ts`.
    */
   sharedWorker?: boolean;
+  /**
+   * Names the store behind the app's persist folder, `/home/pyodide/persist`.
+   * Default: the page's path and the target's id (else the app's place on the page).
+   */
+  persistKey?: string;
 }
 
 export interface PageletApp {
@@ -76,6 +87,8 @@ export interface PageletStateDetail {
 
 /** The worker script, next to this module. A variable, so the bundler leaves the URL alone. */
 const WORKER_FILE = "worker.js";
+/** An event still running after this long gets a Stop button (Gradio has one only for generators). */
+const STOP_OFFER_MS = 1_000;
 
 /** Run a Pagelet app inside `target`. Progress and failures are shown there too. */
 export function createPageletApp(target: HTMLElement, options: PageletAppOptions): PageletApp {
@@ -86,7 +99,8 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   let state: PageletState = "booting";
   let worker: AppWorker | undefined;
   let handle: AppHandle | undefined;
-  const channel = new MessageChannel();
+  let channel = new MessageChannel();
+  let stopper: Stopper | undefined;
   let resolveReady!: () => void;
   let rejectReady!: (error: Error) => void;
   const ready = new Promise<void>((resolve, reject) => {
@@ -105,7 +119,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
 
   let boot: Omit<BootMessage, "kind" | "port">;
   try {
-    boot = normalize(options, document.baseURI);
+    boot = { ...normalize(options, document.baseURI), persistKey: persistKeyFor(target, options.persistKey) };
   } catch (error) {
     container.append(failurePanel("The app could not start", describe(error)));
     setState("failed");
@@ -135,12 +149,19 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
 
   function fail(message: string, traceback?: string): void {
     if (state === "destroyed" || state === "failed") return;
-    const title = state === "ready" ? "The app stopped" : "The app could not start";
     progress.element.remove();
     // A failure of the runtime replaces a Python error's panel; no run can recover from it.
     failure?.remove();
     failure = undefined;
-    container.insertBefore(failurePanel(title, message, traceback), appRoot);
+    if (state === "ready") {
+      // It ran before, so it can run again: a new worker, the same files (the persist folder kept).
+      container.insertBefore(crashPanel(message, traceback, () => restart(false)), appRoot);
+      appRoot.hidden = true;
+      stopper?.dispose();
+      worker?.terminate();
+    } else {
+      container.insertBefore(failurePanel("The app could not start", message, traceback), appRoot);
+    }
     emitError({ message, ...(traceback !== undefined ? { traceback } : {}), python: false });
     if (state === "booting") {
       // Nothing more can come of this boot; free the memory Pyodide holds.
@@ -183,6 +204,10 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   }
 
   function onWorkerMessage(message: FromWorker): void {
+    if (message.kind === "crashed") {
+      fail(message.message);
+      return;
+    }
     if (message.kind === "output") {
       container.dispatchEvent(new CustomEvent<OutputDetail>(OUTPUT_EVENT, { detail: { stream: message.stream, text: message.text } }));
       return;
@@ -209,36 +234,103 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   }
 
   const workerUrl = new URL(WORKER_FILE, import.meta.url).href;
-  try {
-    const shared = options.sharedWorker === true && canShareWorker(workerUrl);
-    worker = shared ? joinSharedWorker(workerUrl) : startWorker(workerUrl);
+  /** The app as the JS API has changed it since; a restart runs that. */
+  const sources = new AppSources();
+  /** Start a worker on the app and mount the host on its port; again on a restart. */
+  function launch(notice?: typeof RESTARTED_NOTICE): void {
+    let current: AppWorker;
+    let shared = false;
+    try {
+      shared = options.sharedWorker === true && canShareWorker(workerUrl);
+      current = shared ? joinSharedWorker(workerUrl) : startWorker(workerUrl);
+    } catch (error) {
+      fail(`Could not create the Python worker from ${workerUrl}: ${describe(error)}`);
+      return;
+    }
+    worker = current;
     container.dataset.worker = shared ? "shared" : "dedicated";
-  } catch (error) {
-    fail(`Could not create the Python worker from ${workerUrl}: ${describe(error)}`);
-    return { ready, destroy, memoryUsage: () => Promise.reject(new Error("The app did not start")), control, element: container };
-  }
-  worker.onmessage = (event: MessageEvent<unknown>) => {
-    if (isFromWorker(event.data)) onWorkerMessage(event.data);
-  };
-  // A module worker that fails to load (404, syntax error) reports only a bare event.
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    fail(event.message || `Could not start the Python worker from ${workerUrl} (it failed to load; is the build in place?)`);
-  };
-  const bootMessage: BootMessage = { kind: "boot", ...boot, port: channel.port2 };
-  worker.postMessage(bootMessage, [channel.port2]);
+    current.onmessage = (event: MessageEvent<unknown>) => {
+      if (isFromWorker(event.data)) onWorkerMessage(event.data);
+    };
+    // A module worker that fails to load (404, syntax error) reports only a bare event.
+    current.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      fail(event.message || `Could not start the Python worker from ${workerUrl} (it failed to load; is the build in place?)`);
+    };
+    // One interrupt buffer per Python: the shared worker's serves every app of the page, so it gets none.
+    const interruptBuffer = shared ? undefined : makeInterruptBuffer();
+    const bootMessage: BootMessage = { kind: "boot", ...sources.boot(boot), port: channel.port2, ...(interruptBuffer ? { interruptBuffer } : {}) };
+    current.postMessage(bootMessage, [channel.port2]);
+    const runStopper = new Stopper({ interruptBuffer, responsive: answersWithin, restart: () => restart(true) });
+    stopper = runStopper;
+    const transport = (inner: Transport): TappedTransport =>
+      new TappedTransport(inner, {
+        sent: (message) => {
+          if (message.type === "cancel") runStopper.cancelled(message.event_id);
+        },
+        received: (message) => {
+          if (message.type !== "status" || (message.stage !== "done" && message.stage !== "error")) return;
+          runStopper.ended(message.event_id);
+          // Files the event wrote in the persist folder are kept from now on.
+          current.postMessage({ kind: "persist" } satisfies PersistRequest, []);
+        },
+      });
+    let tapped: TappedTransport | undefined;
 
-  loadHost().then(
-    (mount) => {
-      if (state === "destroyed") return;
-      handle = mount(appRoot, channel.port1, { onFatal: appFailed, onRender: shown });
-    },
-    (error: unknown) => fail(`Could not load the Pagelet host: ${describe(error)}`),
-  );
+    loadHost().then(
+      (mount) => {
+        if (state === "destroyed" || worker !== current) return;
+        const rendered = (): void => {
+          if (worker !== current) return;
+          const first = state === "booting";
+          shown();
+          if (first && notice !== undefined) tapped?.notify(notice);
+        };
+        handle = mount(appRoot, channel.port1, { onFatal: appFailed, onRender: rendered, stopAfterMs: STOP_OFFER_MS }, (inner) => (tapped = transport(inner)));
+      },
+      (error: unknown) => fail(`Could not load the Pagelet host: ${describe(error)}`),
+    );
+  }
+  launch();
+
+  /**
+   * Replace the worker: after a crash (the person's Restart) or to stop stuck
+   * code (`stopped`: the page then says the state was reset). The app runs
+   * again from its files; the persist folder is read back from IndexedDB.
+   */
+  function restart(stopped: boolean): void {
+    if (state === "destroyed") return;
+    stopper?.dispose();
+    handle?.destroy();
+    handle = undefined;
+    worker?.terminate();
+    channel.port1.close();
+    channel = new MessageChannel();
+    appRoot.hidden = true;
+    container.insertBefore(progress.element, appRoot);
+    progress.show("runtime");
+    performance.mark("pagelet:restart");
+    setState("booting");
+    launch(stopped ? RESTARTED_NOTICE : undefined);
+  }
+
+  /** Whether the worker answers a message within `timeoutMs`; a worker running Python cannot. */
+  function answersWithin(timeoutMs: number): Promise<boolean> {
+    return Promise.race([
+      memoryUsage().then(() => true, () => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs)),
+    ]);
+  }
+
+  // Last chance to keep what the app wrote; the worker may not live long enough to finish.
+  const saveOnHide = (): void => worker?.postMessage({ kind: "persist" } satisfies PersistRequest, []);
+  addEventListener("pagehide", saveOnHide);
 
   function destroy(): void {
     if (state === "booting") rejectReady(new Error("The app was destroyed before it started"));
     setState("destroyed");
+    removeEventListener("pagehide", saveOnHide);
+    stopper?.dispose();
     handle?.destroy();
     worker?.terminate();
     channel.port1.close();
@@ -269,7 +361,15 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
       return Promise.reject(new Error(`${body.kind} needs the app's own worker: leave out shared-worker for an app the page changes`));
     }
     const running = worker;
-    return import("./control-request").then(({ sendControl }) => sendControl(running, body));
+    return import("./control-request")
+      .then(({ sendControl }) => sendControl(running, body))
+      .then(
+        () => sources.record(body),
+        (error: unknown) => {
+          if (body.kind === "run") sources.record(body);
+          throw error;
+        },
+      );
   }
 
   return { ready, destroy, memoryUsage, control, element: container };

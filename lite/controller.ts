@@ -41,6 +41,10 @@ export interface GradioAppOptions {
   indexUrls?: string[];
   /** Where numpy, pillow and pandas load from; see `PageletAppOptions.packageBaseUrl`. */
   packageBaseUrl?: string;
+  /** Run in the page's one shared worker; see `PageletAppOptions.sharedWorker`. */
+  sharedWorker?: boolean;
+  /** Names the store behind the persist folder; see `PageletAppOptions.persistKey`. */
+  persistKey?: string;
   /** Show a code editor beside the app, with Run and Share buttons. */
   playground?: boolean;
   /** Editor beside the app (`"horizontal"`, the default) or above it (`"vertical"`). */
@@ -266,6 +270,8 @@ async function appOptions(options: GradioAppOptions): Promise<PageletAppOptions>
     ...(options.requirements ? { requirements: options.requirements } : {}),
     ...(options.indexUrls ? { indexUrls: options.indexUrls } : {}),
     ...(options.packageBaseUrl ? { packageBaseUrl: options.packageBaseUrl } : {}),
+    ...(options.sharedWorker === true ? { sharedWorker: true } : {}),
+    ...(options.persistKey !== undefined ? { persistKey: options.persistKey } : {}),
   };
 }
 

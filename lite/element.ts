@@ -7,6 +7,7 @@ import {
 import { createGradioApp, type GradioAppController } from "./controller";
 import type { MemoryUsage } from "./messages";
 import { describe } from "./fetch";
+import { elementPersistKey } from "./persist-key";
 import { failurePanel } from "./progress";
 import { readAppSource, readDisplayOptions } from "./source";
 
@@ -89,7 +90,7 @@ export class GradioLiteElement extends HTMLElement {
     }
     if (this.#mount !== mount) return;
     this.#stashSource(mount);
-    this.#app = createGradioApp({ target: mount, ...options, ...readDisplayOptions(this) });
+    this.#app = createGradioApp({ target: mount, ...options, ...readDisplayOptions(this), persistKey: elementPersistKey(this) });
     this.#app.ready.then(this.#settle.resolve, this.#settle.reject);
   }
 

@@ -46,6 +46,10 @@ export interface BootMessage {
   port: MessagePort;
   /** The page's base URL: paths an app gives (a model folder) resolve against it. Default: the worker's own URL. */
   pageUrl?: string;
+  /** Pyodide's interrupt buffer, shared with the page (cross-origin isolated pages only): the page's Stop writes SIGINT. */
+  interruptBuffer?: Uint8Array;
+  /** Names the app's persist folder store (`lite/persist-key.ts`). Default: one store for the origin. */
+  persistKey?: string;
 }
 
 /** Worker → page: a boot stage began. `elapsedMs` counts from the worker's start. */
@@ -87,7 +91,12 @@ export interface MemoryUsage {
   wasmBytes: number;
 }
 
-export type ToWorker = BootMessage | MemoryRequest | ControlRequest;
+/** Page → worker, at any time after boot: save the persist folder now (an event ended, the page is hidden). */
+export interface PersistRequest {
+  kind: "persist";
+}
+
+export type ToWorker = BootMessage | MemoryRequest | ControlRequest | PersistRequest;
 
 /**
  * Worker → page: a transformers.js model is loading (`fraction` of its bytes,
@@ -101,7 +110,13 @@ export interface ModelProgressMessage {
   done: boolean;
 }
 
-export type FromWorker = StageMessage | StartedMessage | FailedMessage | ModelProgressMessage | OutputMessage;
+/** Worker → page, after boot: Python died (a fatal error); the worker can do nothing more. */
+export interface CrashedMessage {
+  kind: "crashed";
+  message: string;
+}
+
+export type FromWorker = StageMessage | StartedMessage | FailedMessage | ModelProgressMessage | OutputMessage | CrashedMessage;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -116,6 +131,7 @@ export function isFromWorker(data: unknown): data is FromWorker {
     case "started":
       return true;
     case "failed":
+    case "crashed":
       return typeof data.message === "string";
     case "model-progress":
       return (
@@ -141,10 +157,16 @@ export function isBootMessage(data: unknown): data is BootMessage {
     Array.isArray(data.indexUrls) &&
     (data.packageBaseUrl === undefined || typeof data.packageBaseUrl === "string") &&
     data.port instanceof MessagePort &&
-    (data.pageUrl === undefined || typeof data.pageUrl === "string")
+    (data.pageUrl === undefined || typeof data.pageUrl === "string") &&
+    (data.interruptBuffer === undefined || data.interruptBuffer instanceof Uint8Array) &&
+    (data.persistKey === undefined || typeof data.persistKey === "string")
   );
 }
 
 export function isMemoryRequest(data: unknown): data is MemoryRequest {
   return isRecord(data) && data.kind === "memory" && data.port instanceof MessagePort;
+}
+
+export function isPersistRequest(data: unknown): data is PersistRequest {
+  return isRecord(data) && data.kind === "persist";
 }

@@ -30,6 +30,10 @@ const CSS = `
   font: 12px/1.4 ui-monospace, monospace; background: #fff; color: #111; border: 1px solid #fecaca;
   border-radius: 4px; padding: 0.5rem; margin: 0.5rem 0 0; overflow: auto; max-height: 24rem;
 }
+.pagelet-restart {
+  font: inherit; margin-top: 0.5rem; padding: 0.25rem 0.9rem; border-radius: 4px; cursor: pointer;
+  border: 1px solid #b91c1c; background: #b91c1c; color: #fff;
+}
 `;
 
 const STYLE_ID = "pagelet-lite-style";

@@ -7,7 +7,7 @@
  */
 import { withDeadline } from "./deadline";
 import { describe } from "./fetch";
-import { isBootMessage, isMemoryRequest, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker } from "./messages";
+import { isBootMessage, isMemoryRequest, isPersistRequest, STAGE_LABELS, type BootMessage, type BootStage, type FromWorker } from "./messages";
 import { assetUrl, fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
 import { BootError, fromPython, installWheel, startBridge, writeAppFiles } from "./worker/python";
@@ -15,6 +15,8 @@ import type { RequirementsPlan } from "./worker/requirements";
 import { isControlRequest } from "./control-messages";
 import { answerControl, type RunningApp } from "./worker/control";
 import { forwardOutput } from "./worker/output";
+import { watchForCrash } from "./worker/crash";
+import { PersistFolder } from "./worker/persist";
 import { loadRuntime, type Pyodide } from "./worker/runtime";
 import { buildSnapshot, dropSnapshot, readSnapshot, SNAPSHOT_WORKER_NAME } from "./worker/snapshot";
 import { registerTransformers } from "./worker/transformers";
@@ -103,6 +105,7 @@ function startDownloads(): Downloads {
 }
 
 let pyodide: Pyodide | undefined;
+let persistFolder: PersistFolder | undefined;
 
 interface Runtime {
   pyodide: Pyodide;
@@ -145,6 +148,9 @@ async function boot({ runtime, coreWheel, bootMessage, requirementsPlan }: Downl
   // Also after a warm start: the snapshot holds Python's memory, not the files.
   installWheel(pyodide, core);
   const message = await bootMessage;
+  if (message.interruptBuffer !== undefined) pyodide.setInterruptBuffer(message.interruptBuffer);
+  // Loads from IndexedDB while the rest installs; after a warm start too, as the snapshot holds no files.
+  const persist = PersistFolder.open(pyodide, message.persistKey ?? "");
   // Only a name for Python to import: transformers.js is fetched when the app first uses it.
   registerTransformers(pyodide, message.pageUrl ?? scope.location.href, post);
   try {
@@ -167,6 +173,7 @@ async function boot({ runtime, coreWheel, bootMessage, requirementsPlan }: Downl
     );
   }
   enter("app");
+  persistFolder = await persist;
   await startBridge(pyodide, message.entrypoint, message.port, message.packageBaseUrl ?? assetUrl("pyodide/"));
   post({ kind: "started", elapsedMs: elapsedMs(), warm: loaded.warm });
   return { pyodide };
@@ -200,5 +207,7 @@ if (isSharedWorkerScope(self)) {
   scope.addEventListener("message", (event: MessageEvent<unknown>) => {
     if (isMemoryRequest(event.data)) event.data.port.postMessage(memoryUsage(pyodide));
     else if (isControlRequest(event.data)) answerControl(booted, event.data);
+    else if (isPersistRequest(event.data)) void persistFolder?.save();
   });
+  watchForCrash(scope, () => pyodide, (message) => post({ kind: "crashed", message }));
 }

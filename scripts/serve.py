@@ -54,8 +54,9 @@ class Handler(SimpleHTTPRequestHandler):
         return super().send_head()
 
     def end_headers(self) -> None:
-        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
-        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+        if self.server.isolated:  # type: ignore[attr-defined]
+            self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+            self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
         # dist/ may also be used from a page on another origin, as from a CDN.
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Cross-Origin-Resource-Policy", "cross-origin")
@@ -79,10 +80,16 @@ class Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(host: str = "127.0.0.1", port: int = 0, root: Path = ROOT, quiet: bool = False) -> Server:
-    """A server for `root`, not yet serving: call `serve_forever()` (in a thread) and `shutdown()`."""
+def make_server(
+    host: str = "127.0.0.1", port: int = 0, root: Path = ROOT, quiet: bool = False, isolated: bool = True
+) -> Server:
+    """A server for `root`, not yet serving: call `serve_forever()` (in a thread) and `shutdown()`.
+
+    `isolated=False` leaves out COOP/COEP, as most static hosts do (the benchmark's Stop figure).
+    """
     server = Server((host, port), partial(Handler, directory=str(root)))
     server.quiet = quiet  # type: ignore[attr-defined]
+    server.isolated = isolated  # type: ignore[attr-defined]
     return server
 
 

@@ -90,8 +90,11 @@ Host -> core
     Stops run ``event_id`` (a Stop button, ``cancels=``): a generator is
     closed between two yields, an ``await`` is interrupted. The run then ends
     with ``status`` ``done`` and the message ``cancelled``. Blocking code
-    between yields is not interrupted. A cancel for a run that already ended
-    is ignored. Added in version 1.
+    between yields is not interrupted by the cancel itself; in the browser the
+    runtime then raises ``KeyboardInterrupt`` in it (Pyodide's interrupt
+    buffer), and the run ends with ``status`` ``done``, the message
+    ``stopped`` and a warning ``alert`` titled "Stopped". A cancel for a run
+    that already ended is ignored. Added in version 1.
 
 A ``Dependency`` may also carry ``"cancels": [int]``: ids of dependencies
 whose running events the host cancels when this one is triggered (added in

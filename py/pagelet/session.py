@@ -72,6 +72,13 @@ class QueueFull(Exception):
     """The runtime refuses an event because too many are waiting."""
 
 
+class Stopped(Exception):
+    """A ``KeyboardInterrupt`` ended the function: the page's Stop reached stuck code."""
+
+
+STOPPED_MESSAGE = "The function was interrupted (KeyboardInterrupt). The app's state is kept."
+
+
 def admit_all(fn_index: int) -> AsyncContextManager[Any]:
     return contextlib.nullcontext()
 
@@ -106,8 +113,12 @@ class Session:
         run_sync: SyncRunner = run_inline,
         file_store: files.FileStore | None = None,
         admit: Admission = admit_all,
+        interruptible: bool = False,
     ) -> None:
         self.app = app
+        # In the browser a KeyboardInterrupt is the page's Stop (Pyodide's interrupt
+        # buffer), so it ends the event; on a server it stays Ctrl+C and stops the process.
+        self._interruptible = interruptible
         self._admit = admit
         # Uploads land here and output files leave through it; closed with the session.
         self.files: files.FileStore = file_store if file_store is not None else files.TempFileStore()
@@ -248,6 +259,9 @@ class Session:
             if not run.cancelled():
                 raise
             self.send(status_message(event_id, "done", "cancelled"))
+        except Stopped:
+            self.send(alert_message("warning", STOPPED_MESSAGE, "Stopped", 10))
+            self.send(status_message(event_id, "done", "stopped"))
         except QueueFull:
             busy = "The app is busy: too many requests are waiting. Try again in a moment."
             self.send(alert_message("error", busy, "Error", None))
@@ -270,7 +284,13 @@ class Session:
         """Wait for the runtime's go-ahead (a server's limits), then run."""
         async with self._admit(message.fn):
             self.send(status_message(message.event_id, "running"))
+            try:
             await self._run(dependency, message.event_id, message.data, message.event_data)
+            except KeyboardInterrupt:
+                # Caught inside the task: escaping it, asyncio would re-raise it into the event loop.
+                if not self._interruptible:
+                    raise
+                raise Stopped from None
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
         if error.visible:

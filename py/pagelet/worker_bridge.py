@@ -111,7 +111,7 @@ async def run(entrypoint: str | None = None, code: str | None = None) -> str | N
         return _fatal(f"{name} did not launch an app: end it with demo.launch() on a gr.Blocks or gr.Interface.")
     store = files.TempFileStore(_bytes_sender(_send_bytes), max_file_size=page_launcher.max_file_size)
     try:
-        _session = Session(app, _send_message, show_error=True, file_store=store)
+        _session = Session(app, _send_message, show_error=True, file_store=store, interruptible=True)
     except Exception as exc:
         return _fatal(f"{type(exc).__name__}: {exc}", format_app_error(exc))
     _session.send_config()

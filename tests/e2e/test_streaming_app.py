@@ -51,7 +51,7 @@ def test_stop_cancels_a_running_generator_and_the_app_keeps_working(page: Page, 
     page.get_by_label("Count to", exact=True).fill("100")
     page.get_by_role("button", name="Count").click()
     counted = page.get_by_label("Counted", exact=True)
-    # At least two counts; the run may be further on by the time the value is looked at.
+    # At least two numbers: under load the box may move on before a look catches "1 2" itself.
     expect(counted).to_have_value(re.compile(r"^1 2\b"))
     page.get_by_role("button", name="Stop").click()
     # The run ends long before it could have counted to 100.
@@ -69,7 +69,8 @@ def test_progress_bar_follows_the_steps_then_the_result_shows(page: Page, base_u
     page.get_by_role("button", name="Run").click()
     bar = page.get_by_role("progressbar", name="Working")
     expect(bar).to_be_visible()
-    expect(bar).to_have_attribute("aria-valuetext", "Working 4/8 steps")
+    # Some step on the way; under load a look may miss any one of them.
+    expect(bar).to_have_attribute("aria-valuetext", re.compile(r"^Working [1-7]/8 steps$"))
     expect(page.get_by_label("Result", exact=True)).to_have_value("Finished 8 steps")
     expect(page.get_by_role("progressbar")).to_have_count(0)
 

@@ -42,7 +42,7 @@ export function appConfig(components: ComponentConfig[], dependencies: Dependenc
 export class Core {
   constructor(readonly page: Page) {}
 
-  async mount(config: AppConfig, options: { fatalCallback?: boolean } = {}): Promise<void> {
+  async mount(config: AppConfig, options: { fatalCallback?: boolean; stopAfterMs?: number } = {}): Promise<void> {
     await this.page.evaluate((opts) => window.harness.mount(opts), options);
     await this.push({ v: 1, type: "config", config });
     expect(await this.page.evaluate(() => window.harness.ready())).toBe("ready");

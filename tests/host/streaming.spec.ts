@@ -96,3 +96,39 @@ test("a timer ticks its listeners while active; the app can switch it off", asyn
   expect(second?.data).toEqual([1]);
   await core.answer(second?.event_id ?? "", [{ id: 1, props: { active: false } }]);
 });
+
+test("a run still going after a moment offers Stop over its output, which cancels it", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [component(1, "button", { value: "Go" }), component(2, "textbox", { label: "Out", value: "" })],
+      [dependency(0, { targets: [[1, "click"]], outputs: [2] })],
+    ),
+    { stopAfterMs: 50 },
+  );
+  await page.getByRole("button", { name: "Go" }).click();
+  const [run] = await core.expectEvents(1);
+  await core.status(run?.event_id ?? "", "running");
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
+  await expect.poll(async () => (await core.cancels()).map((message) => message.event_id)).toEqual([run?.event_id]);
+  await core.status(run?.event_id ?? "", "done", "stopped");
+  await expect(page.getByRole("button", { name: /^Stop/ })).toHaveCount(0);
+});
+
+test("no second Stop is offered for a run the app has its own Stop for, nor where none is asked", async ({ core, page }) => {
+  await core.mount(stopApp, { stopAfterMs: 50 });
+  await page.getByRole("button", { name: "Go" }).click();
+  const [run] = await core.expectEvents(1);
+  await core.status(run?.event_id ?? "", "running");
+  await page.waitForTimeout(300);
+  await expect(page.getByRole("button", { name: "Stop" })).toHaveCount(1);
+
+  await core.mount(
+    appConfig(
+      [component(1, "button", { value: "Go" }), component(2, "textbox", { label: "Out", value: "" })],
+      [dependency(0, { targets: [[1, "click"]], outputs: [2] })],
+    ),
+  );
+  await page.getByRole("button", { name: "Go" }).click();
+  await page.waitForTimeout(300);
+  await expect(page.getByRole("button", { name: "Stop" })).toHaveCount(0);
+});

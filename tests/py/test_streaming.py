@@ -149,3 +149,41 @@ def test_errors_inside_generators_and_async_functions_reach_the_page():
     levels = [m["level"] for m in second if m["type"] == "alert"]
     assert levels == ["warning", "error"]
     assert final_stage(second) == "error"
+
+
+def _interrupting_app() -> gr.Blocks:
+    """A counter kept in State, and a function that is interrupted as Pyodide's interrupt buffer would."""
+    with gr.Blocks() as demo:
+        count = gr.State(0)
+        shown = gr.Number(label="Count")
+        gr.Button("Add").click(lambda n: (n + 1, n + 1), count, [count, shown])
+
+        def stuck(n):
+            for step in range(3):
+                if step == 1:
+                    raise KeyboardInterrupt
+                yield n
+
+        gr.Button("Spin").click(stuck, count, shown)
+    return demo
+
+
+def test_a_keyboard_interrupt_in_the_browser_stops_the_event_and_keeps_state():
+    host = FakeHost(_interrupting_app())
+    host.session._interruptible = True
+    host.fire(0, None)
+    messages = host.fire(1, None)
+    status = [m for m in messages if m["type"] == "status"][-1]
+    assert status["stage"] == "done" and status["message"] == "stopped"
+    assert [m["title"] for m in messages if m["type"] == "alert"] == ["Stopped"]
+    # The app answers, with its State as it was.
+    assert updates_of(host.fire(0, None))[-1]["value"] == 2
+
+
+def test_a_keyboard_interrupt_on_a_server_still_stops_the_process():
+    host = FakeHost(_interrupting_app())
+    try:
+        host.fire(1, None)
+    except KeyboardInterrupt:
+        return
+    raise AssertionError("KeyboardInterrupt was swallowed")

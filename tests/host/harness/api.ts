@@ -2,8 +2,11 @@ import type { ClientMessage } from "../../../js/protocol";
 
 /** What the harness page exposes as `window.harness`, for tests to drive with `page.evaluate`. */
 export interface Harness {
-  /** Mount an app on a fresh fake transport; `fatalCallback` records fatal errors instead of the panel. */
-  mount(options?: { fatalCallback?: boolean }): void;
+  /**
+   * Mount an app on a fresh fake transport; `fatalCallback` records fatal errors instead of the panel,
+   * `stopAfterMs` offers a Stop button on long runs (as lite does).
+   */
+  mount(options?: { fatalCallback?: boolean; stopAfterMs?: number }): void;
   /** Deliver a message as the core would: validated, then handed to the app (or reported invalid). */
   push(message: unknown, bytes?: number[]): void;
   /** Byte counts sent next to each message, in order (0: none). */

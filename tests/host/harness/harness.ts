@@ -69,9 +69,12 @@ const harness: Harness = {
     app = mountApp(
       root,
       transport,
-      options.fatalCallback
-        ? { onFatal: (message, traceback) => fatals.push({ message, traceback }), onRender: () => (renders += 1) }
-        : {},
+      {
+        ...(options.fatalCallback
+          ? { onFatal: (message: string, traceback?: string) => fatals.push({ message, traceback }), onRender: () => (renders += 1) }
+          : {}),
+        ...(options.stopAfterMs !== undefined ? { stopAfterMs: options.stopAfterMs } : {}),
+      },
     );
   },
   push: (message, bytes) => transport.push(message, bytes ? new Uint8Array(bytes).buffer : undefined),
