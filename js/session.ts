@@ -66,12 +66,12 @@ export class Session {
     return this.#tree.element;
   }
 
-  /** Run the `load` listeners: the app is on the page. */
   /** Every component's value, as the page shows it now. */
   values(): Iterable<unknown> {
     return this.#store.values();
   }
 
+  /** Run the `load` listeners: the app is on the page. */
   start(): void {
     this.#events.trigger(this.#root, "load");
   }
