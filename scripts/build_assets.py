@@ -100,18 +100,36 @@ BROWSERLESS_PREFIX = ("pagelet/server/", "pagelet/export/", "pagelet/cli.py", "p
 
 
 def without_server(wheel: Path) -> None:
-    """Rewrite ``wheel`` without the ``BROWSERLESS_PREFIX`` paths (files and RECORD lines), entries otherwise as they were."""
+    """Rewrite ``wheel`` without the ``BROWSERLESS_PREFIX`` paths and without the description
+    (the README) in its METADATA, RECORD to match; entries otherwise as they were."""
     stripped = wheel.with_suffix(".stripped")
+    rewritten: dict[str, bytes] = {}
     with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             if info.filename.startswith(BROWSERLESS_PREFIX):
                 continue
             content = source.read(info)
+            if info.filename.endswith(".dist-info/METADATA"):
+                content = rewritten[info.filename] = headers_only(content)
             if info.filename.endswith(".dist-info/RECORD"):
                 lines = content.decode().splitlines(keepends=True)
-                content = "".join(line for line in lines if not line.startswith(BROWSERLESS_PREFIX)).encode()
+                content = "".join(record_line(line, rewritten) for line in lines if not line.startswith(BROWSERLESS_PREFIX)).encode()
             target.writestr(info, content)
     stripped.replace(wheel)
+
+
+def headers_only(metadata: bytes) -> bytes:
+    """Core metadata without its description, which nothing in the browser reads (it is the whole README)."""
+    return metadata.partition(b"\n\n")[0] + b"\n"
+
+
+def record_line(line: str, rewritten: dict[str, bytes]) -> str:
+    """A RECORD line, with the hash and size of the file's new content if it was rewritten."""
+    path = line.split(",", 1)[0]
+    if path not in rewritten:
+        return line
+    digest = base64.urlsafe_b64encode(hashlib.sha256(rewritten[path]).digest()).rstrip(b"=").decode()
+    return f"{path},sha256={digest},{len(rewritten[path])}\n"
 
 
 def vendor_wheels() -> list[Path]:
