@@ -22,7 +22,7 @@ import { ModelProgress } from "./model-progress";
 import { persistKeyFor } from "./persist-key";
 import { BootProgress, failurePanel } from "./progress";
 import { isProvidedByPagelet } from "./provided";
-import { crashPanel, RESTARTED_NOTICE } from "./restart";
+import { crashPanel, RESTARTED_NOTICE, SHARED_STUCK_NOTICE } from "./restart";
 import { scheduleSnapshot } from "./snapshot-schedule";
 import { AppSources } from "./app-sources";
 import { canShareWorker, joinSharedWorker, type AppWorker } from "./shared-worker-client";
@@ -261,7 +261,11 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     const interruptBuffer = shared ? undefined : makeInterruptBuffer();
     const bootMessage: BootMessage = { kind: "boot", ...sources.boot(boot), port: channel.port2, ...(interruptBuffer ? { interruptBuffer } : {}) };
     current.postMessage(bootMessage, [channel.port2]);
-    const runStopper = new Stopper({ interruptBuffer, responsive: answersWithin, restart: () => restart(true) });
+    const runStopper = new Stopper({
+      interruptBuffer,
+      responsive: answersWithin,
+      restart: () => (shared ? tapped?.notify(SHARED_STUCK_NOTICE) : restart(true)),
+    });
     stopper = runStopper;
     const transport = (inner: Transport): TappedTransport =>
       new TappedTransport(inner, {

@@ -13,6 +13,17 @@ export const RESTARTED_NOTICE: Omit<AlertMessage, "v" | "type"> = {
   duration: null,
 };
 
+/**
+ * A stuck function in the page's shared worker: a restart would end every app
+ * of the page, and that worker has no interrupt buffer, so nothing is done.
+ */
+export const SHARED_STUCK_NOTICE: Omit<AlertMessage, "v" | "type"> = {
+  level: "warning",
+  title: "Could not stop",
+  message: "This app shares its Python with the page's other apps (shared-worker), so a function that does not stop cannot be stopped without stopping them all. Reload the page to start again.",
+  duration: null,
+};
+
 /** "The app stopped" with the cause and a Restart button; files in the persist folder survive a restart. */
 export function crashPanel(message: string, traceback: string | undefined, restart: () => void): HTMLElement {
   const panel = failurePanel("The app stopped", message, traceback);

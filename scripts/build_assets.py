@@ -100,37 +100,36 @@ BROWSERLESS_PREFIX = ("pagelet/server/", "pagelet/export/", "pagelet/cli.py", "p
 
 
 def without_server(wheel: Path) -> None:
-    """Rewrite ``wheel`` for the browser: without the ``BROWSERLESS_PREFIX`` paths (files and RECORD lines) and
-    without the README in METADATA (its RECORD line updated); entries otherwise as they were."""
+    """Rewrite ``wheel`` without the ``BROWSERLESS_PREFIX`` paths and without the description
+    (the README) in its METADATA, RECORD to match; entries otherwise as they were."""
     stripped = wheel.with_suffix(".stripped")
+    rewritten: dict[str, bytes] = {}
     with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as target:
-        metadata: tuple[str, bytes] | None = None
         for info in source.infolist():
             if info.filename.startswith(BROWSERLESS_PREFIX):
                 continue
             content = source.read(info)
             if info.filename.endswith(".dist-info/METADATA"):
-                content = without_description(content)
-                metadata = (info.filename, content)
+                content = rewritten[info.filename] = headers_only(content)
             if info.filename.endswith(".dist-info/RECORD"):
                 lines = content.decode().splitlines(keepends=True)
-                kept = [line for line in lines if not line.startswith(BROWSERLESS_PREFIX)]
-                if metadata is not None:
-                    kept = [record_line(*metadata) if line.startswith(metadata[0] + ",") else line for line in kept]
-                content = "".join(kept).encode()
+                content = "".join(record_line(line, rewritten) for line in lines if not line.startswith(BROWSERLESS_PREFIX)).encode()
             target.writestr(info, content)
     stripped.replace(wheel)
 
 
-def without_description(metadata: bytes) -> bytes:
-    """METADATA's headers only: the body is the README, which every page would download at boot."""
-    headers, _, _ = metadata.partition(b"\n\n")
-    return headers + b"\n"
+def headers_only(metadata: bytes) -> bytes:
+    """Core metadata without its description, which nothing in the browser reads (it is the whole README)."""
+    return metadata.partition(b"\n\n")[0] + b"\n"
 
 
-def record_line(name: str, content: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b"=").decode()
-    return f"{name},sha256={digest},{len(content)}\n"
+def record_line(line: str, rewritten: dict[str, bytes]) -> str:
+    """A RECORD line, with the hash and size of the file's new content if it was rewritten."""
+    path = line.split(",", 1)[0]
+    if path not in rewritten:
+        return line
+    digest = base64.urlsafe_b64encode(hashlib.sha256(rewritten[path]).digest()).rstrip(b"=").decode()
+    return f"{path},sha256={digest},{len(rewritten[path])}\n"
 
 
 def vendor_wheels() -> list[Path]:

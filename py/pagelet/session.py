@@ -285,7 +285,7 @@ class Session:
         async with self._admit(message.fn):
             self.send(status_message(message.event_id, "running"))
             try:
-            await self._run(dependency, message.event_id, message.data, message.event_data)
+                await self._run(dependency, message.event_id, message.data, message.event_data)
             except KeyboardInterrupt:
                 # Caught inside the task: escaping it, asyncio would re-raise it into the event loop.
                 if not self._interruptible:

@@ -69,7 +69,7 @@ def test_progress_bar_follows_the_steps_then_the_result_shows(page: Page, base_u
     page.get_by_role("button", name="Run").click()
     bar = page.get_by_role("progressbar", name="Working")
     expect(bar).to_be_visible()
-    # Some step on the way; under load a look may miss any one of them.
+    # Some step in between; each lasts 0.2 s, shorter than the later polls of `expect`.
     expect(bar).to_have_attribute("aria-valuetext", re.compile(r"^Working [1-7]/8 steps$"))
     expect(page.get_by_label("Result", exact=True)).to_have_value("Finished 8 steps")
     expect(page.get_by_role("progressbar")).to_have_count(0)

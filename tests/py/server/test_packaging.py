@@ -41,3 +41,13 @@ def test_the_browser_wheel_leaves_out_the_command_line_and_the_export() -> None:
         pytest.fail("dist/pagelet has no wheel: run `make build` first")
     names = zipfile.ZipFile(wheels[0]).namelist()
     assert not [name for name in names if name.startswith(("pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py"))]
+
+
+def test_the_browser_wheel_metadata_leaves_out_the_readme() -> None:
+    wheels = list((REPO / "dist" / "pagelet").glob("pagelet-*.whl"))
+    if not wheels:
+        pytest.fail("dist/pagelet has no wheel: run `make build` first")
+    with zipfile.ZipFile(wheels[0]) as archive:
+        metadata = archive.read(next(name for name in archive.namelist() if name.endswith(".dist-info/METADATA"))).decode()
+    assert "Name: pagelet" in metadata
+    assert "# Pagelet" not in metadata
