@@ -93,6 +93,9 @@ class Interface(Blocks):
             raise TypeError(f"Interface needs a function, got {fn!r}")
         self.fn = fn
         self.input_components = [component_from(spec) for spec in _as_list(inputs)]
+        if not self.input_components and submit_btn == "Submit":
+            # An output-only demo (an unconditional generator): Gradio names its button Generate.
+            submit_btn = "Generate"
         self.output_components = [component_from(spec) for spec in _as_list(outputs)]
         self._label_components()
         self.interface_title = title

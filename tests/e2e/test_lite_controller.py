@@ -181,8 +181,8 @@ def test_files_given_by_url_and_data_and_a_forced_dark_theme(page: Page, site: S
         });
         </script>
     """))
-    expect(page.get_by_role("button", name="Submit")).to_be_visible(timeout=BOOT_TIMEOUT_MS)
-    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("button", name="Generate")).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+    page.get_by_role("button", name="Generate").click()
     expect(page.get_by_label("note", exact=True)).to_have_value("a note from data")
     background = page.locator(".pagelet-app").evaluate("(node) => getComputedStyle(node).backgroundColor")
     assert background == "rgb(11, 15, 25)"

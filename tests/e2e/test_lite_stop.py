@@ -89,3 +89,33 @@ def test_an_endless_loop_is_stopped_by_a_restart_where_the_page_is_not_isolated(
     expect(page.get_by_role("status").filter(has_text="state was reset")).to_be_visible(timeout=60_000)
     # A new Python runs the app: it answers, its State back at the start.
     add(page, 1)
+
+
+EDITED = """
+import gradio as gr
+
+def spin():
+    while True:
+        pass
+
+with gr.Blocks() as demo:
+    gr.Markdown("Edited app")
+    gr.Button("Spin").click(spin, None, gr.Textbox(label="Result"))
+    gr.Button("Write").click(lambda: open("notes.txt").read(), None, gr.Textbox(label="Notes"))
+demo.launch()
+"""
+
+
+def test_a_restart_runs_the_app_as_the_js_api_last_changed_it(page: Page, site: Site) -> None:
+    open_app(page, site.page("stop-edited.html", APP))
+    controller = "document.querySelector('gradio-lite').controller"
+    page.evaluate(f"async (code) => {{ await {controller}.write('notes.txt', 'written by the page'); await {controller}.run_code(code); }}", EDITED)
+    expect(page.get_by_text("Edited app")).to_be_visible()
+    page.get_by_role("button", name="Spin").click()
+    page.get_by_role("button", name="Stop", exact=True).click()
+    expect(page.get_by_role("status").filter(has_text="state was reset")).to_be_visible(timeout=60_000)
+    # The new Python runs the edited code, with the file the page wrote, not the page's first app.
+    expect(page.get_by_text("Edited app")).to_be_visible()
+    expect(page.get_by_role("button", name="Add")).to_have_count(0)
+    page.get_by_role("button", name="Write").click()
+    expect(page.get_by_label("Notes", exact=True)).to_have_value("written by the page")

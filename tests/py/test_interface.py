@@ -143,3 +143,11 @@ def test_a_generator_interface_gets_a_hidden_stop_button_that_cancels_the_run():
 def test_a_plain_function_gets_no_stop_button():
     config = gr.Interface(greet, "textbox", "textbox").get_config()
     assert "Stop" not in [c["props"].get("value") for c in config["components"] if c["type"] == "button"]
+
+
+def test_an_output_only_interface_has_a_generate_button_as_in_gradio():
+    demo = gr.Interface(lambda: "a new sample", None, "textbox")
+    buttons = [c["props"]["value"] for c in demo.get_config()["components"] if c["type"] == "button"]
+    assert "Generate" in buttons and "Submit" not in buttons
+    named = gr.Interface(lambda: "x", None, "textbox", submit_btn="Roll")
+    assert "Roll" in [c["props"]["value"] for c in named.get_config()["components"] if c["type"] == "button"]
