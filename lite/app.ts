@@ -200,7 +200,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
     performance.mark("pagelet:ready");
     resolveReady();
     // A shared worker boots without snapshots; only dedicated ones would use it.
-    if (container.dataset.boot === "fresh" && container.dataset.worker === "dedicated") scheduleSnapshot((name) => startWorker(workerUrl, name));
+    if (container.dataset.boot === "fresh" && !inSharedWorker) scheduleSnapshot((name) => startWorker(workerUrl, name));
   }
 
   function onWorkerMessage(message: FromWorker): void {
@@ -234,21 +234,22 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
   }
 
   const workerUrl = new URL(WORKER_FILE, import.meta.url).href;
+  /** Whether the app runs in the page's shared worker (also shown as the container's `data-worker`). */
+  let inSharedWorker = false;
   /** The app as the JS API has changed it since; a restart runs that. */
   const sources = new AppSources();
   /** Start a worker on the app and mount the host on its port; again on a restart. */
   function launch(notice?: typeof RESTARTED_NOTICE): void {
     let current: AppWorker;
-    let shared = false;
     try {
-      shared = options.sharedWorker === true && canShareWorker(workerUrl);
-      current = shared ? joinSharedWorker(workerUrl) : startWorker(workerUrl);
+      inSharedWorker = options.sharedWorker === true && canShareWorker(workerUrl);
+      current = inSharedWorker ? joinSharedWorker(workerUrl) : startWorker(workerUrl);
     } catch (error) {
       fail(`Could not create the Python worker from ${workerUrl}: ${describe(error)}`);
       return;
     }
     worker = current;
-    container.dataset.worker = shared ? "shared" : "dedicated";
+    container.dataset.worker = inSharedWorker ? "shared" : "dedicated";
     current.onmessage = (event: MessageEvent<unknown>) => {
       if (isFromWorker(event.data)) onWorkerMessage(event.data);
     };
@@ -258,13 +259,13 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
       fail(event.message || `Could not start the Python worker from ${workerUrl} (it failed to load; is the build in place?)`);
     };
     // One interrupt buffer per Python: the shared worker's serves every app of the page, so it gets none.
-    const interruptBuffer = shared ? undefined : makeInterruptBuffer();
+    const interruptBuffer = inSharedWorker ? undefined : makeInterruptBuffer();
     const bootMessage: BootMessage = { kind: "boot", ...sources.boot(boot), port: channel.port2, ...(interruptBuffer ? { interruptBuffer } : {}) };
     current.postMessage(bootMessage, [channel.port2]);
     const runStopper = new Stopper({
       interruptBuffer,
       responsive: answersWithin,
-      restart: () => (shared ? tapped?.notify(SHARED_STUCK_NOTICE) : restart(true)),
+      restart: () => (inSharedWorker ? tapped?.notify(SHARED_STUCK_NOTICE) : restart(true)),
     });
     stopper = runStopper;
     const transport = (inner: Transport): TappedTransport =>
@@ -361,7 +362,7 @@ export function createPageletApp(target: HTMLElement, options: PageletAppOptions
       return Promise.reject(new Error("The app has no running worker"));
     }
     // The shared worker serves boots only: replacing one app's code or packages there would touch its neighbours'.
-    if (container.dataset.worker === "shared") {
+    if (inSharedWorker) {
       return Promise.reject(new Error(`${body.kind} needs the app's own worker: leave out shared-worker for an app the page changes`));
     }
     const running = worker;
