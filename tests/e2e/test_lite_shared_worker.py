@@ -62,3 +62,30 @@ def test_without_shared_worker_each_app_gets_a_dedicated_worker(page: Page, site
     expect(page.get_by_text("beta is app 1 in its Python")).to_be_visible()
     check_isolation(page)
     assert page.locator(".pagelet[data-worker=dedicated]").count() == 2
+
+
+STUCK = """
+import gradio as gr
+
+def spin():
+    while True:
+        pass
+
+with gr.Blocks() as demo:
+    gr.Button("Spin").click(spin, None, gr.Textbox(label="Result"))
+demo.launch()
+"""
+
+
+def test_a_shared_app_refuses_the_js_api_and_says_a_stuck_function_cannot_be_stopped(page: Page, site: Site) -> None:
+    open_app(page, site.page("shared-stuck.html", f"<gradio-lite shared-worker>{STUCK}</gradio-lite>"))
+    refusal = page.evaluate(
+        "() => document.querySelector('gradio-lite').controller.run_code('print(1)').then(() => 'ran', (error) => error.message)"
+    )
+    assert "needs the app's own worker" in refusal
+    page.get_by_role("button", name="Spin").click()
+    page.get_by_role("button", name="Stop", exact=True).click()
+    # No restart (it would end the page's other apps): the page says why, and the app stays on screen.
+    expect(page.get_by_role("status").filter(has_text="shares its Python")).to_be_visible()
+    expect(page.get_by_role("button", name="Spin")).to_be_visible()
+    assert page.locator(".pagelet[data-worker=shared]").count() == 1
