@@ -133,16 +133,23 @@ def _unique_api_name(root: Blocks, fn: Callable[..., Any] | None, api_name: str 
 
 
 def _as_component_list(value: Any, role: str) -> tuple[list[Component], bool]:
-    """Normalize ``inputs``/``outputs``: a component, a list, a set, or None."""
+    """Normalize ``inputs``/``outputs``: a component, a list, a set, or None.
+
+    Outputs may also be layout blocks (Row, Column, Tab, Accordion ...), whose
+    props a function changes with ``gr.update(visible=...)``, as in Gradio.
+    """
     from .components.base import Component
+    from .layouts import Layout
 
     if value is None:
         return [], False
     as_dict = isinstance(value, (set, frozenset))
     items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+    allowed = (Component, Layout) if role == "outputs" else (Component,)
     for item in items:
-        if not isinstance(item, Component):
-            raise TypeError(f"{role} must be components, got {item!r}")
+        if not isinstance(item, allowed):
+            kinds = "components or layout blocks" if role == "outputs" else "components"
+            raise TypeError(f"{role} must be {kinds}, got {item!r}")
     if as_dict:
         items.sort(key=lambda component: component.id)
     return items, as_dict
