@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from .components.base import Component
 
 TriggerMode = Literal["once", "multiple", "always_last"]
+# Gradio 6: "public" endpoints are listed and callable, "undocumented" ones callable
+# but not listed, "private" ones neither (the page still runs them).
+ApiVisibility = Literal["public", "private", "undocumented"]
+API_VISIBILITIES: tuple[ApiVisibility, ...] = ("public", "private", "undocumented")
 
 # Events that fire continuously while a person edits: the host keeps only the
 # latest pending trigger for these (Gradio's "always_last").
@@ -48,7 +52,11 @@ class Dependency:
         batch: bool = False,
         max_batch_size: int = 4,
         concurrency_limit: int | None | str = "default",
+        api_visibility: ApiVisibility = "public",
+        show_api: bool = True,
     ) -> None:
+        if api_visibility not in API_VISIBILITIES:
+            raise ValueError(f"api_visibility must be one of {', '.join(API_VISIBILITIES)}, got {api_visibility!r}")
         self.root = root
         self.targets = targets
         self.fn = fn
@@ -56,6 +64,12 @@ class Dependency:
         self.outputs = outputs
         self.inputs_as_dict = inputs_as_dict
         self.api_name = _unique_api_name(root, fn, api_name)
+        # api_name=False is Gradio 6's private endpoint; Gradio 5's show_api=False an undocumented one.
+        if api_name is False:
+            api_visibility = "private"
+        elif not show_api and api_visibility == "public":
+            api_visibility = "undocumented"
+        self.api_visibility: ApiVisibility = api_visibility
         self.show_progress = show_progress
         self.queue = queue
         if trigger_mode is None:
@@ -186,7 +200,7 @@ def _register(
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
         "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",
-        "batch", "max_batch_size", "concurrency_limit",
+        "batch", "max_batch_size", "concurrency_limit", "api_visibility", "show_api",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.
