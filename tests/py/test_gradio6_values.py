@@ -54,3 +54,24 @@ def tokens(*pairs):
 )
 def test_highlighted_text_tokens_as_gradio(options, value, shown):
     assert gr.HighlightedText(render=False, **options).postprocess(value) == shown
+
+
+def test_numpy_values_make_a_config_the_page_and_clients_can_read():
+    # Gradio takes numpy scalars and arrays as component values; /config must still encode.
+    import json
+
+    import numpy as np
+
+    from pagelet.protocol import config_message, encode
+    from pagelet.server.api_info import client_config
+
+    with gr.Blocks() as demo:
+        slider = gr.Slider(0, 10, np.int64(3), label="Level")
+        number = gr.Number(np.float32(2.5), label="Ratio")
+        gr.JSON(np.array([1, 2]), label="Data")
+        gr.Dataframe(np.array([[1, 2], [3, 4]]), label="Table")
+    assert slider.value == 3 and type(slider.value) is int
+    assert number.value == 2.5 and type(number.value) is float
+    config = json.loads(encode(config_message(client_config(demo, None))))
+    values = {c["props"].get("label"): c["props"].get("value") for c in config["config"]["components"]}
+    assert values["Data"] == [1, 2] and values["Level"] == 3

@@ -120,11 +120,12 @@ def _checked(state: Any, text: str, send: Callable[[dict[str, Any]], None]) -> s
 
 async def config(request: Request) -> Response:
     state = _state(request)
-    return JSONResponse(client_config(state.blocks, state.options.max_file_size))
+    # Encoded as the page's messages are, so a numpy value in the config cannot make it fail.
+    return Response(encode(client_config(state.blocks, state.options.max_file_size)), media_type="application/json")
 
 
 async def info(request: Request) -> Response:
-    return JSONResponse(api_info(_state(request).blocks))
+    return Response(encode(api_info(_state(request).blocks)), media_type="application/json")
 
 
 def _file_url(request: Request) -> str:
