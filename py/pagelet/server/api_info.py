@@ -125,6 +125,16 @@ def _returned(component: Component) -> dict[str, Any]:
     }
 
 
+def callable_endpoints(app: Blocks) -> dict[str, int]:
+    """The function index of each API name a client may call (a private endpoint is not callable)."""
+    return {
+        dependency.api_name: index
+        for index, dependency in enumerate(app.dependencies)
+        if dependency.api_name is not None and dependency.fn is not None
+        and getattr(dependency, "api_visibility", "public") != "private"
+    }
+
+
 def api_info(app: Blocks) -> dict[str, Any]:
     """Every callable dependency with its parameters and returns; State is left out, as Gradio does."""
     named: dict[str, Any] = {}
