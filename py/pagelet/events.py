@@ -11,9 +11,10 @@ import inspect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from .blocks import Block, Blocks, current_root
+from .tree import Block, BlockContext, current_root
 
 if TYPE_CHECKING:
+    from .blocks import Blocks
     from .components.base import Component
 
 TriggerMode = Literal["once", "multiple", "always_last"]
@@ -152,16 +153,16 @@ def _as_component_list(value: Any, role: str) -> tuple[list[Component], bool]:
     Outputs may also be layout blocks (Row, Column, Tab, Accordion ...), whose
     props a function changes with ``gr.update(visible=...)``, as in Gradio.
     """
-    from .components.base import Component
-    from .layouts import Layout
-
     if value is None:
         return [], False
     as_dict = isinstance(value, (set, frozenset))
     items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
-    allowed = (Component, Layout) if role == "outputs" else (Component,)
     for item in items:
-        if not isinstance(item, allowed):
+        # A component is a block that holds no others; a layout block says it may be an output
+        # (the app itself may not). The layer below components cannot name their classes.
+        is_component = isinstance(item, Block) and not isinstance(item, BlockContext)
+        is_layout = isinstance(item, BlockContext) and getattr(type(item), "LAYOUT_OUTPUT", False)
+        if not (is_component or (role == "outputs" and is_layout)):
             kinds = "components or layout blocks" if role == "outputs" else "components"
             raise TypeError(f"{role} must be {kinds}, got {item!r}")
     if as_dict:
@@ -190,10 +191,8 @@ def _register(
     output_list, _ = _as_component_list(outputs, "outputs")
     every = kwargs.get("every")
     if every is not None:
-        from .components.timer import timer_for
-
         # Gradio 4's `every=` on a listener: also run on a timer's ticks.
-        timer = timer_for(every)
+        timer = root.timer_for(every)
         if timer.parent is None:
             root.add_child(timer)  # the host only runs timers that are in the layout
         targets = [*targets, (timer, "tick")]
@@ -212,7 +211,7 @@ def _register(
 
 def _root_for(block: Block, event: str) -> Blocks:
     root = current_root()
-    if root is None and isinstance(block, Blocks):
+    if root is None and block.IS_APP:
         root = block
     if root is None:
         raise RuntimeError(f"Cannot call {event}() outside of a gr.Blocks() context.")

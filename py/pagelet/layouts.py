@@ -14,6 +14,8 @@ class Layout(BlockContext):
 
     PROPS: ClassVar[tuple[str, ...]] = ()
     EVENTS: ClassVar[tuple[str, ...]] = ()
+    # What events.py checks to take this block as an output (it cannot import this module).
+    LAYOUT_OUTPUT: ClassVar[bool] = True
 
     _explicit_args: dict[str, Any]
 

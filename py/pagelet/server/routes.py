@@ -120,8 +120,9 @@ def _checked(state: Any, text: str, send: Callable[[dict[str, Any]], None]) -> s
 
 async def config(request: Request) -> Response:
     state = _state(request)
+    root_url = str(request.base_url).rstrip("/")
     # Encoded as the page's messages are, so a numpy value in the config cannot make it fail.
-    return Response(encode(client_config(state.blocks, state.options.max_file_size)), media_type="application/json")
+    return Response(encode(client_config(state.blocks, state.options.max_file_size, root_url)), media_type="application/json")
 
 
 async def info(request: Request) -> Response:
