@@ -12,6 +12,7 @@ import itertools
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import launcher
+from .protocol_types import AppConfig, ComponentConfig, LayoutNode, ThemeConfig
 
 if TYPE_CHECKING:
     from .events import Dependency
@@ -109,8 +110,8 @@ def walk(block: Block) -> list[Block]:
     return found
 
 
-def layout_of(block: Block) -> dict[str, Any]:
-    node: dict[str, Any] = {"id": block.id}
+def layout_of(block: Block) -> LayoutNode:
+    node: LayoutNode = {"id": block.id}
     if isinstance(block, BlockContext):
         node["children"] = [layout_of(child) for child in block.children]
     return node
@@ -222,7 +223,7 @@ class Blocks(BlockContext):
                     found.append(block)
         return found
 
-    def _theme_config(self) -> dict[str, Any] | None:
+    def _theme_config(self) -> ThemeConfig | None:
         if self.theme is None:
             return None  # the stock look, without importing the themes
         from .themes import theme_config
@@ -230,7 +231,7 @@ class Blocks(BlockContext):
         return theme_config(self.theme)
 
     @staticmethod
-    def component_config(block: Block, inputs: set[int], outputs: set[int]) -> dict[str, Any]:
+    def component_config(block: Block, inputs: set[int], outputs: set[int]) -> ComponentConfig:
         """One entry of the config's ``components``; ``inputs``/``outputs`` are ids events read and write."""
         props = block.get_props()
         if "interactive" in props and props["interactive"] is None:
@@ -238,7 +239,7 @@ class Blocks(BlockContext):
             props["interactive"] = not (block.id in outputs and block.id not in inputs)
         return {"id": block.id, "type": block.TYPE, "props": props}
 
-    def get_config(self) -> dict[str, Any]:
+    def get_config(self) -> AppConfig:
         """The config the host renders from (see ``protocol``)."""
         blocks = self.blocks_in_app()
         inputs = {block.id for dep in self.dependencies for block in dep.inputs}

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from .blocks import Block, Blocks, current_root
+from .protocol_types import Dependency as DependencyConfig
 
 if TYPE_CHECKING:
     from .components.base import Component
@@ -85,7 +86,7 @@ class Dependency:
             self.root, [], fn, inputs, outputs, trigger_after=self, trigger_only_on_success=True, **kwargs
         )
 
-    def get_config(self, root: Blocks) -> dict[str, Any]:
+    def get_config(self, root: Blocks) -> DependencyConfig:
         return {
             "id": root.dependencies.index(self),
             "targets": [[block.id, event] for block, event in self.targets],

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from .protocol_types import FileData
+
 FILE_DATA_TYPE = "gradio.FileData"
 
 # Gradio's launch() default: no limit. The browser keeps every upload in memory,
@@ -33,7 +35,7 @@ FILE_DATA_TYPE = "gradio.FileData"
 DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
 
 
-def file_data(path: str | os.PathLike[str], orig_name: str | None = None, mime_type: str | None = None) -> dict[str, Any]:
+def file_data(path: str | os.PathLike[str], orig_name: str | None = None, mime_type: str | None = None) -> FileData:
     """The ``FileData`` of an existing file; raises ``FileNotFoundError`` with the path."""
     path = os.fspath(path)
     if not os.path.isfile(path):
@@ -54,7 +56,7 @@ def is_file_data(value: Any) -> bool:
     )
 
 
-def iter_file_data(value: Any) -> Iterator[dict[str, Any]]:
+def iter_file_data(value: Any) -> Iterator[FileData]:
     """Every ``FileData`` dict inside a JSON-like value (a gallery holds many)."""
     if is_file_data(value):
         yield value
@@ -107,10 +109,10 @@ class FileStore(Protocol):
 
     max_file_size: int | None
 
-    def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
+    def save(self, name: str, data: bytes, mime_type: str | None) -> FileData:
         """Keep an upload; return its ``FileData``. Raises ``UploadTooLarge``."""
 
-    def publish(self, file: dict[str, Any]) -> dict[str, Any]:
+    def publish(self, file: FileData) -> FileData:
         """Make an output file reachable by the host; return the ``FileData`` to send."""
 
     def release(self, paths: Iterable[str]) -> list[str]:
@@ -122,7 +124,7 @@ class FileStore(Protocol):
 
 
 # Sends one file's bytes to the host, keyed by its path (the worker's ``file`` message).
-SendBytes = Callable[[dict[str, Any], bytes], None]
+SendBytes = Callable[[FileData, bytes], None]
 
 
 # Longest stored name, in characters: below every file system's limit of 255 bytes, UTF-8 included.
@@ -183,7 +185,7 @@ class TempFileStore:
             self._dir = tempfile.mkdtemp(prefix="pagelet-session-")
         return self._dir
 
-    def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
+    def save(self, name: str, data: bytes, mime_type: str | None) -> FileData:
         check_size(name, len(data), self.max_file_size)
         # A folder per upload keeps the person's file name, even when two uploads share it.
         folder = tempfile.mkdtemp(dir=self.directory)
@@ -194,7 +196,7 @@ class TempFileStore:
         self._uploads.add(path)
         return file_data(path, orig_name=name or safe_name, mime_type=mime_type or None)
 
-    def publish(self, file: dict[str, Any]) -> dict[str, Any]:
+    def publish(self, file: FileData) -> FileData:
         if self._send_bytes is None:
             return file
         path = file["path"]

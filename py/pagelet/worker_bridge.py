@@ -18,7 +18,7 @@ from typing import Any
 from . import alias, app_runner, files, launcher, optional
 from .app_runner import format_app_error, run_app_file
 from .blocks import Blocks
-from .protocol import alert_message, encode, error_message, file_message
+from .protocol import ServerMessage, alert_message, encode, error_message, file_message
 from .session import Session
 
 SendBytes = Callable[[str, bytes], Any]
@@ -51,7 +51,7 @@ class _PageLauncher:
             self.app = None
 
 
-def _send_message(message: dict[str, Any]) -> None:
+def _send_message(message: ServerMessage) -> None:
     if _send is not None:
         _send(encode(message))
 
@@ -144,7 +144,7 @@ def _bytes_sender(send_bytes: SendBytes | None) -> files.SendBytes | None:
     if send_bytes is None:
         return None
 
-    def send_file(file: dict[str, Any], data: bytes) -> None:
+    def send_file(file: files.FileData, data: bytes) -> None:
         send_bytes(encode(file_message(file["path"], file.get("mime_type"))), data)
 
     return send_file

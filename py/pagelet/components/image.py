@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from .. import optional
 from ..files import output_path
+from ..protocol_types import FileData
 from .base import Component
 from .capture import WebcamOptions, choose_webcam_options, media_sources
 from .file import payload_path, to_file_data
@@ -52,7 +53,7 @@ def load_image(path: str, kind: str, image_mode: str | None) -> Any:
     return numpy.array(image)
 
 
-def save_image(value: Any, image_format: str = "png") -> dict[str, Any]:
+def save_image(value: Any, image_format: str = "png") -> FileData:
     """What a function returned for an image, as a ``FileData``."""
     if isinstance(value, (str, os.PathLike, dict)):
         return to_file_data(value)

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from . import colors, sizes
 from .colors import Color
+from ..protocol_types import ThemeConfig
 
 # Gradio's variable name -> the host's CSS variable.
 HOST_VARIABLES = {
@@ -126,7 +127,7 @@ class Base:
         }
         return light, dark
 
-    def to_config(self) -> dict[str, Any]:
+    def to_config(self) -> ThemeConfig:
         """``{"name", "light": {css variable: value}, "dark": {...}, "font": str}`` for the host."""
         light, dark = self._defaults()
         for name, value in self.overrides.items():
@@ -202,7 +203,7 @@ ThemeClass = Base
 _BY_NAME = {theme.name: theme for theme in (Base, Default, Origin, Soft, Monochrome, Glass, Citrus, Ocean)}
 
 
-def theme_config(theme: Any) -> dict[str, Any] | None:
+def theme_config(theme: Any) -> ThemeConfig | None:
     """The host's theme config for ``Blocks(theme=...)``: a theme, a theme class or a name; None for the stock look."""
     if theme is None:
         return None
