@@ -140,8 +140,9 @@ build: dist/sw.js
 dist/sw.js: lite/sw.ts vite.sw.config.ts $(NODE_STAMP)
 	npx vite build --config vite.sw.config.ts --logLevel warn
 
-typecheck: $(NODE_STAMP) $(PROTOCOL_TYPES)
+typecheck: $(NODE_STAMP) $(VENV_STAMP) $(PROTOCOL_TYPES)
 	npm run --silent typecheck
+	$(PY) -m mypy
 
 # --- test ------------------------------------------------------------------
 

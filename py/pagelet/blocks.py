@@ -9,12 +9,13 @@ string shortcuts).
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from . import launcher
-from .protocol_types import AppConfig, ComponentConfig, LayoutNode, ThemeConfig
 
 if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import AppConfig, ComponentConfig, LayoutNode, ThemeConfig
     from .events import Dependency
 
 _ids = itertools.count(1)
@@ -40,6 +41,8 @@ class Block:
 
     # The type name the JS host keys its renderer registry with.
     TYPE: ClassVar[str] = "block"
+    # Whether attach_load_events already made this block's value function a load listener.
+    _load_attached = False
 
     def __init__(
         self,
@@ -59,14 +62,14 @@ class Block:
         if render:
             self.render()
 
-    def render(self) -> Block:
+    def render(self) -> Self:
         """Place this block in the innermost open context (no-op outside one)."""
         context = current_context()
         if context is not None and self.parent is not context:
             context.add_child(self)
         return self
 
-    def unrender(self) -> Block:
+    def unrender(self) -> Self:
         if self.parent is not None:
             self.parent.children.remove(self)
             self.parent = None
@@ -121,6 +124,12 @@ class Blocks(BlockContext):
     """A whole app: ``with gr.Blocks() as demo: ...`` then ``demo.launch()``."""
 
     TYPE = "blocks"
+
+    # Set by launch() on a server (pagelet/server/launcher.py), with Gradio's names; absent until then.
+    local_url: str
+    server_port: int
+    server_name: str
+    server_app: Any
 
     def __init__(
         self,
@@ -199,8 +208,8 @@ class Blocks(BlockContext):
 
         for block in walk(self):
             value_fn = getattr(block, "value_fn", None)
-            if value_fn is not None and not getattr(block, "_load_attached", False):
-                block._load_attached = True  # type: ignore[attr-defined]
+            if value_fn is not None and not block._load_attached:
+                block._load_attached = True
                 dependency = listen(self, "load", value_fn, None, block, api_name=False, show_progress="hidden", queue=False)
                 every = getattr(block, "every", None)
                 if every is not None:

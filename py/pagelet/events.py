@@ -12,9 +12,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from .blocks import Block, Blocks, current_root
-from .protocol_types import Dependency as DependencyConfig
 
 if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import Dependency as DependencyConfig
     from .components.base import Component
 
 TriggerMode = Literal["once", "multiple", "always_last"]

@@ -24,9 +24,11 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from .protocol_types import FileData
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import FileData
 
 FILE_DATA_TYPE = "gradio.FileData"
 
@@ -86,11 +88,12 @@ def parse_size(size: int | str | None) -> int | None:
 
 
 def human_size(size: int) -> str:
+    amount = float(size)
     for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return f"{size} B"
+        if amount < 1024 or unit == "GB":
+            return f"{amount:.0f} {unit}" if unit == "B" else f"{amount:.1f} {unit}"
+        amount /= 1024
+    return f"{amount} B"
 
 
 class UploadTooLarge(ValueError):
@@ -124,7 +127,7 @@ class FileStore(Protocol):
 
 
 # Sends one file's bytes to the host, keyed by its path (the worker's ``file`` message).
-SendBytes = Callable[[FileData, bytes], None]
+SendBytes = Callable[["FileData", bytes], None]
 
 
 # Longest stored name, in characters: below every file system's limit of 255 bytes, UTF-8 included.

@@ -31,39 +31,36 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, Final, TypedDict
 
-from .protocol_types import (
-    PROTOCOL_VERSION,
-    AlertLevel,
-    AlertMessage,
-    AppConfig,
-    ComponentConfig,
-    ConfigMessage,
-    Dependency,
-    DownloadMessage,
-    ErrorMessage,
-    FileData,
-    FileMessage,
-    LayoutNode,
-    Progress,
-    ProgressMessage,
-    ReleaseMessage,
-    RenderMessage,
-    ServerMessage,
-    Stage,
-    StatusMessage,
-    Update,
-    UpdateMessage,
-    UploadedMessage,
-)
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import (
+        AlertLevel,
+        AlertMessage,
+        AppConfig,
+        ComponentConfig,
+        ConfigMessage,
+        Dependency,
+        DownloadMessage,
+        ErrorMessage,
+        FileData,
+        FileMessage,
+        LayoutNode,
+        Progress,
+        ProgressMessage,
+        ReleaseMessage,
+        RenderMessage,
+        ServerMessage,
+        Stage,
+        StatusMessage,
+        Update,
+        UpdateMessage,
+        UploadedMessage,
+    )
 
-__all__ = [
-    "PROTOCOL_VERSION", "AlertLevel", "CancelMessage", "ClientMessage", "EventMessage", "Progress", "ProtocolError",
-    "RenderedSubtree", "ServerMessage", "Stage", "Update", "UploadMessage", "alert_message", "config_message",
-    "download_message", "encode", "error_message", "file_message", "parse_client_message", "progress_message",
-    "release_message", "render_message", "status_message", "update_message", "uploaded_message",
-]
+# The version every message carries; tests/py/test_protocol_schema.py holds it to the schema's.
+PROTOCOL_VERSION: Final = 1
 
 # Longest event id a host may send; ids are opaque, short tokens.
 MAX_EVENT_ID_LENGTH = 128

@@ -16,7 +16,7 @@ import sys
 import traceback
 import weakref
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, AsyncContextManager
+from typing import TYPE_CHECKING, Any, AsyncContextManager
 
 from . import alerts, downloads, files, progress, rendering
 from .batching import Batcher
@@ -36,10 +36,8 @@ from .processing import (
 from .protocol import (
     CancelMessage,
     EventMessage,
-    Progress,
     ProtocolError,
     RenderedSubtree,
-    ServerMessage,
     alert_message,
     config_message,
     download_message,
@@ -55,7 +53,11 @@ from .protocol import (
 )
 from .request import Request
 
-Send = Callable[[ServerMessage], None]
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import Progress, ServerMessage
+
+Send = Callable[["ServerMessage"], None]
 # How a blocking (sync) function runs: inline in the browser, in a thread on a server.
 SyncRunner = Callable[[Callable[..., Any], list[Any]], Awaitable[Any]]
 

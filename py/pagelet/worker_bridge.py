@@ -13,13 +13,17 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import alias, app_runner, files, launcher, optional
 from .app_runner import format_app_error, run_app_file
 from .blocks import Blocks
-from .protocol import ServerMessage, alert_message, encode, error_message, file_message
+from .protocol import alert_message, encode, error_message, file_message
 from .session import Session
+
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import ServerMessage
 
 SendBytes = Callable[[str, bytes], Any]
 # Loads an optional package (numpy, PIL) by import name; returns "" or why it failed.

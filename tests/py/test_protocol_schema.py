@@ -35,6 +35,14 @@ def test_generated_types_are_current() -> None:
     assert generator.main(["--check"]) == 0, "run `make protocol`: the generated types differ from the schema"
 
 
+def test_the_core_speaks_the_schemas_version() -> None:
+    import pagelet.protocol
+
+    schema = json.loads((ROOT / "protocol" / "messages.schema.json").read_text())
+    assert pagelet.protocol.PROTOCOL_VERSION == schema["$defs"]["Version"]["const"]
+    assert f"export const PROTOCOL_VERSION = {pagelet.protocol.PROTOCOL_VERSION};" in (ROOT / "js" / "protocol-types.ts").read_text()
+
+
 def test_the_generated_types_follow_the_schema() -> None:
     generator = _generator()
     schema = json.loads(generator.SCHEMA.read_text())
@@ -114,3 +122,34 @@ def test_host_fixtures_are_what_the_core_produces_now(message_checker: MessageCh
         assert message_checker.problems({"v": 1, "type": "config", "config": app}) == []
     assert fixtures["dependencies"]["change"]["trigger_mode"] == "always_last"
     assert fixtures["dependencies"]["click"]["trigger_mode"] == "once"
+
+
+def test_the_core_runs_without_its_type_module_as_in_the_browser() -> None:
+    # The browser's wheel leaves protocol_types out: nothing may import it at run time.
+    program = """
+import asyncio, importlib.abc, sys
+
+class Refuse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "pagelet.protocol_types":
+            raise ImportError("pagelet.protocol_types is not in the browser's wheel")
+        return None
+
+sys.meta_path.insert(0, Refuse())
+import pagelet as gr
+import pagelet.worker_bridge
+from pagelet.session import Session
+
+with gr.Blocks(theme=gr.themes.Soft()) as demo:
+    name = gr.Textbox(label="Name")
+    out = gr.Textbox(label="Greeting")
+    gr.Button("Greet").click(lambda n: "Hello " + n, name, out).then(lambda g: g, out, out)
+sent = []
+session = Session(demo, sent.append)
+session.send_config()
+asyncio.run(session.handle({"v": 1, "type": "event", "event_id": "e1", "fn": 0, "data": ["Ada"]}))
+print([m["type"] for m in sent], sent[-2]["updates"][0]["value"])
+"""
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["['config',", "'status',", "'update',", "'status']", "Hello", "Ada"]

@@ -76,7 +76,8 @@ def _value_type(component: Component) -> tuple[dict[str, Any], str]:
 
 
 def client_config(app: Blocks, max_file_size: int | None) -> dict[str, Any]:
-    config = app.get_config()
+    # Gradio's client reads more than the host does: the core's config, widened.
+    config: dict[str, Any] = dict(app.get_config())
     for component in config["components"]:
         component["skip_api"] = component["type"] in _SKIPPED_TYPES
     for dependency, described in zip(app.dependencies, config["dependencies"]):

@@ -14,18 +14,21 @@ import contextvars
 import inspect
 from collections import OrderedDict
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..blocks import Blocks
 from ..events import Dependency
-from .. import protocol_types
-from ..protocol import PROTOCOL_VERSION, ServerMessage
+from ..protocol import PROTOCOL_VERSION
 from ..session import Session, SyncRunner
 from .files import ServerFolders
 from .inputs import refused_inputs
 from .options import ServerOptions
 from .queue import EventQueue
 from .session_files import SessionFiles
+
+if TYPE_CHECKING:
+    from .. import protocol_types
+    from ..protocol_types import ServerMessage
 
 # The event whose code is running, so an alert (which names no event) reaches its caller.
 _current_event: contextvars.ContextVar[str | None] = contextvars.ContextVar("pagelet_api_event", default=None)

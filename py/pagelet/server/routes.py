@@ -10,7 +10,7 @@ import json
 import mimetypes
 import secrets
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from starlette.datastructures import UploadFile
@@ -20,7 +20,10 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from ..alerts import Error
 from ..files import UploadTooLarge, check_size, human_size
-from ..protocol import ServerMessage, alert_message, encode, error_message, status_message
+from ..protocol import alert_message, encode, error_message, status_message
+
+if TYPE_CHECKING:
+    from ..protocol_types import ServerMessage
 from ..session import Session
 from .api_info import API_PREFIX, api_info, client_config
 from .inputs import refused_inputs

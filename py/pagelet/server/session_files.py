@@ -11,12 +11,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..components.file import is_url
 from ..files import check_size, file_data
-from ..protocol_types import FileData
+
+if TYPE_CHECKING:
+    from ..protocol_types import FileData
 from .files import ServerFolders, new_folder
 
 

@@ -12,11 +12,14 @@ nothing is downloaded, the browser falls back to what it has.
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import colors, sizes
 from .colors import Color
-from ..protocol_types import ThemeConfig
+
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from ..protocol_types import ThemeConfig
 
 # Gradio's variable name -> the host's CSS variable.
 HOST_VARIABLES = {
