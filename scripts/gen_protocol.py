@@ -56,24 +56,44 @@ def _check_known(schema: Schema, where: str, known: set[str]) -> None:
         raise SchemaError(f"{where}: cannot write {sorted(unknown)} into types")
 
 
-class TypeScript:
-    """Schema -> TypeScript type expressions and declarations."""
+class _Types:
+    """Schema -> one language's type expressions: the walk is shared, the spelling is the subclass's."""
+
+    ANY = ""
+    SCALARS: dict[str, str] = {}
+
+    def literal(self, value: Any) -> str:
+        raise NotImplementedError
+
+    def literals(self, values: list[Any]) -> str:
+        return " | ".join(self.literal(value) for value in values)
+
+    def record(self, values: str) -> str:
+        raise NotImplementedError
+
+    def tuple(self, items: list[str], where: str) -> str:
+        raise NotImplementedError
+
+    def array(self, item: str) -> str:
+        raise NotImplementedError
+
+    def object(self, schema: Schema, where: str) -> str:
+        raise NotImplementedError
 
     def expr(self, schema: Schema | bool, where: str) -> str:
         if schema is True or schema == {} or (isinstance(schema, dict) and set(schema) <= _CONSTRAINTS):
-            return "unknown"
+            return self.ANY
         if schema is False:
-            return "never"
-        assert isinstance(schema, dict)
+            raise SchemaError(f"{where}: false has no type")
         if "$ref" in schema:
             _check_known(schema, where, {"$ref"})
             return _ref_name(schema["$ref"])
         if "const" in schema:
             _check_known(schema, where, {"const"})
-            return json.dumps(schema["const"])
+            return self.literal(schema["const"])
         if "enum" in schema:
             _check_known(schema, where, {"enum"})
-            return " | ".join(json.dumps(value) for value in schema["enum"])
+            return self.literals(schema["enum"])
         if "anyOf" in schema:
             _check_known(schema, where, {"anyOf"})
             return " | ".join(self.expr(option, f"{where}.anyOf[{i}]") for i, option in enumerate(schema["anyOf"]))
@@ -82,24 +102,43 @@ class TypeScript:
             return " | ".join(self.expr({**schema, "type": kind}, where) for kind in kinds)
         if kinds == "object":
             if "properties" in schema:
-                return self._object_literal(schema, where, indent="")
+                return self.object(schema, where)
             _check_known(schema, where, {"type", "additionalProperties"})
-            values = schema.get("additionalProperties", True)
-            return f"Record<string, {self.expr(values, where + '.additionalProperties')}>"
+            return self.record(self.expr(schema.get("additionalProperties", True), where + ".additionalProperties"))
         if kinds == "array":
             if "prefixItems" in schema:
                 _check_known(schema, where, {"type", "prefixItems", "items"})
                 if schema.get("items", True) is not False:
                     raise SchemaError(f"{where}: a tuple needs items: false")
-                return "[" + ", ".join(self.expr(item, where) for item in schema["prefixItems"]) + "]"
+                return self.tuple([self.expr(item, where) for item in schema["prefixItems"]], where)
             _check_known(schema, where, {"type", "items"})
-            item = self.expr(schema.get("items", True), where + ".items")
-            return f"({item})[]" if "|" in item else f"{item}[]"
+            return self.array(self.expr(schema.get("items", True), where + ".items"))
         _check_known(schema, where, {"type"})
-        scalars = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean", "null": "null"}
-        if kinds not in scalars:
+        if kinds not in self.SCALARS:
             raise SchemaError(f"{where}: unknown type {kinds!r}")
-        return scalars[kinds]
+        return self.SCALARS[kinds]
+
+
+class TypeScript(_Types):
+    """Schema -> TypeScript type expressions and declarations."""
+
+    ANY = "unknown"
+    SCALARS = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean", "null": "null"}
+
+    def literal(self, value: Any) -> str:
+        return json.dumps(value)
+
+    def record(self, values: str) -> str:
+        return f"Record<string, {values}>"
+
+    def tuple(self, items: list[str], where: str) -> str:
+        return "[" + ", ".join(items) + "]"
+
+    def array(self, item: str) -> str:
+        return f"({item})[]" if "|" in item else f"{item}[]"
+
+    def object(self, schema: Schema, where: str) -> str:
+        return self._object_literal(schema, where, indent="")
 
     def _object_literal(self, schema: Schema, where: str, indent: str) -> str:
         _check_known(schema, where, {"type", "properties", "required", "additionalProperties"})
@@ -129,51 +168,33 @@ class TypeScript:
         return "\n".join(parts) + "\n"
 
 
-class Python:
+class Python(_Types):
     """Schema -> Python annotations, TypedDicts and aliases."""
+
+    ANY = "Any"
+    SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 
     def __init__(self, names: list[str]) -> None:
         self.names = names
 
-    def expr(self, schema: Schema | bool, where: str) -> str:
-        if schema is True or schema == {} or (isinstance(schema, dict) and set(schema) <= _CONSTRAINTS):
-            return "Any"
-        if schema is False:
-            raise SchemaError(f"{where}: false has no Python type")
-        assert isinstance(schema, dict)
-        if "$ref" in schema:
-            _check_known(schema, where, {"$ref"})
-            return _ref_name(schema["$ref"])
-        if "const" in schema:
-            _check_known(schema, where, {"const"})
-            return f"Literal[{schema['const']!r}]"
-        if "enum" in schema:
-            _check_known(schema, where, {"enum"})
-            return "Literal[" + ", ".join(repr(value) for value in schema["enum"]) + "]"
-        if "anyOf" in schema:
-            _check_known(schema, where, {"anyOf"})
-            return " | ".join(self.expr(option, f"{where}.anyOf[{i}]") for i, option in enumerate(schema["anyOf"]))
-        kinds = schema.get("type")
-        if isinstance(kinds, list):
-            return " | ".join(self.expr({**schema, "type": kind}, where) for kind in kinds)
-        if kinds == "object":
-            if "properties" in schema:
-                raise SchemaError(f"{where}: an object with properties must be a $defs entry of its own in Python")
-            _check_known(schema, where, {"type", "additionalProperties"})
-            return f"dict[str, {self.expr(schema.get('additionalProperties', True), where)}]"
-        if kinds == "array":
-            if "prefixItems" in schema:
-                # JSON arrays are Python lists; a tuple type would refuse the lists the core builds.
-                _check_known(schema, where, {"type", "prefixItems", "items"})
-                items = sorted({self.expr(item, where) for item in schema["prefixItems"]})
-                return f"list[{' | '.join(items)}]"
-            _check_known(schema, where, {"type", "items"})
-            return f"list[{self.expr(schema.get('items', True), where + '.items')}]"
-        _check_known(schema, where, {"type"})
-        scalars = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
-        if kinds not in scalars:
-            raise SchemaError(f"{where}: unknown type {kinds!r}")
-        return scalars[kinds]
+    def literal(self, value: Any) -> str:
+        return f"Literal[{value!r}]"
+
+    def literals(self, values: list[Any]) -> str:
+        return "Literal[" + ", ".join(repr(value) for value in values) + "]"
+
+    def record(self, values: str) -> str:
+        return f"dict[str, {values}]"
+
+    def tuple(self, items: list[str], where: str) -> str:
+        # JSON arrays are Python lists; a tuple type would refuse the lists the core builds.
+        return f"list[{' | '.join(sorted(set(items)))}]"
+
+    def array(self, item: str) -> str:
+        return f"list[{item}]"
+
+    def object(self, schema: Schema, where: str) -> str:
+        raise SchemaError(f"{where}: an object with properties must be a $defs entry of its own in Python")
 
     def _typed_dict(self, name: str, schema: Schema) -> str:
         _check_known(schema, name, {"type", "properties", "required", "additionalProperties"})
