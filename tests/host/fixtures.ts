@@ -2,7 +2,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import type { AppConfig, CancelMessage, ClientMessage, ComponentConfig, Dependency, EventMessage, LayoutNode, Props, Stage, Update } from "../../js/protocol";
 import type {} from "./harness/api";
 import { HARNESS_DIST } from "./paths";
-import coreConfigs from "./core-configs.json";
+import coreConfigs from "./core-configs.json" with { type: "json" };
 
 const ORIGIN = "http://pagelet.test";
 export const ROOT_ID = 0;
