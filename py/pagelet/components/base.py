@@ -13,7 +13,7 @@ import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..blocks import Block
+from ..tree import Block
 from ..events import make_listener
 
 if TYPE_CHECKING:
