@@ -48,6 +48,7 @@ class Dependency:
         batch: bool = False,
         max_batch_size: int = 4,
         concurrency_limit: int | None | str = "default",
+        concurrency_id: str | None = None,
     ) -> None:
         self.root = root
         self.targets = targets
@@ -74,6 +75,8 @@ class Dependency:
         self.max_batch_size = max(1, int(max_batch_size))
         # "default" follows demo.queue(default_concurrency_limit=...); None means unlimited.
         self.concurrency_limit = concurrency_limit
+        # Listeners naming the same id share one limit (see admission.py).
+        self.concurrency_id = concurrency_id
 
     def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether or not it failed."""
@@ -179,7 +182,7 @@ def _register(
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
         "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",
-        "batch", "max_batch_size", "concurrency_limit",
+        "batch", "max_batch_size", "concurrency_limit", "concurrency_id",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.

@@ -8,18 +8,16 @@ whatever ``send`` receives. Nothing here knows which transport that is.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import inspect
 import secrets
 import sys
 import traceback
-import weakref
 from collections.abc import Awaitable, Callable
-from typing import Any, AsyncContextManager
+from typing import Any
 
 from . import alerts, downloads, files, progress, rendering
-from .batching import Batcher
+from .admission import BUSY_MESSAGE, Admission, QueueFull
 from .blocks import Blocks
 from .components.base import Component
 from .components.state import State
@@ -62,16 +60,6 @@ async def run_inline(fn: Callable[..., Any], args: list[Any]) -> Any:
     return await run_function(fn, args)
 
 
-# How an event waits for its turn (a server's app-wide concurrency limits):
-# given the dependency's index, an async context held while it runs. It
-# raises ``QueueFull`` to refuse the event.
-Admission = Callable[[int], AsyncContextManager[Any]]
-
-
-class QueueFull(Exception):
-    """The runtime refuses an event because too many are waiting."""
-
-
 class Stopped(Exception):
     """A ``KeyboardInterrupt`` ended the function: the page's Stop reached stuck code."""
 
@@ -79,20 +67,6 @@ class Stopped(Exception):
 # What an app's own exception shows when the app does not show errors (Gradio's show_error=False).
 HIDDEN_ERROR = "Error"
 STOPPED_MESSAGE = "The function was interrupted (KeyboardInterrupt). The app's state is kept."
-
-
-def admit_all(fn_index: int) -> AsyncContextManager[Any]:
-    return contextlib.nullcontext()
-
-
-# One batcher per app, so that calls from every session of a server join the same batch.
-_batchers: weakref.WeakKeyDictionary[Blocks, Batcher] = weakref.WeakKeyDictionary()
-
-
-def _batcher_for(app: Blocks) -> Batcher:
-    if app not in _batchers:
-        _batchers[app] = Batcher()
-    return _batchers[app]
 
 
 _EXHAUSTED = object()
@@ -114,14 +88,15 @@ class Session:
         show_error: bool = True,
         run_sync: SyncRunner = run_inline,
         file_store: files.FileStore | None = None,
-        admit: Admission = admit_all,
+        admission: Admission | None = None,
         interruptible: bool = False,
     ) -> None:
         self.app = app
         # In the browser a KeyboardInterrupt is the page's Stop (Pyodide's interrupt
         # buffer), so it ends the event; on a server it stays Ctrl+C and stops the process.
         self._interruptible = interruptible
-        self._admit = admit
+        # Shared by every session of a server; the browser's one session has its own.
+        self._admission = admission if admission is not None else Admission(app)
         # Uploads land here and output files leave through it; closed with the session.
         self.files: files.FileStore = file_store if file_store is not None else files.TempFileStore()
         self._send = send
@@ -136,11 +111,6 @@ class Session:
         self._config["max_file_size"] = self.files.max_file_size
         # Running events by id, so that a ``cancel`` message can stop them.
         self._running: dict[str, asyncio.Task[None]] = {}
-        self._batcher = _batcher_for(app)
-        # One semaphore per dependency with a concurrency limit, created on first use.
-        self._limits: dict[int, asyncio.Semaphore] = {}
-        # Events waiting for a free slot, for demo.queue(max_size=).
-        self._waiting = 0
         self.request = Request(session_hash=secrets.token_hex(8))
         # The output files each component's last sent value shows, so that a replaced one is released.
         self._shown_files: dict[int, set[str]] = {}
@@ -265,9 +235,8 @@ class Session:
             self.send(alert_message("warning", STOPPED_MESSAGE, "Stopped", 10))
             self.send(status_message(event_id, "done", "stopped"))
         except QueueFull:
-            busy = "The app is busy: too many requests are waiting. Try again in a moment."
-            self.send(alert_message("error", busy, "Error", None))
-            self.send(status_message(event_id, "error", busy))
+            self.send(alert_message("error", BUSY_MESSAGE, "Error", None))
+            self.send(status_message(event_id, "error", BUSY_MESSAGE))
         except alerts.Error as exc:
             self._report_user_error(event_id, exc)
         except Exception as exc:  # app code failed: tell the page, keep serving
@@ -283,16 +252,19 @@ class Session:
             files.current_store.reset(store_token)
 
     async def _admitted_run(self, message: EventMessage, dependency: Dependency) -> None:
-        """Wait for the runtime's go-ahead (a server's limits), then run."""
-        async with self._admit(message.fn):
-            self.send(status_message(message.event_id, "running"))
-            try:
+        """Run when the admission says so (a batch is admitted as one, once collected)."""
+        try:
+            if dependency.batch:
                 await self._run(dependency, message.event_id, message.data, message.event_data)
-            except KeyboardInterrupt:
-                # Caught inside the task: escaping it, asyncio would re-raise it into the event loop.
-                if not self._interruptible:
-                    raise
-                raise Stopped from None
+                return
+            async with self._admission.slot(dependency):
+                self.send(status_message(message.event_id, "running"))
+                await self._run(dependency, message.event_id, message.data, message.event_data)
+        except KeyboardInterrupt:
+            # Caught inside the task: escaping it, asyncio would re-raise it into the event loop.
+            if not self._interruptible:
+                raise
+            raise Stopped from None
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
         if error.visible:
@@ -314,39 +286,13 @@ class Session:
         # Set inside this task, so concurrent events keep their own tracker.
         progress.activate(injected)
         if dependency.batch:
-            result = await self._batcher.call(dependency, args, lambda columns: self._call(fn, columns))
+            result = await self._admission.batched(
+                dependency, args, lambda columns: self._call(fn, columns),
+                started=lambda: self.send(status_message(event_id, "running")),
+            )
             self._send_result(dependency, event_id, result)
             return
-        limit = self._limit(dependency)
-        if limit is None:
-            await self._call_and_send(dependency, event_id, fn, args)
-            return
-        max_size = self.app.queue_settings.get("max_size")
-        if limit.locked() and isinstance(max_size, int) and self._waiting >= max_size:
-            raise alerts.Error("The queue is full. Please try again later.", title="Busy")
-        self._waiting += 1
-        try:
-            await limit.acquire()
-        finally:
-            self._waiting -= 1
-        try:
-            await self._call_and_send(dependency, event_id, fn, args)
-        finally:
-            limit.release()
-
-    def _limit(self, dependency: Dependency) -> asyncio.Semaphore | None:
-        """The semaphore enforcing ``concurrency_limit`` (Gradio's default: one at a time)."""
-        limit = dependency.concurrency_limit
-        if not dependency.queue:
-            return None  # as in Gradio, queue=False skips the queue and its limits
-        if limit == "default":
-            limit = self.app.queue_settings.get("default_concurrency_limit", 1)
-        if not isinstance(limit, int) or limit < 1:
-            return None
-        key = id(dependency)
-        if key not in self._limits:
-            self._limits[key] = asyncio.Semaphore(limit)
-        return self._limits[key]
+        await self._call_and_send(dependency, event_id, fn, args)
 
     async def _call(self, fn: Callable[..., Any], args: list[Any]) -> Any:
         if inspect.iscoroutinefunction(fn):

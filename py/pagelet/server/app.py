@@ -14,6 +14,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
+from ..admission import Admission
 from ..blocks import Blocks
 from . import auth, call_api, heartbeat, routes
 from .api_info import API_PREFIX
@@ -21,7 +22,6 @@ from .client_session import ClientSessions
 from .files import ServerFolders
 from .options import ServerOptions
 from .page import STATIC, SOCKET_PATH, index
-from .queue import EventQueue
 
 # Threads for the app's blocking functions (Gradio's default is 40 too).
 SYNC_THREADS = 40
@@ -88,6 +88,6 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     app.state.files = files
     app.state.logins = logins
     app.state.run_sync = thread_runner(executor)
-    app.state.queue = EventQueue(blocks)
-    app.state.client_sessions = ClientSessions(blocks, app.state.queue, app.state.run_sync, options, files)
+    app.state.admission = Admission(blocks)
+    app.state.client_sessions = ClientSessions(blocks, app.state.admission, app.state.run_sync, options, files)
     return app

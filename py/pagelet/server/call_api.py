@@ -25,6 +25,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
+from ..admission import QueueFull
 from ..blocks import Blocks
 from ..components.state import State
 from .api_info import API_PREFIX, callable_endpoints
@@ -68,8 +69,10 @@ async def call(request: Request) -> Response:
         body = None
     if not isinstance(body, dict) or not isinstance(body.get("data"), list):
         return JSONResponse({"detail": 'The body must be a JSON object {"data": [...]}, one value per input.'}, status_code=422)
-    if state.queue.is_full(fn_index):
-        return JSONResponse({"detail": "Queue is full."}, status_code=503)
+    try:
+        state.admission.check_room()
+    except QueueFull as full:
+        return JSONResponse({"detail": str(full)}, status_code=503)
     file_url = _file_url(request)
     data = _with_state_slots(state.blocks, fn_index, body["data"])
     # Values past the function's inputs are ignored, as Gradio ignores them.

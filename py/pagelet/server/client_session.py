@@ -15,6 +15,7 @@ import inspect
 from collections import OrderedDict
 from typing import Any
 
+from ..admission import Admission
 from ..blocks import Blocks
 from ..events import Dependency
 from ..protocol import PROTOCOL_VERSION
@@ -22,7 +23,6 @@ from ..session import HIDDEN_ERROR, Session, SyncRunner
 from .files import ServerFolders
 from .inputs import refused_inputs
 from .options import ServerOptions
-from .queue import EventQueue
 from .session_files import SessionFiles
 
 # The event whose code is running, so an alert (which names no event) reaches its caller.
@@ -63,7 +63,7 @@ class ClientSession:
     """Runs events for one client and queues Gradio messages for its data stream."""
 
     def __init__(
-        self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, show_error: bool, files: SessionFiles, folders: ServerFolders,
+        self, app: Blocks, admission: Admission, run_sync: SyncRunner, show_error: bool, files: SessionFiles, folders: ServerFolders,
         diffs: bool = True,
     ) -> None:
         self._loop = asyncio.get_running_loop()
@@ -76,7 +76,7 @@ class ClientSession:
         # Gradio's queue protocol streams later yields as diffs; its REST call API sends whole values.
         self._diffs = diffs
         self._session = Session(
-            app, self._from_core, show_error=show_error, run_sync=run_sync, admit=queue.admit, file_store=files
+            app, self._from_core, show_error=show_error, run_sync=run_sync, admission=admission, file_store=files
         )
 
     def start(self, event_id: str, fn_index: int, data: list[Any]) -> None:
@@ -179,9 +179,9 @@ class ClientSession:
 class ClientSessions:
     """Sessions by ``session_hash``, the least recently used forgotten past ``MAX_SESSIONS``."""
 
-    def __init__(self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, options: ServerOptions, folders: ServerFolders) -> None:
+    def __init__(self, app: Blocks, admission: Admission, run_sync: SyncRunner, options: ServerOptions, folders: ServerFolders) -> None:
         self._app = app
-        self._queue = queue
+        self._admission = admission
         self._run_sync = run_sync
         self._options = options
         self._folders = folders
@@ -195,7 +195,7 @@ class ClientSessions:
         if session is None:
             files = SessionFiles(self._folders, file_url, self._options.max_file_size)
             session = ClientSession(
-                self._app, self._queue, self._run_sync, self._options.show_error, files, self._folders, diffs=diffs
+                self._app, self._admission, self._run_sync, self._options.show_error, files, self._folders, diffs=diffs
             )
             self._sessions[session_hash] = session
             while len(self._sessions) > MAX_SESSIONS:

@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from ..admission import QueueFull
 from ..alerts import Error
 from ..files import UploadTooLarge, check_size, human_size
 from ..protocol import alert_message, encode, error_message, status_message
@@ -64,7 +65,7 @@ async def page_socket(websocket: WebSocket) -> None:
 
     files = SessionFiles(state.files, PAGE_FILE_URL, state.options.max_file_size)
     session = Session(
-        state.blocks, send, show_error=state.options.show_error, run_sync=state.run_sync, admit=state.queue.admit, file_store=files
+        state.blocks, send, show_error=state.options.show_error, run_sync=state.run_sync, admission=state.admission, file_store=files
     )
     tasks: set[asyncio.Task[None]] = set()
 
@@ -158,8 +159,10 @@ async def queue_join(request: Request) -> Response:
         return _bad_request("data must be a list with one value per input.")
     if not isinstance(session_hash, str) or not 0 < len(session_hash) <= 128:
         return _bad_request("session_hash must be a short string.")
-    if state.queue.is_full(fn_index):
-        return JSONResponse({"detail": "Queue is full."}, status_code=503)
+    try:
+        state.admission.check_room()
+    except QueueFull as full:
+        return JSONResponse({"detail": str(full)}, status_code=503)
     event_id = secrets.token_hex(16)
     state.client_sessions.get(session_hash, _file_url(request)).start(event_id, fn_index, data)
     return JSONResponse({"event_id": event_id})
