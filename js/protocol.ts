@@ -74,6 +74,8 @@ export interface AlertMessage {
   title: string;
   message: string;
   duration: number | null;
+  /** The event whose code raised it (a page shows every alert alike). */
+  event_id?: string;
 }
 export interface ErrorMessage {
   v: number;

@@ -50,6 +50,9 @@ Core -> host
 ``alert``   ``{"v", "type": "alert", "level": "error"|"warning"|"info",
               "title": str, "message": str, "duration": float | None}``
     A toast for the person using the app (``gr.Error``, ``gr.Info`` ...).
+    Optional ``event_id`` (added in version 1): the event whose code raised
+    it, so a transport that serves several callers (Gradio's HTTP routes)
+    gives it to the right one.
 
 ``progress`` ``{"v", "type": "progress", "event_id": str, "progress": Progress}``
     ``gr.Progress`` inside a running event. ``Progress`` is
@@ -291,9 +294,12 @@ def download_message(filename: str, text: str, mime: str) -> dict[str, Any]:
 
 
 def alert_message(
-    level: AlertLevel, message: str, title: str, duration: float | None
+    level: AlertLevel, message: str, title: str, duration: float | None, event_id: str | None = None
 ) -> dict[str, Any]:
-    return _message("alert", level=level, title=title, message=message, duration=duration)
+    fields: dict[str, Any] = {"level": level, "title": title, "message": message, "duration": duration}
+    if event_id is not None:
+        fields["event_id"] = event_id
+    return _message("alert", **fields)
 
 
 def error_message(

@@ -182,18 +182,6 @@ class Session:
         if isinstance(message, UploadMessage):
             self.receive_upload(message, data)
             return
-        if message.fn >= len(self.app.dependencies):
-            self.send(error_message(f"Unknown function {message.fn}", event_id=message.event_id))
-            self.send(status_message(message.event_id, "error"))
-            return
-        expected = len(self.app.dependencies[message.fn].inputs)
-        if len(message.data) != expected:
-            self.send(error_message(
-                f"Function {message.fn} takes {expected} input values, got {len(message.data)}",
-                event_id=message.event_id,
-            ))
-            self.send(status_message(message.event_id, "error"))
-            return
         await self.run_event(message)
 
     def cancel(self, event_id: str) -> None:
@@ -216,9 +204,23 @@ class Session:
             self.send(uploaded_message(message.upload_id, file=file))
 
     async def run_event(self, message: EventMessage) -> None:
-        dependency = self.app.dependencies[message.fn]
+        """Run one event: the entry every transport uses (the page's messages through
+        ``handle``, Gradio's HTTP routes directly). Everything it says names ``message.event_id``,
+        and it ends with a ``done`` or ``error`` status. Never raises."""
         event_id = message.event_id
-        token = alerts.current_sink.set(self._alert_sink)
+        if message.fn >= len(self.app.dependencies):
+            self.send(error_message(f"Unknown function {message.fn}", event_id=event_id))
+            self.send(status_message(event_id, "error"))
+            return
+        dependency = self.app.dependencies[message.fn]
+        if len(message.data) != len(dependency.inputs):
+            self.send(error_message(
+                f"Function {message.fn} takes {len(dependency.inputs)} input values, got {len(message.data)}",
+                event_id=event_id,
+            ))
+            self.send(status_message(event_id, "error"))
+            return
+        token = alerts.current_sink.set(functools.partial(self._alert_sink, event_id))
         download_token = downloads.current_sink.set(self._download_sink)
         render_token = rendering.current_sink.set(lambda subtree, blocks: self._render_sink(event_id, subtree, blocks))
         store_token = files.current_store.set(self.files)
@@ -232,10 +234,10 @@ class Session:
                 raise
             self.send(status_message(event_id, "done", "cancelled"))
         except Stopped:
-            self.send(alert_message("warning", STOPPED_MESSAGE, "Stopped", 10))
+            self.send(alert_message("warning", STOPPED_MESSAGE, "Stopped", 10, event_id=event_id))
             self.send(status_message(event_id, "done", "stopped"))
         except QueueFull:
-            self.send(alert_message("error", BUSY_MESSAGE, "Error", None))
+            self.send(alert_message("error", BUSY_MESSAGE, "Error", None, event_id=event_id))
             self.send(status_message(event_id, "error", BUSY_MESSAGE))
         except alerts.Error as exc:
             self._report_user_error(event_id, exc)
@@ -258,7 +260,6 @@ class Session:
                 await self._run(dependency, message.event_id, message.data, message.event_data)
                 return
             async with self._admission.slot(dependency):
-                self.send(status_message(message.event_id, "running"))
                 await self._run(dependency, message.event_id, message.data, message.event_data)
         except KeyboardInterrupt:
             # Caught inside the task: escaping it, asyncio would re-raise it into the event loop.
@@ -268,13 +269,17 @@ class Session:
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
         if error.visible:
-            self.send(alert_message("error", error.message, error.title, error.duration))
+            self.send(alert_message("error", error.message, error.title, error.duration, event_id=event_id))
         self.send(status_message(event_id, "error", error.message))
 
     async def _run(
         self, dependency: Dependency, event_id: str, data: list[Any], event_data: dict[str, Any] | None = None
     ) -> None:
+        # Inputs the app may not have (a file a server did not give out) refuse the event before it runs.
         values = preprocess_inputs(dependency, data, self.view, self.state)
+        started = lambda: self.send(status_message(event_id, "running"))  # noqa: E731
+        if not dependency.batch:
+            started()
         if dependency.fn is None:
             # Gradio passes inputs straight to outputs when there is no function.
             result: Any = values[0] if len(values) == 1 else tuple(values)
@@ -288,7 +293,7 @@ class Session:
         if dependency.batch:
             result = await self._admission.batched(
                 dependency, args, lambda columns: self._call(fn, columns),
-                started=lambda: self.send(status_message(event_id, "running")),
+                started=started,
             )
             self._send_result(dependency, event_id, result)
             return
@@ -353,8 +358,8 @@ class Session:
     def _download_sink(self, filename: str, text: str, mime: str) -> None:
         self.send(download_message(filename, text, mime))
 
-    def _alert_sink(self, level: Any, message: str, title: str, duration: float | None) -> None:
-        self.send(alert_message(level, message, title, duration))
+    def _alert_sink(self, event_id: str, level: Any, message: str, title: str, duration: float | None) -> None:
+        self.send(alert_message(level, message, title, duration, event_id=event_id))
 
 
 def _event_id_of(raw: object) -> str | None:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from ..files import file_data, is_file_data
+from ..files import file_data, is_file_data, readable
 from .base import Component
 
 
@@ -36,11 +36,14 @@ def to_file_data(value: Any, orig_name: str | None = None) -> dict[str, Any]:
 
 
 def payload_path(payload: Any) -> str:
-    """The path of an uploaded ``FileData`` (or a bare path string)."""
+    """The path of an uploaded ``FileData`` (or a bare path string), as the session's
+    file store lets the app read it (a server refuses files it did not give out)."""
     if isinstance(payload, str):
-        return payload
-    if isinstance(payload, dict) and isinstance(payload.get("path"), str):
-        return payload["path"]
+        return readable(payload)
+    if isinstance(payload, dict):
+        path, url = payload.get("path"), payload.get("url")
+        if isinstance(path, str) or isinstance(url, str):
+            return readable(path if isinstance(path, str) else url, url if isinstance(url, str) else None)
     raise TypeError(f"Expected an uploaded file, got {type(payload).__name__}")
 
 

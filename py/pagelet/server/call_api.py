@@ -30,7 +30,6 @@ from ..blocks import Blocks
 from ..components.state import State
 from .api_info import API_PREFIX, callable_endpoints
 from .client_session import ClientSession
-from .file_urls import local_file_inputs
 
 # Seconds between heartbeats while an event is quiet (Gradio's default rate).
 HEARTBEAT_SECONDS = 15.0
@@ -76,7 +75,7 @@ async def call(request: Request) -> Response:
     file_url = _file_url(request)
     data = _with_state_slots(state.blocks, fn_index, body["data"])
     # Values past the function's inputs are ignored, as Gradio ignores them.
-    data = local_file_inputs(state.blocks, fn_index, data[: len(state.blocks.dependencies[fn_index].inputs)], file_url)
+    data = data[: len(state.blocks.dependencies[fn_index].inputs)]
     event_id = secrets.token_hex(16)
     state.client_sessions.get(event_id, file_url, diffs=False).start(event_id, fn_index, data)
     return JSONResponse({"event_id": event_id})

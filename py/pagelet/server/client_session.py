@@ -10,7 +10,6 @@ the outputs or the error. The data stream adds ``close_stream``.
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import inspect
 from collections import OrderedDict
 from typing import Any
@@ -18,15 +17,11 @@ from typing import Any
 from ..admission import Admission
 from ..blocks import Blocks
 from ..events import Dependency
-from ..protocol import PROTOCOL_VERSION
+from ..protocol import EventMessage
 from ..session import HIDDEN_ERROR, Session, SyncRunner
 from .files import ServerFolders
-from .inputs import refused_inputs
 from .options import ServerOptions
 from .session_files import SessionFiles
-
-# The event whose code is running, so an alert (which names no event) reaches its caller.
-_current_event: contextvars.ContextVar[str | None] = contextvars.ContextVar("pagelet_api_event", default=None)
 
 # Sessions kept at most; the oldest unused one is forgotten first.
 MAX_SESSIONS = 10_000
@@ -63,7 +58,7 @@ class ClientSession:
     """Runs events for one client and queues Gradio messages for its data stream."""
 
     def __init__(
-        self, app: Blocks, admission: Admission, run_sync: SyncRunner, show_error: bool, files: SessionFiles, folders: ServerFolders,
+        self, app: Blocks, admission: Admission, run_sync: SyncRunner, show_error: bool, files: SessionFiles,
         diffs: bool = True,
     ) -> None:
         self._loop = asyncio.get_running_loop()
@@ -71,7 +66,6 @@ class ClientSession:
         self._runs: dict[str, _Run] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._app = app
-        self._folders = folders
         self._show_error = show_error
         # Gradio's queue protocol streams later yields as diffs; its REST call API sends whole values.
         self._diffs = diffs
@@ -82,15 +76,7 @@ class ClientSession:
     def start(self, event_id: str, fn_index: int, data: list[Any]) -> None:
         run = self._runs[event_id] = _Run(self._app.dependencies[fn_index])
         self.outbox.put_nowait({"msg": "estimation", "event_id": event_id, "rank": 0, "queue_size": len(self._runs), "rank_eta": None})
-        refusal = refused_inputs(self._app, self._folders, fn_index, data)
-        if refusal is not None:
-            run.error = refusal
-            self._complete(event_id, run, success=False)
-            return
-        message = {"v": PROTOCOL_VERSION, "type": "event", "event_id": event_id, "fn": fn_index, "data": data}
-        context = contextvars.copy_context()
-        context.run(_current_event.set, event_id)
-        task = self._loop.create_task(self._session.handle(message), context=context)
+        task = self._loop.create_task(self._session.run_event(EventMessage(event_id=event_id, fn=fn_index, data=data)))
         self._tasks[event_id] = task
         task.add_done_callback(lambda _: self._tasks.pop(event_id, None))
 
@@ -107,8 +93,7 @@ class ClientSession:
 
     # Called by the core's Session, possibly from a worker thread.
     def _from_core(self, message: dict[str, Any]) -> None:
-        event_id = message.get("event_id") or _current_event.get()
-        self._loop.call_soon_threadsafe(self._translate, event_id, message)
+        self._loop.call_soon_threadsafe(self._translate, message.get("event_id"), message)
 
     def _translate(self, event_id: str | None, message: dict[str, Any]) -> None:
         run = self._runs.get(event_id) if event_id is not None else None
@@ -195,7 +180,7 @@ class ClientSessions:
         if session is None:
             files = SessionFiles(self._folders, file_url, self._options.max_file_size)
             session = ClientSession(
-                self._app, self._admission, self._run_sync, self._options.show_error, files, self._folders, diffs=diffs
+                self._app, self._admission, self._run_sync, self._options.show_error, files, diffs=diffs
             )
             self._sessions[session_hash] = session
             while len(self._sessions) > MAX_SESSIONS:

@@ -9,7 +9,7 @@ import asyncio
 import json
 import mimetypes
 import secrets
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,10 +21,9 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from ..admission import QueueFull
 from ..alerts import Error
 from ..files import UploadTooLarge, check_size, human_size
-from ..protocol import alert_message, encode, error_message, status_message
+from ..protocol import encode, error_message
 from ..session import Session
 from .api_info import API_PREFIX, api_info, client_config
-from .inputs import refused_inputs
 from .session_files import SessionFiles
 
 # Seconds between heartbeats on an idle data stream, so proxies keep it open.
@@ -81,10 +80,7 @@ async def page_socket(websocket: WebSocket) -> None:
             send(error_message(str(exc), fatal=True))
             return
         while True:
-            message = _checked(state, await websocket.receive_text(), send)
-            if message is None:
-                continue
-            task = asyncio.create_task(session.handle(message))
+            task = asyncio.create_task(session.handle(await websocket.receive_text()))
             tasks.add(task)
             task.add_done_callback(tasks.discard)
     except (WebSocketDisconnect, RuntimeError):
@@ -96,24 +92,6 @@ async def page_socket(websocket: WebSocket) -> None:
         loop.call_soon(outgoing.put_nowait, None)
         await asyncio.gather(writer, return_exceptions=True)
         session.close()
-
-
-def _checked(state: Any, text: str, send: Callable[[dict[str, Any]], None]) -> str | dict[str, Any] | None:
-    """The message to hand to the core, or ``None`` when its file inputs are refused (and said so)."""
-    try:
-        message = json.loads(text)
-    except ValueError:
-        return text  # the core answers malformed messages
-    if not isinstance(message, dict) or message.get("type") != "event":
-        return text
-    refusal = refused_inputs(state.blocks, state.files, message.get("fn"), message.get("data"))
-    if refusal is None:
-        return message
-    event_id = message.get("event_id")
-    send(alert_message("error", refusal, "Error", None))
-    if isinstance(event_id, str):
-        send(status_message(event_id, "error", refusal))
-    return None
 
 
 # --- Gradio's client API ----------------------------------------------------
