@@ -99,7 +99,8 @@ async def page_socket(websocket: WebSocket) -> None:
 
 async def config(request: Request) -> Response:
     state = _state(request)
-    return JSONResponse(client_config(state.blocks, state.options.max_file_size))
+    root_url = str(request.base_url).rstrip("/")
+    return JSONResponse(client_config(state.blocks, state.options.max_file_size, root_url))
 
 
 async def info(request: Request) -> Response:
