@@ -23,9 +23,6 @@ from .files import ServerFolders
 from .options import ServerOptions
 from .page import STATIC, SOCKET_PATH, index
 
-# Threads for the app's blocking functions (Gradio's default is 40 too).
-SYNC_THREADS = 40
-
 
 def thread_runner(executor: ThreadPoolExecutor) -> Callable[[Callable[..., Any], list[Any]], Any]:
     """Run blocking functions in ``executor``, in a copy of the caller's context
@@ -42,7 +39,7 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     """A Starlette app serving ``blocks``; mount it, or run it with any ASGI server."""
     options = options or ServerOptions()
     blocks.attach_load_events()
-    executor = ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="pagelet-fn")
+    executor = ThreadPoolExecutor(max_workers=options.max_threads, thread_name_prefix="pagelet-fn")
     files = ServerFolders(options)
     api = [
         Route("/config", routes.config),
@@ -88,6 +85,7 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     app.state.files = files
     app.state.logins = logins
     app.state.run_sync = thread_runner(executor)
-    app.state.admission = Admission(blocks)
+    # As in Gradio, max_threads also bounds the events running at once.
+    app.state.admission = Admission(blocks, max_jobs=options.max_threads)
     app.state.client_sessions = ClientSessions(blocks, app.state.admission, app.state.run_sync, options, files)
     return app
