@@ -25,19 +25,14 @@ NOT_ACTED_ON: dict[str, Any] = {
     "footer_links": None, "run_history": None, "app_kwargs": None, "state_session_capacity": 10000,
     "share_server_address": None, "share_server_protocol": None, "share_server_tls_certificate": None,
     "auth_dependency": None, "enable_monitoring": None, "strict_cors": True, "node_server_name": None,
-    "node_port": None, "ssr_mode": None, "pwa": None, "mcp_server": None, "num_workers": None,
+    "node_port": None, "ssr_mode": None, "pwa": None, "num_workers": None,
     "i18n": None, "theme": None, "css": None, "css_paths": None, "js": None, "head": None, "head_paths": None,
 }
 
 
-def _environment_flag(name: str) -> bool | None:
-    value = os.environ.get(name)
-    return None if value is None else value.strip().lower() in ("1", "true", "yes")
-
-
 def warn_not_acted_on(options: dict[str, Any]) -> None:
     """One warning naming the launch() options given that this server does not act on."""
-    if options.get("share") is None and _environment_flag("GRADIO_SHARE"):
+    if options.get("share") is None and _env_flag("GRADIO_SHARE"):
         options = {**options, "share": True}  # GRADIO_SHARE=True asks for what share=True asks
     ignored = sorted(name for name, value in options.items() if name not in NOT_ACTED_ON or value != NOT_ACTED_ON[name])
     if not ignored:
@@ -79,6 +74,10 @@ def auth_check(auth: Any) -> AuthCheck | None:
     return check
 
 
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
 def _resolved(paths: Sequence[str | os.PathLike[str]] | None) -> list[Path]:
     return [Path(path).resolve() for path in (paths or [])]
 
@@ -95,6 +94,8 @@ class ServerOptions:
     root_path: str = ""
     show_error: bool = False
     max_threads: int = DEFAULT_MAX_THREADS
+    # Serve the app's endpoints as MCP tools under /gradio_api/mcp/ (needs the ``mcp`` extra).
+    mcp_server: bool = False
 
     @classmethod
     def from_launch(
@@ -108,6 +109,7 @@ class ServerOptions:
         show_error: bool = False,
         max_threads: int = DEFAULT_MAX_THREADS,
         debug: bool = False,  # launch() keeps the main thread anyway, as debug=True asks
+        mcp_server: bool | None = None,
         **not_acted_on: Any,
     ) -> ServerOptions:
         warn_not_acted_on(not_acted_on)
@@ -122,4 +124,5 @@ class ServerOptions:
             root_path=(root_path if root_path is not None else os.environ.get("GRADIO_ROOT_PATH", "")).rstrip("/"),
             show_error=show_error,
             max_threads=max_threads,
+            mcp_server=mcp_server if mcp_server is not None else _env_flag("GRADIO_MCP_SERVER"),
         )
