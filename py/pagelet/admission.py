@@ -137,7 +137,7 @@ class Admission:
         if place is None:
             place = _Place(group, loop.create_future(), dependency)
             self._enqueue(place)
-            place.admitted.add_done_callback(lambda admitted: admitted.cancelled() or self._start_batch(place, run))
+            place.admitted.add_done_callback(lambda admitted: None if admitted.cancelled() else self._start_batch(place, run))
             # Its turn is looked for on the next pass of the loop, so that events arriving together join.
             loop.call_soon(self._dispatch)
         place.calls.append(call)

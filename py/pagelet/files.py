@@ -24,9 +24,13 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .alerts import Error
-from typing import Any, Protocol
+
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import FileData
 
 FILE_DATA_TYPE = "gradio.FileData"
 
@@ -35,7 +39,7 @@ FILE_DATA_TYPE = "gradio.FileData"
 DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
 
 
-def file_data(path: str | os.PathLike[str], orig_name: str | None = None, mime_type: str | None = None) -> dict[str, Any]:
+def file_data(path: str | os.PathLike[str], orig_name: str | None = None, mime_type: str | None = None) -> FileData:
     """The ``FileData`` of an existing file; raises ``FileNotFoundError`` with the path."""
     path = os.fspath(path)
     if not os.path.isfile(path):
@@ -58,7 +62,7 @@ def is_file_data(value: Any) -> bool:
     )
 
 
-def iter_file_data(value: Any) -> Iterator[dict[str, Any]]:
+def iter_file_data(value: Any) -> Iterator[FileData]:
     """Every ``FileData`` dict inside a JSON-like value (a gallery holds many)."""
     if is_file_data(value):
         yield value
@@ -88,11 +92,12 @@ def parse_size(size: int | str | None) -> int | None:
 
 
 def human_size(size: int) -> str:
+    amount = float(size)
     for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return f"{size} B"
+        if amount < 1024 or unit == "GB":
+            return f"{amount:.0f} {unit}" if unit == "B" else f"{amount:.1f} {unit}"
+        amount /= 1024
+    return f"{amount} B"
 
 
 class UploadTooLarge(ValueError):
@@ -116,10 +121,10 @@ class FileStore(Protocol):
 
     max_file_size: int | None
 
-    def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
+    def save(self, name: str, data: bytes, mime_type: str | None) -> FileData:
         """Keep an upload; return its ``FileData``. Raises ``UploadTooLarge``."""
 
-    def publish(self, file: dict[str, Any]) -> dict[str, Any]:
+    def publish(self, file: FileData) -> FileData:
         """Make an output file reachable by the host; return the ``FileData`` to send."""
 
     def release(self, paths: Iterable[str]) -> list[str]:
@@ -135,7 +140,7 @@ class FileStore(Protocol):
 
 
 # Sends one file's bytes to the host, keyed by its path (the worker's ``file`` message).
-SendBytes = Callable[[dict[str, Any], bytes], None]
+SendBytes = Callable[["FileData", bytes], None]
 
 
 # Longest stored name, in characters: below every file system's limit of 255 bytes, UTF-8 included.
@@ -196,7 +201,7 @@ class TempFileStore:
             self._dir = tempfile.mkdtemp(prefix="pagelet-session-")
         return self._dir
 
-    def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
+    def save(self, name: str, data: bytes, mime_type: str | None) -> FileData:
         check_size(name, len(data), self.max_file_size)
         # A folder per upload keeps the person's file name, even when two uploads share it.
         folder = tempfile.mkdtemp(dir=self.directory)
@@ -207,7 +212,7 @@ class TempFileStore:
         self._uploads.add(path)
         return file_data(path, orig_name=name or safe_name, mime_type=mime_type or None)
 
-    def publish(self, file: dict[str, Any]) -> dict[str, Any]:
+    def publish(self, file: FileData) -> FileData:
         if self._send_bytes is None:
             return file
         path = file["path"]

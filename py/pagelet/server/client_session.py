@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..admission import Admission
 from ..blocks import Blocks
@@ -22,6 +23,9 @@ from ..session import HIDDEN_ERROR, Session, SyncRunner
 from .files import ServerFolders
 from .options import ServerOptions
 from .session_files import SessionFiles
+
+if TYPE_CHECKING:
+    from ..protocol_types import ServerMessage
 
 # Sessions kept at most; the oldest unused one is forgotten first.
 MAX_SESSIONS = 10_000
@@ -92,12 +96,13 @@ class ClientSession:
         return True
 
     # Called by the core's Session, possibly from a worker thread.
-    def _from_core(self, message: dict[str, Any]) -> None:
-        self._loop.call_soon_threadsafe(self._translate, message.get("event_id"), message)
+    def _from_core(self, message: ServerMessage) -> None:
+        event_id = message.get("event_id")
+        self._loop.call_soon_threadsafe(self._translate, event_id if isinstance(event_id, str) else None, message)
 
-    def _translate(self, event_id: str | None, message: dict[str, Any]) -> None:
+    def _translate(self, event_id: str | None, message: Mapping[str, Any]) -> None:
         run = self._runs.get(event_id) if event_id is not None else None
-        if run is None:
+        if event_id is None or run is None:
             return
         kind = message["type"]
         if kind == "status" and message["stage"] == "running":

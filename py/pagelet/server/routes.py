@@ -10,7 +10,7 @@ import json
 import mimetypes
 import secrets
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from starlette.datastructures import UploadFile
@@ -22,6 +22,9 @@ from ..admission import QueueFull
 from ..alerts import Error
 from ..files import UploadTooLarge, check_size, human_size
 from ..protocol import encode, error_message
+
+if TYPE_CHECKING:
+    from ..protocol_types import ServerMessage
 from ..session import Session
 from .api_info import API_PREFIX, api_info, client_config
 from .session_files import SessionFiles
@@ -58,7 +61,7 @@ async def page_socket(websocket: WebSocket) -> None:
     loop = asyncio.get_running_loop()
     outgoing: asyncio.Queue[str | None] = asyncio.Queue()
 
-    def send(message: dict[str, Any]) -> None:
+    def send(message: ServerMessage) -> None:
         # The core may send from a worker thread (gr.Info inside a sync function).
         loop.call_soon_threadsafe(outgoing.put_nowait, encode(message))
 
