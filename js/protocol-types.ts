@@ -140,6 +140,8 @@ export interface AlertMessage {
   title: string;
   message: string;
   duration: number | null;
+  /** The event whose code raised it, so a transport serving several callers (Gradio's HTTP routes) gives it to the right one. */
+  event_id?: string;
 }
 
 /** Core -> host: `gr.Progress` of a running event. Added in version 1 (a host may ignore it). */

@@ -1,60 +1,24 @@
-"""``batch=True``: calls of one dependency that arrive together run as one.
+"""``batch=True``: Gradio's batch contract, one list per input in and one list per output out.
 
-The function receives one list per input and returns one list per output
-(Gradio's batch contract). Events that arrive while a batch is being
-collected join it, up to ``max_batch_size``; each event then gets its own
-slice of the result.
+``admission.Admission`` collects a batch's events; these two functions turn
+their argument lists into the function's columns and its result back into
+one value per event.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from .events import Dependency
 
-RunBatch = Callable[[list[list[Any]]], Awaitable[Any]]
+
+def columns_of(calls: list[list[Any]]) -> list[list[Any]]:
+    """One list per input, each with one value per call."""
+    return [list(column) for column in zip(*calls)]
 
 
-class Batcher:
-    """Collects the argument lists of concurrent events of batched dependencies."""
-
-    def __init__(self) -> None:
-        self._open: dict[int, list[tuple[list[Any], asyncio.Future[Any]]]] = {}
-
-    async def call(self, dependency: Dependency, args: list[Any], run: RunBatch) -> Any:
-        """Run ``args`` as part of a batch; return this event's own result."""
-        key = id(dependency)
-        batch = self._open.get(key)
-        if batch is None or len(batch) >= dependency.max_batch_size:
-            batch = []
-            self._open[key] = batch
-            asyncio.ensure_future(self._flush(key, dependency, batch, run))
-        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        batch.append((args, future))
-        return await future
-
-    async def _flush(self, key: int, dependency: Dependency, batch: list[tuple[list[Any], asyncio.Future[Any]]], run: RunBatch) -> None:
-        # One turn of the loop lets events that arrived together join.
-        await asyncio.sleep(0)
-        if self._open.get(key) is batch:
-            del self._open[key]
-        columns = [list(column) for column in zip(*(args for args, _ in batch))]
-        try:
-            result = await run(columns)
-            per_event = _split(dependency, result, len(batch))
-        except BaseException as exc:  # every waiting event sees the failure
-            for _, future in batch:
-                if not future.done():
-                    future.set_exception(exc)
-            return
-        for (_, future), value in zip(batch, per_event):
-            if not future.done():
-                future.set_result(value)
-
-
-def _split(dependency: Dependency, result: Any, size: int) -> list[Any]:
+def split_result(dependency: Dependency, result: Any, size: int) -> list[Any]:
+    """Each call's own value (a tuple when there are several outputs) from a batch function's result."""
     outputs = len(dependency.outputs)
     columns = list(result) if isinstance(result, (list, tuple)) else [result]
     if outputs == 1 and len(columns) != 1:

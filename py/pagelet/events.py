@@ -57,6 +57,7 @@ class Dependency:
         concurrency_limit: int | None | str = "default",
         api_visibility: ApiVisibility = "public",
         show_api: bool = True,
+        concurrency_id: str | None = None,
     ) -> None:
         if api_visibility not in API_VISIBILITIES:
             raise ValueError(f"api_visibility must be one of {', '.join(API_VISIBILITIES)}, got {api_visibility!r}")
@@ -91,6 +92,8 @@ class Dependency:
         self.max_batch_size = max(1, int(max_batch_size))
         # "default" follows demo.queue(default_concurrency_limit=...); None means unlimited.
         self.concurrency_limit = concurrency_limit
+        # Listeners naming the same id share one limit (see admission.py).
+        self.concurrency_id = concurrency_id
 
     def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether or not it failed."""
@@ -201,7 +204,7 @@ def _register(
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
         "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",
-        "batch", "max_batch_size", "concurrency_limit", "api_visibility", "show_api",
+        "batch", "max_batch_size", "concurrency_limit", "concurrency_id", "api_visibility", "show_api",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .alerts import Error
+
 if TYPE_CHECKING:
     # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
     from .protocol_types import FileData
@@ -108,6 +110,11 @@ def check_size(name: str, size: int, limit: int | None) -> None:
         raise UploadTooLarge(f"{name or 'The file'} is {human_size(size)}; this app accepts files up to {human_size(limit)}.")
 
 
+class RefusedFile(Error):
+    """A file input the session's store will not let the app read. Shown as it is:
+    the sentence names the file, so no field label is put in front."""
+
+
 class FileStore(Protocol):
     """Where one session's files live. Two implementations: ``TempFileStore``
     (the worker, and tests) and the server adapter's, which serves files by URL."""
@@ -123,6 +130,10 @@ class FileStore(Protocol):
     def release(self, paths: Iterable[str]) -> list[str]:
         """The page no longer shows these output files: delete those the session
         owns and return the paths whose bytes the host may now let go of."""
+
+    def readable(self, path: str, url: str | None = None) -> str:
+        """The local path of a file input (``path``, else the ``url`` of its ``FileData``)
+        that the app may read; raises ``RefusedFile`` when this store does not give it out."""
 
     def close(self) -> None:
         """The session ended: delete its files."""
@@ -254,6 +265,10 @@ class TempFileStore:
         top = os.path.relpath(real, self._temp).split(os.sep)[0]
         return top not in self._temp_before and not top.startswith("pagelet-session-")
 
+    def readable(self, path: str, url: str | None = None) -> str:
+        # In the browser every file is the visitor's own: nothing to refuse.
+        return path
+
     def close(self) -> None:
         # The session's files the page still showed, and those kept after release, go too.
         for path in [*self._sent, *self._released]:
@@ -270,6 +285,13 @@ class TempFileStore:
 # The store of the session whose event is running: components write output
 # files (a numpy image, a WAV) into its directory.
 current_store: contextvars.ContextVar[FileStore | None] = contextvars.ContextVar("pagelet_file_store", default=None)
+
+
+def readable(path: str, url: str | None = None) -> str:
+    """A file input's path as the running session's store allows it to be read (see
+    ``FileStore.readable``): every component that hands the app an input file asks here."""
+    store = current_store.get()
+    return path if store is None else store.readable(path, url)
 
 
 def output_path(suffix: str) -> str:

@@ -15,6 +15,7 @@ from .blocks import Block
 from .components.base import Component
 from .components.state import State
 from .events import Dependency
+from .files import RefusedFile
 from .progress import Progress, Reporter, bound_tracker
 if TYPE_CHECKING:
     # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
@@ -62,6 +63,8 @@ def postprocess_value(component: Component, value: Any) -> Any:
 
 def field_error(component: Component, exc: Exception) -> Error:
     """``exc`` as the ``gr.Error`` a person sees, starting with the field's label."""
+    if isinstance(exc, RefusedFile):
+        return exc
     name = component.label or type(component).__name__
     if isinstance(exc, Error):
         message = exc.message

@@ -196,8 +196,13 @@ def download_message(filename: str, text: str, mime: str) -> DownloadMessage:
     return {"v": PROTOCOL_VERSION, "type": "download", "filename": filename, "mime": mime, "text": text}
 
 
-def alert_message(level: AlertLevel, message: str, title: str, duration: float | None) -> AlertMessage:
-    return {"v": PROTOCOL_VERSION, "type": "alert", "level": level, "title": title, "message": message, "duration": duration}
+def alert_message(
+    level: AlertLevel, message: str, title: str, duration: float | None, event_id: str | None = None
+) -> AlertMessage:
+    alert: AlertMessage = {"v": PROTOCOL_VERSION, "type": "alert", "level": level, "title": title, "message": message, "duration": duration}
+    if event_id is not None:
+        alert["event_id"] = event_id  # the event whose code raised it (Gradio's HTTP routes route by it)
+    return alert
 
 
 def error_message(

@@ -163,6 +163,8 @@ class AlertMessage(TypedDict):
     title: str
     message: str
     duration: float | None
+    # The event whose code raised it, so a transport serving several callers (Gradio's HTTP routes) gives it to the right one.
+    event_id: NotRequired[str]
 
 
 class ProgressMessage(TypedDict):

@@ -8,18 +8,16 @@ whatever ``send`` receives. Nothing here knows which transport that is.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import inspect
 import secrets
 import sys
 import traceback
-import weakref
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, AsyncContextManager
+from typing import TYPE_CHECKING, Any
 
 from . import alerts, downloads, files, progress, rendering, state_changes
-from .batching import Batcher
+from .admission import BUSY_MESSAGE, Admission, QueueFull
 from .blocks import Blocks
 from .components.base import Component
 from .components.state import State
@@ -66,16 +64,6 @@ async def run_inline(fn: Callable[..., Any], args: list[Any]) -> Any:
     return await run_function(fn, args)
 
 
-# How an event waits for its turn (a server's app-wide concurrency limits):
-# given the dependency's index, an async context held while it runs. It
-# raises ``QueueFull`` to refuse the event.
-Admission = Callable[[int], AsyncContextManager[Any]]
-
-
-class QueueFull(Exception):
-    """The runtime refuses an event because too many are waiting."""
-
-
 class Stopped(Exception):
     """A ``KeyboardInterrupt`` ended the function: the page's Stop reached stuck code."""
 
@@ -83,20 +71,6 @@ class Stopped(Exception):
 # What an app's own exception shows when the app does not show errors (Gradio's show_error=False).
 HIDDEN_ERROR = "Error"
 STOPPED_MESSAGE = "The function was interrupted (KeyboardInterrupt). The app's state is kept."
-
-
-def admit_all(fn_index: int) -> AsyncContextManager[Any]:
-    return contextlib.nullcontext()
-
-
-# One batcher per app, so that calls from every session of a server join the same batch.
-_batchers: weakref.WeakKeyDictionary[Blocks, Batcher] = weakref.WeakKeyDictionary()
-
-
-def _batcher_for(app: Blocks) -> Batcher:
-    if app not in _batchers:
-        _batchers[app] = Batcher()
-    return _batchers[app]
 
 
 _EXHAUSTED = object()
@@ -118,14 +92,15 @@ class Session:
         show_error: bool = True,
         run_sync: SyncRunner = run_inline,
         file_store: files.FileStore | None = None,
-        admit: Admission = admit_all,
+        admission: Admission | None = None,
         interruptible: bool = False,
     ) -> None:
         self.app = app
         # In the browser a KeyboardInterrupt is the page's Stop (Pyodide's interrupt
         # buffer), so it ends the event; on a server it stays Ctrl+C and stops the process.
         self._interruptible = interruptible
-        self._admit = admit
+        # Shared by every session of a server; the browser's one session has its own.
+        self._admission = admission if admission is not None else Admission(app)
         # Uploads land here and output files leave through it; closed with the session.
         self.files: files.FileStore = file_store if file_store is not None else files.TempFileStore()
         self._send = send
@@ -144,11 +119,6 @@ class Session:
         self._config["max_file_size"] = self.files.max_file_size
         # Running events by id, so that a ``cancel`` message can stop them.
         self._running: dict[str, asyncio.Task[None]] = {}
-        self._batcher = _batcher_for(app)
-        # One semaphore per dependency with a concurrency limit, created on first use.
-        self._limits: dict[int, asyncio.Semaphore] = {}
-        # Events waiting for a free slot, for demo.queue(max_size=).
-        self._waiting = 0
         self.request = Request(session_hash=secrets.token_hex(8))
         # The output files each component's last sent value shows, so that a replaced one is released.
         self._shown_files: dict[int, set[str]] = {}
@@ -224,18 +194,6 @@ class Session:
         if isinstance(message, UploadMessage):
             self.receive_upload(message, data)
             return
-        if message.fn >= len(self.app.dependencies):
-            self.send(error_message(f"Unknown function {message.fn}", event_id=message.event_id))
-            self.send(status_message(message.event_id, "error"))
-            return
-        expected = len(self.app.dependencies[message.fn].inputs)
-        if len(message.data) != expected:
-            self.send(error_message(
-                f"Function {message.fn} takes {expected} input values, got {len(message.data)}",
-                event_id=message.event_id,
-            ))
-            self.send(status_message(message.event_id, "error"))
-            return
         await self.run_event(message)
 
     def cancel(self, event_id: str) -> None:
@@ -258,9 +216,23 @@ class Session:
             self.send(uploaded_message(message.upload_id, file=file))
 
     async def run_event(self, message: EventMessage) -> None:
-        dependency = self.app.dependencies[message.fn]
+        """Run one event: the entry every transport uses (the page's messages through
+        ``handle``, Gradio's HTTP routes directly). Everything it says names ``message.event_id``,
+        and it ends with a ``done`` or ``error`` status. Never raises."""
         event_id = message.event_id
-        token = alerts.current_sink.set(self._alert_sink)
+        if message.fn >= len(self.app.dependencies):
+            self.send(error_message(f"Unknown function {message.fn}", event_id=event_id))
+            self.send(status_message(event_id, "error"))
+            return
+        dependency = self.app.dependencies[message.fn]
+        if len(message.data) != len(dependency.inputs):
+            self.send(error_message(
+                f"Function {message.fn} takes {len(dependency.inputs)} input values, got {len(message.data)}",
+                event_id=event_id,
+            ))
+            self.send(status_message(event_id, "error"))
+            return
+        token = alerts.current_sink.set(functools.partial(self._alert_sink, event_id))
         download_token = downloads.current_sink.set(self._download_sink)
         render_token = rendering.current_sink.set(lambda subtree, blocks: self._render_sink(event_id, subtree, blocks))
         store_token = files.current_store.set(self.files)
@@ -274,12 +246,11 @@ class Session:
                 raise
             self.send(status_message(event_id, "done", "cancelled"))
         except Stopped:
-            self.send(alert_message("warning", STOPPED_MESSAGE, "Stopped", 10))
+            self.send(alert_message("warning", STOPPED_MESSAGE, "Stopped", 10, event_id=event_id))
             self.send(status_message(event_id, "done", "stopped"))
         except QueueFull:
-            busy = "The app is busy: too many requests are waiting. Try again in a moment."
-            self.send(alert_message("error", busy, "Error", None))
-            self.send(status_message(event_id, "error", busy))
+            self.send(alert_message("error", BUSY_MESSAGE, "Error", None, event_id=event_id))
+            self.send(status_message(event_id, "error", BUSY_MESSAGE))
         except alerts.Error as exc:
             self._report_user_error(event_id, exc)
         except Exception as exc:  # app code failed: tell the page, keep serving
@@ -295,26 +266,32 @@ class Session:
             files.current_store.reset(store_token)
 
     async def _admitted_run(self, message: EventMessage, dependency: Dependency) -> None:
-        """Wait for the runtime's go-ahead (a server's limits), then run."""
-        async with self._admit(message.fn):
-            self.send(status_message(message.event_id, "running"))
-            try:
+        """Run when the admission says so (a batch is admitted as one, once collected)."""
+        try:
+            if dependency.batch:
                 await self._run(dependency, message.event_id, message.data, message.event_data)
-            except KeyboardInterrupt:
-                # Caught inside the task: escaping it, asyncio would re-raise it into the event loop.
-                if not self._interruptible:
-                    raise
-                raise Stopped from None
+                return
+            async with self._admission.slot(dependency):
+                await self._run(dependency, message.event_id, message.data, message.event_data)
+        except KeyboardInterrupt:
+            # Caught inside the task: escaping it, asyncio would re-raise it into the event loop.
+            if not self._interruptible:
+                raise
+            raise Stopped from None
 
     def _report_user_error(self, event_id: str, error: alerts.Error) -> None:
         if error.visible:
-            self.send(alert_message("error", error.message, error.title, error.duration))
+            self.send(alert_message("error", error.message, error.title, error.duration, event_id=event_id))
         self.send(status_message(event_id, "error", error.message))
 
     async def _run(
         self, dependency: Dependency, event_id: str, data: list[Any], event_data: dict[str, Any] | None = None
     ) -> None:
+        # Inputs the app may not have (a file a server did not give out) refuse the event before it runs.
         values = preprocess_inputs(dependency, data, self.view, self.state)
+        started = lambda: self.send(status_message(event_id, "running"))  # noqa: E731
+        if not dependency.batch:
+            started()
         if dependency.fn is None:
             # Gradio passes inputs straight to outputs when there is no function.
             result: Any = values[0] if len(values) == 1 else tuple(values)
@@ -326,39 +303,13 @@ class Session:
         # Set inside this task, so concurrent events keep their own tracker.
         progress.activate(injected)
         if dependency.batch:
-            result = await self._batcher.call(dependency, args, lambda columns: self._call(fn, columns))
+            result = await self._admission.batched(
+                dependency, args, lambda columns: self._call(fn, columns),
+                started=started,
+            )
             self._send_result(dependency, event_id, result)
             return
-        limit = self._limit(dependency)
-        if limit is None:
-            await self._call_and_send(dependency, event_id, fn, args)
-            return
-        max_size = self.app.queue_settings.get("max_size")
-        if limit.locked() and isinstance(max_size, int) and self._waiting >= max_size:
-            raise alerts.Error("The queue is full. Please try again later.", title="Busy")
-        self._waiting += 1
-        try:
-            await limit.acquire()
-        finally:
-            self._waiting -= 1
-        try:
-            await self._call_and_send(dependency, event_id, fn, args)
-        finally:
-            limit.release()
-
-    def _limit(self, dependency: Dependency) -> asyncio.Semaphore | None:
-        """The semaphore enforcing ``concurrency_limit`` (Gradio's default: one at a time)."""
-        limit = dependency.concurrency_limit
-        if not dependency.queue:
-            return None  # as in Gradio, queue=False skips the queue and its limits
-        if limit == "default":
-            limit = self.app.queue_settings.get("default_concurrency_limit", 1)
-        if not isinstance(limit, int) or limit < 1:
-            return None
-        key = id(dependency)
-        if key not in self._limits:
-            self._limits[key] = asyncio.Semaphore(limit)
-        return self._limits[key]
+        await self._call_and_send(dependency, event_id, fn, args)
 
     async def _call(self, fn: Callable[..., Any], args: list[Any]) -> Any:
         if inspect.iscoroutinefunction(fn):
@@ -433,8 +384,8 @@ class Session:
     def _download_sink(self, filename: str, text: str, mime: str) -> None:
         self.send(download_message(filename, text, mime))
 
-    def _alert_sink(self, level: Any, message: str, title: str, duration: float | None) -> None:
-        self.send(alert_message(level, message, title, duration))
+    def _alert_sink(self, event_id: str, level: Any, message: str, title: str, duration: float | None) -> None:
+        self.send(alert_message(level, message, title, duration, event_id=event_id))
 
 
 def _event_id_of(raw: object) -> str | None:

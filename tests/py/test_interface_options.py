@@ -194,4 +194,4 @@ def test_queue_max_size_turns_away_events_beyond_it():
     messages = _fire_together(demo, [(0, [])] * 3)
     stages = {m["event_id"]: m["stage"] for m in messages if m["type"] == "status" and m["stage"] in ("done", "error")}
     assert sorted(stages.values()) == ["done", "done", "error"]
-    assert [m["message"] for m in messages if m["type"] == "alert"] == ["The queue is full. Please try again later."]
+    assert [m["message"] for m in messages if m["type"] == "alert"] == ["This application is currently busy. Please try again."]

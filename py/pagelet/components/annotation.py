@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .base import Component
+from .file import payload_path
 from .image import save_image
 
 
@@ -115,6 +116,14 @@ class AnnotatedImage(Component):
         self.width = width
         self.color_map = color_map
         super().__init__(value, label=label, **kwargs)
+
+    def preprocess(self, payload: Any) -> Any:
+        # Its files must be ones the app may read (a server refuses others); the value itself passes as is.
+        if isinstance(payload, dict):
+            for file in [payload.get("image"), *(item.get("image") for item in payload.get("annotations") or [] if isinstance(item, dict))]:
+                if file is not None:
+                    payload_path(file)
+        return payload
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from .base import Component
+from .file import payload_path
 
 Message = dict[str, Any]
 
@@ -37,6 +38,16 @@ def _content_text(content: Any) -> str:
     if isinstance(content, (tuple, list)) and content:
         return " ".join(_content_text(item) for item in content)
     return str(content)
+
+
+def _check_files(content: Any) -> None:
+    """A file a message names must be one the app may read (a server refuses others)."""
+    if isinstance(content, dict) and ("path" in content or "file" in content):
+        file = content.get("path") or content.get("file")
+        payload_path(file)
+    elif isinstance(content, (tuple, list)):
+        for item in content:
+            _check_files(item)
 
 
 def normalize_message(message: Any) -> Message:
@@ -128,5 +139,7 @@ class Chatbot(Component):
         return [normalize_message(item) for item in items]
 
     def preprocess(self, payload: Any) -> list[Any]:
+        for item in payload or []:
+            _check_files(item.get("content") if isinstance(item, dict) else item)
         messages = [normalize_message(item) for item in payload or []]
         return _messages_to_pairs(messages) if self.type == "tuples" else messages

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from ..files import file_data, is_file_data
+from ..files import file_data, is_file_data, readable
 from .base import Component
 
 if TYPE_CHECKING:
@@ -41,11 +41,17 @@ def to_file_data(value: Any, orig_name: str | None = None) -> FileData:
 
 
 def payload_path(payload: Any) -> str:
-    """The path of an uploaded ``FileData`` (or a bare path string)."""
+    """The path of an uploaded ``FileData`` (or a bare path string), as the session's
+    file store lets the app read it (a server refuses files it did not give out)."""
     if isinstance(payload, str):
-        return payload
-    if isinstance(payload, dict) and isinstance(payload.get("path"), str):
-        return payload["path"]
+        return readable(payload)
+    if isinstance(payload, dict):
+        path, url = payload.get("path"), payload.get("url")
+        url = url if isinstance(url, str) else None
+        if isinstance(path, str):
+            return readable(path, url)
+        if url is not None:
+            return readable(url, url)
     raise TypeError(f"Expected an uploaded file, got {type(payload).__name__}")
 
 

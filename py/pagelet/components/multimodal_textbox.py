@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from .base import FormComponent
+from .file import payload_path
 
 
 class MultimodalTextbox(FormComponent):
@@ -62,7 +63,7 @@ class MultimodalTextbox(FormComponent):
             return {"text": payload, "files": []}
         if not isinstance(payload, dict):
             raise TypeError(f"MultimodalTextbox expects {{'text', 'files'}}, got {type(payload).__name__}")
-        return {"text": str(payload.get("text") or ""), "files": [str(item) for item in payload.get("files") or []]}
+        return {"text": str(payload.get("text") or ""), "files": [payload_path(item) for item in payload.get("files") or []]}
 
 
 def _file_name(item: Any) -> str:

@@ -14,8 +14,10 @@ from ..components.base import Component
 from ..components.state import State
 
 API_PREFIX = "/gradio_api"
-# The Gradio release whose client protocol this server speaks (SSE v3 with diffs).
-GRADIO_VERSION = "5.50.0"
+# The Gradio release whose client protocol and API this server follows (SSE v3 with diffs),
+# reported as /config's ``version``: gradio_client and @gradio/client only compare it against
+# old releases (3.36.1, 4.29.0) to pick their routes, so the truth costs nothing.
+GRADIO_VERSION = "6.31.0"
 
 # Components whose values are not API inputs or outputs (Gradio's SKIP_COMPONENTS).
 _SKIPPED_TYPES = frozenset({"state", "row", "column", "tabs", "tab", "tabitem", "form", "accordion", "group", "dataset"})

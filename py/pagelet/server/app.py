@@ -14,6 +14,7 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
+from ..admission import Admission
 from ..blocks import Blocks
 from . import auth, call_api, heartbeat, routes
 from .api_info import API_PREFIX
@@ -21,10 +22,6 @@ from .client_session import ClientSessions
 from .files import ServerFolders
 from .options import ServerOptions
 from .page import STATIC, SOCKET_PATH, index
-from .queue import EventQueue
-
-# Threads for the app's blocking functions (Gradio's default is 40 too).
-SYNC_THREADS = 40
 
 
 def thread_runner(executor: ThreadPoolExecutor) -> Callable[[Callable[..., Any], list[Any]], Any]:
@@ -42,7 +39,7 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     """A Starlette app serving ``blocks``; mount it, or run it with any ASGI server."""
     options = options or ServerOptions()
     blocks.attach_load_events()
-    executor = ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="pagelet-fn")
+    executor = ThreadPoolExecutor(max_workers=options.max_threads, thread_name_prefix="pagelet-fn")
     files = ServerFolders(options)
     api: list[BaseRoute] = [
         Route("/config", routes.config),
@@ -95,8 +92,9 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     app.state.files = files
     app.state.logins = logins
     app.state.run_sync = thread_runner(executor)
-    app.state.queue = EventQueue(blocks)
-    app.state.client_sessions = ClientSessions(blocks, app.state.queue, app.state.run_sync, options, files)
+    # As in Gradio, max_threads also bounds the events running at once.
+    app.state.admission = Admission(blocks, max_jobs=options.max_threads)
+    app.state.client_sessions = ClientSessions(blocks, app.state.admission, app.state.run_sync, options, files)
     if mcp is not None:
         mcp.bind(app.state)
     return app

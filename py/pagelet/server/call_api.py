@@ -25,11 +25,11 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
+from ..admission import QueueFull
 from ..blocks import Blocks
 from ..components.state import State
 from .api_info import API_PREFIX, callable_endpoints
 from .client_session import ClientSession
-from .file_urls import local_file_inputs
 
 # Seconds between heartbeats while an event is quiet (Gradio's default rate).
 HEARTBEAT_SECONDS = 15.0
@@ -68,8 +68,10 @@ async def call(request: Request) -> Response:
         body = None
     if not isinstance(body, dict) or not isinstance(body.get("data"), list):
         return JSONResponse({"detail": 'The body must be a JSON object {"data": [...]}, one value per input.'}, status_code=422)
-    if state.queue.is_full(fn_index):
-        return JSONResponse({"detail": "Queue is full."}, status_code=503)
+    try:
+        state.admission.check_room()
+    except QueueFull as full:
+        return JSONResponse({"detail": str(full)}, status_code=503)
     data = _with_state_slots(state.blocks, fn_index, body["data"])
     event_id, _ = start_call(state, fn_index, data, _file_url(request))
     return JSONResponse({"event_id": event_id})
@@ -80,7 +82,7 @@ def start_call(state: Any, fn_index: int, data: list[Any], file_url: str) -> tup
 
     ``state`` is the server app's state; output files are offered under ``file_url``."""
     # Values past the function's inputs are ignored, as Gradio ignores them.
-    data = local_file_inputs(state.blocks, fn_index, data[: len(state.blocks.dependencies[fn_index].inputs)], file_url)
+    data = data[: len(state.blocks.dependencies[fn_index].inputs)]
     event_id = secrets.token_hex(16)
     session = state.client_sessions.get(event_id, file_url, diffs=False)
     session.start(event_id, fn_index, data)

@@ -10,28 +10,22 @@ the outputs or the error. The data stream adds ``close_stream``.
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import inspect
 from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..admission import Admission
 from ..blocks import Blocks
 from ..events import Dependency
-from ..protocol import PROTOCOL_VERSION
+from ..protocol import EventMessage
 from ..session import HIDDEN_ERROR, Session, SyncRunner
 from .files import ServerFolders
-from .inputs import refused_inputs
 from .options import ServerOptions
-from .queue import EventQueue
 from .session_files import SessionFiles
 
 if TYPE_CHECKING:
-    from .. import protocol_types
     from ..protocol_types import ServerMessage
-
-# The event whose code is running, so an alert (which names no event) reaches its caller.
-_current_event: contextvars.ContextVar[str | None] = contextvars.ContextVar("pagelet_api_event", default=None)
 
 # Sessions kept at most; the oldest unused one is forgotten first.
 MAX_SESSIONS = 10_000
@@ -68,7 +62,7 @@ class ClientSession:
     """Runs events for one client and queues Gradio messages for its data stream."""
 
     def __init__(
-        self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, show_error: bool, files: SessionFiles, folders: ServerFolders,
+        self, app: Blocks, admission: Admission, run_sync: SyncRunner, show_error: bool, files: SessionFiles,
         diffs: bool = True,
     ) -> None:
         self._loop = asyncio.get_running_loop()
@@ -76,26 +70,17 @@ class ClientSession:
         self._runs: dict[str, _Run] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._app = app
-        self._folders = folders
         self._show_error = show_error
         # Gradio's queue protocol streams later yields as diffs; its REST call API sends whole values.
         self._diffs = diffs
         self._session = Session(
-            app, self._from_core, show_error=show_error, run_sync=run_sync, admit=queue.admit, file_store=files
+            app, self._from_core, show_error=show_error, run_sync=run_sync, admission=admission, file_store=files
         )
 
     def start(self, event_id: str, fn_index: int, data: list[Any]) -> None:
         run = self._runs[event_id] = _Run(self._app.dependencies[fn_index])
         self.outbox.put_nowait({"msg": "estimation", "event_id": event_id, "rank": 0, "queue_size": len(self._runs), "rank_eta": None})
-        refusal = refused_inputs(self._app, self._folders, fn_index, data)
-        if refusal is not None:
-            run.error = refusal
-            self._complete(event_id, run, success=False)
-            return
-        message: protocol_types.EventMessage = {"v": PROTOCOL_VERSION, "type": "event", "event_id": event_id, "fn": fn_index, "data": data}
-        context = contextvars.copy_context()
-        context.run(_current_event.set, event_id)
-        task = self._loop.create_task(self._session.handle(message), context=context)
+        task = self._loop.create_task(self._session.run_event(EventMessage(event_id=event_id, fn=fn_index, data=data)))
         self._tasks[event_id] = task
         task.add_done_callback(lambda _: self._tasks.pop(event_id, None))
 
@@ -113,9 +98,7 @@ class ClientSession:
     # Called by the core's Session, possibly from a worker thread.
     def _from_core(self, message: ServerMessage) -> None:
         event_id = message.get("event_id")
-        if not isinstance(event_id, str) or not event_id:
-            event_id = _current_event.get()
-        self._loop.call_soon_threadsafe(self._translate, event_id, message)
+        self._loop.call_soon_threadsafe(self._translate, event_id if isinstance(event_id, str) else None, message)
 
     def _translate(self, event_id: str | None, message: Mapping[str, Any]) -> None:
         run = self._runs.get(event_id) if event_id is not None else None
@@ -186,9 +169,9 @@ class ClientSession:
 class ClientSessions:
     """Sessions by ``session_hash``, the least recently used forgotten past ``MAX_SESSIONS``."""
 
-    def __init__(self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, options: ServerOptions, folders: ServerFolders) -> None:
+    def __init__(self, app: Blocks, admission: Admission, run_sync: SyncRunner, options: ServerOptions, folders: ServerFolders) -> None:
         self._app = app
-        self._queue = queue
+        self._admission = admission
         self._run_sync = run_sync
         self._options = options
         self._folders = folders
@@ -202,7 +185,7 @@ class ClientSessions:
         if session is None:
             files = SessionFiles(self._folders, file_url, self._options.max_file_size)
             session = ClientSession(
-                self._app, self._queue, self._run_sync, self._options.show_error, files, self._folders, diffs=diffs
+                self._app, self._admission, self._run_sync, self._options.show_error, files, diffs=diffs
             )
             self._sessions[session_hash] = session
             while len(self._sessions) > MAX_SESSIONS:

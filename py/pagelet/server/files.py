@@ -13,6 +13,7 @@ path is refused with a message that names ``allowed_paths``.
 
 from __future__ import annotations
 
+import os
 import secrets
 import tempfile
 from pathlib import Path
@@ -35,11 +36,20 @@ def _inside(path: Path, roots: list[Path]) -> Path | None:
     return None
 
 
+def temp_root() -> str | None:
+    """``GRADIO_TEMP_DIR`` (made when missing), where Gradio keeps uploads and outputs; else the system's."""
+    folder = os.environ.get("GRADIO_TEMP_DIR")
+    if not folder:
+        return None
+    os.makedirs(folder, exist_ok=True)
+    return folder
+
+
 class ServerFolders:
     """The server's own folders (uploads, outputs) and the rule for serving files."""
 
     def __init__(self, options: ServerOptions) -> None:
-        self._temp = tempfile.TemporaryDirectory(prefix="pagelet-")
+        self._temp = tempfile.TemporaryDirectory(prefix="pagelet-", dir=temp_root())
         base = Path(self._temp.name).resolve()
         self.uploads = base / "uploads"
         self.outputs = base / "outputs"
@@ -78,7 +88,7 @@ class ServerFolders:
         if path is None:
             raise RefusedPath(f"Cannot offer {returned}: there is no such file, or it is in blocked_paths.")
         # Read at each call: the app may change its working directory after launch.
-        app_folders = [Path.cwd().resolve(), Path(tempfile.gettempdir()).resolve()]
+        app_folders = [Path.cwd().resolve(), Path(tempfile.gettempdir()).resolve(), Path(temp_root() or tempfile.gettempdir()).resolve()]
         if _inside(path, app_folders) is None:
             raise RefusedPath(
                 f"Cannot offer {returned}: it is not in the app's working directory or the system's temp folder, "

@@ -9,7 +9,7 @@ import asyncio
 import json
 import mimetypes
 import secrets
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from ..admission import QueueFull
 from ..alerts import Error
 from ..files import UploadTooLarge, check_size, human_size
 from ..protocol import alert_message, encode, encode_value, error_message, status_message
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from ..protocol_types import ServerMessage
 from ..session import Session
 from .api_info import API_PREFIX, api_info, client_config
-from .inputs import refused_inputs
 from .session_files import SessionFiles
 
 # Seconds between heartbeats on an idle data stream, so proxies keep it open.
@@ -67,7 +67,7 @@ async def page_socket(websocket: WebSocket) -> None:
 
     files = SessionFiles(state.files, PAGE_FILE_URL, state.options.max_file_size)
     session = Session(
-        state.blocks, send, show_error=state.options.show_error, run_sync=state.run_sync, admit=state.queue.admit, file_store=files
+        state.blocks, send, show_error=state.options.show_error, run_sync=state.run_sync, admission=state.admission, file_store=files
     )
     tasks: set[asyncio.Task[None]] = set()
 
@@ -83,10 +83,7 @@ async def page_socket(websocket: WebSocket) -> None:
             send(error_message(str(exc), fatal=True))
             return
         while True:
-            message = _checked(state, await websocket.receive_text(), send)
-            if message is None:
-                continue
-            task = asyncio.create_task(session.handle(message))
+            task = asyncio.create_task(session.handle(await websocket.receive_text()))
             tasks.add(task)
             task.add_done_callback(tasks.discard)
     except (WebSocketDisconnect, RuntimeError):
@@ -98,24 +95,6 @@ async def page_socket(websocket: WebSocket) -> None:
         loop.call_soon(outgoing.put_nowait, None)
         await asyncio.gather(writer, return_exceptions=True)
         session.close()
-
-
-def _checked(state: Any, text: str, send: Callable[[ServerMessage], None]) -> str | dict[str, Any] | None:
-    """The message to hand to the core, or ``None`` when its file inputs are refused (and said so)."""
-    try:
-        message = json.loads(text)
-    except ValueError:
-        return text  # the core answers malformed messages
-    if not isinstance(message, dict) or message.get("type") != "event":
-        return text
-    refusal = refused_inputs(state.blocks, state.files, message.get("fn"), message.get("data"))
-    if refusal is None:
-        return message
-    event_id = message.get("event_id")
-    send(alert_message("error", refusal, "Error", None))
-    if isinstance(event_id, str):
-        send(status_message(event_id, "error", refusal))
-    return None
 
 
 # --- Gradio's client API ----------------------------------------------------
@@ -163,8 +142,10 @@ async def queue_join(request: Request) -> Response:
         return _bad_request("data must be a list with one value per input.")
     if not isinstance(session_hash, str) or not 0 < len(session_hash) <= 128:
         return _bad_request("session_hash must be a short string.")
-    if state.queue.is_full(fn_index):
-        return JSONResponse({"detail": "Queue is full."}, status_code=503)
+    try:
+        state.admission.check_room()
+    except QueueFull as full:
+        return JSONResponse({"detail": str(full)}, status_code=503)
     event_id = secrets.token_hex(16)
     state.client_sessions.get(session_hash, _file_url(request)).start(event_id, fn_index, data)
     return JSONResponse({"event_id": event_id})

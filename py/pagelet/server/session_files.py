@@ -12,10 +12,10 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from ..components.file import is_url
-from ..files import check_size, file_data
+from ..files import RefusedFile, check_size, file_data
 
 if TYPE_CHECKING:
     from ..protocol_types import FileData
@@ -68,6 +68,28 @@ class SessionFiles:
             shutil.copyfile(source, target)
             self._copies[key] = str(target)
         return self._copies[key]
+
+    def readable(self, path: str, url: str | None = None) -> str:
+        """As Gradio does, an input file must lie in the server's folders (uploads, outputs,
+        ``allowed_paths``): a client could otherwise name any file (``/etc/passwd``). A URL
+        of this server's own file route (a file it returned, or an upload's ``url``) names
+        the file behind it; a ``FileData`` whose path is not local is read by its ``url``."""
+        for candidate in (path, url):
+            if candidate is not None:
+                local = self._local(candidate)
+                if self._folders.servable(local) is not None:
+                    return local
+        raise RefusedFile(f"Cannot read {path}: a file input must be uploaded to this app first (gradio_client: handle_file).")
+
+    def _local(self, path: str) -> str:
+        """``path``, or the path a URL of this session's file route names."""
+        prefixes = [self._file_url]
+        if "://" in self._file_url:  # the same route without scheme and host
+            prefixes.append(urlsplit(self._file_url).path)
+        for prefix in prefixes:
+            if path.startswith(prefix):
+                return unquote(path[len(prefix):])
+        return path
 
     def release(self, paths: Iterable[str]) -> list[str]:
         # Served by URL: the page holds no bytes, and copies stay until the session ends.

@@ -106,7 +106,7 @@ def test_a_full_queue_refuses_a_page_cleanly_and_serves_it_afterwards() -> None:
             send(pages[1], "third")
             refused = until_status(pages[1], "third", {"done", "error"})
             assert [message["type"] for message in refused][-2:] == ["alert", "status"]
-            assert refused[-1]["stage"] == "error" and "too many requests are waiting" in refused[-1]["message"]
+            assert refused[-1]["stage"] == "error" and refused[-1]["message"] == "This application is currently busy. Please try again."
             release.set()
             assert until_status(pages[0], "first", {"done", "error"})[-1]["stage"] == "done"
             assert until_status(pages[1], "second", {"done", "error"})[-1]["stage"] == "done"

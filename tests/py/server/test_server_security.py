@@ -110,7 +110,7 @@ def test_a_full_queue_refuses_cleanly_and_the_app_keeps_working() -> None:
             assert join("second").status_code == 200
             refused = join("third")
             assert refused.status_code == 503
-            assert refused.json() == {"detail": "Queue is full."}
+            assert refused.json() == {"detail": "Queue is full. Max size is 1 and size is 1."}
             release.set()
         assert client(url).predict("again", api_name="/slow") == "again"
 
