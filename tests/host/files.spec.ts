@@ -95,7 +95,9 @@ test("a table shows headers and rows, and an edited cell is the value sent", asy
   // A cell is named by its place and described by its column, so no cell answers to a column's label.
   const score = page.getByLabel("row 1, column 2", { exact: true });
   await expect(score).toHaveAccessibleDescription("score");
-  await expect(page.getByLabel("score")).toHaveCount(0);
+  // Not even the table: its label ("Scores") is the only name holding "score".
+  await expect(page.getByLabel("score")).toHaveCount(1);
+  await expect(page.getByLabel("score")).toHaveRole("table");
   await expect(page.getByTestId("cell-0-1").getByRole("textbox")).toHaveValue("3");
   await score.fill("9");
   await score.press("Enter");
