@@ -5,6 +5,7 @@
  * (uploads, files) in `<main data-socket="..." data-api="...">`, relative to
  * the page, so a `root_path` works.
  */
+import { appFooter } from "./footer";
 import { mountApp } from "./index";
 import { WebSocketTransport } from "./transport/websocket";
 
@@ -29,6 +30,7 @@ if (root !== null) {
     apiUrl: new URL(root.dataset.api ?? "gradio_api/", location.href).href,
   });
   const handle = mountApp(root, transport);
+  root.after(appFooter());
   handle.ready.then(
     () => {
       root.dataset.state = "ready";

@@ -31,6 +31,8 @@ export class Toaster {
   show({ level, title, message, duration }: ToastOptions): HTMLElement {
     const toast = document.createElement("div");
     toast.className = `pagelet-toast pagelet-toast-${level}`;
+    // Gradio's test ids, which its own tests and many apps' tests look for.
+    toast.dataset.testid = "toast-body";
     // Errors interrupt; info and warnings wait their turn.
     toast.setAttribute("role", level === "error" ? "alert" : "status");
 
@@ -41,12 +43,14 @@ export class Toaster {
     heading.textContent = title;
     const text = document.createElement("div");
     text.className = "pagelet-toast-message";
+    text.dataset.testid = "toast-text";
     text.textContent = message;
     body.append(heading, text);
 
     const close = document.createElement("button");
     close.type = "button";
     close.className = "pagelet-toast-close";
+    close.dataset.testid = "toast-close";
     close.setAttribute("aria-label", "Close");
     close.textContent = "×";
 

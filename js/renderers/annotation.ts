@@ -49,6 +49,7 @@ function legend(labels: ReadonlyMap<string, string>): HTMLElement {
  */
 export const highlightedtext: Renderer = (context): ComponentView => {
   const { element, body, show } = group(context, "highlightedtext");
+  element.dataset.testid = "highlighted-text";
   let value: unknown = null;
   return {
     element,

@@ -53,7 +53,9 @@ export const chatbot: Renderer = (context): ComponentView => {
   log.className = "pagelet-chat-log";
   log.setAttribute("role", "log");
   log.setAttribute("aria-live", "polite");
-  log.setAttribute("aria-labelledby", parts.label.id);
+  // Gradio's name for the conversation, which its tests and apps' tests look for; the label describes it.
+  log.setAttribute("aria-label", "chatbot conversation");
+  log.setAttribute("aria-describedby", parts.label.id);
   const empty = document.createElement("div");
   empty.className = "pagelet-chat-placeholder pagelet-prose";
   const actions = document.createElement("div");
@@ -85,7 +87,8 @@ export const chatbot: Renderer = (context): ComponentView => {
         bubbles[index] = bubble;
       }
       const user = message.role === "user";
-      bubble.className = `pagelet-chat-message pagelet-chat-${user ? "user" : "bot"} pagelet-prose`;
+      // `user` / `bot` as well: Gradio's classes, which apps' CSS and tests select (`.user p`).
+      bubble.className = `pagelet-chat-message pagelet-chat-${user ? "user" : "bot"} ${user ? "user" : "bot"} pagelet-prose`;
       bubble.dataset.testid = user ? "user" : "bot";
       bubble.setAttribute("aria-label", user ? "user's message" : "bot's message");
       bubble.replaceChildren(message.title === null ? markdownFragment(message.content) : titledStep(message.title, message.content));

@@ -24,6 +24,7 @@ function namedGroup(context: RenderContext, type: string): { element: HTMLDivEle
 
 export const json: Renderer = (context): ComponentView => {
   const group = namedGroup(context, "json");
+  group.element.dataset.testid = "json";
   const pre = document.createElement("pre");
   pre.className = "pagelet-json-value";
   group.element.append(pre);

@@ -24,9 +24,13 @@ function rowsDynamic(props: Readonly<Props>): boolean {
 
 /**
  * gr.Dataframe: a table named by its label. When interactive every cell is a
- * text field named "<column> row <n>"; an edit counts once the person leaves
- * the cell or presses Enter, as in a spreadsheet. The core converts typed text
- * to the column's `datatype`.
+ * text field named by its place ("row 2, column 3") and described by its
+ * column's header: a name holding the header would make every cell of a
+ * column answer to that header's text, which a checkbox or field of the same
+ * label must own (getByLabel("Type") in Gradio's own tests). An edit counts
+ * once the person leaves the cell or presses Enter, as in a spreadsheet. The
+ * core converts typed text to the column's `datatype`. Cells carry Gradio's
+ * `data-testid="cell-<row>-<column>"` (from 0).
  */
 export const dataframe: Renderer = (context): ComponentView => {
   const element = blockElement("div", "dataframe");
@@ -43,6 +47,7 @@ export const dataframe: Renderer = (context): ComponentView => {
   element.append(parts.label, parts.info, scroller, addRow);
   let current: Table = { headers: [], data: [] };
   let editable = false;
+  const headerId = (column: number): string => `${context.domId}-column-${column}`;
 
   // Gradio's `select` on a table: which cell, its value, and its row and column.
   const select = (rowIndex: number, column: number): void => {
@@ -57,6 +62,7 @@ export const dataframe: Renderer = (context): ComponentView => {
 
   const cell = (rowIndex: number, column: number): HTMLTableCellElement => {
     const td = document.createElement("td");
+    td.dataset.testid = `cell-${rowIndex}-${column}`;
     const text = displayText(current.data[rowIndex]?.[column]);
     td.addEventListener("click", () => select(rowIndex, column));
     if (!editable) {
@@ -66,7 +72,8 @@ export const dataframe: Renderer = (context): ComponentView => {
     const input = document.createElement("input");
     input.className = "pagelet-cell";
     input.value = text;
-    input.setAttribute("aria-label", `${current.headers[column] ?? String(column + 1)} row ${rowIndex + 1}`);
+    input.setAttribute("aria-label", `row ${rowIndex + 1}, column ${column + 1}`);
+    if (column < current.headers.length) input.setAttribute("aria-describedby", headerId(column));
     input.addEventListener("change", () => {
       const row = current.data[rowIndex];
       if (row === undefined) return;
@@ -82,6 +89,7 @@ export const dataframe: Renderer = (context): ComponentView => {
     const headRow = document.createElement("tr");
     for (const header of current.headers) {
       const th = document.createElement("th");
+      th.id = headerId(headRow.children.length);
       th.scope = "col";
       th.textContent = header;
       headRow.append(th);

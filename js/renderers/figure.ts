@@ -23,14 +23,19 @@ export const plot: Renderer = (context): ComponentView => {
   const parts = caption("span", context.domId);
   const img = document.createElement("img");
   img.className = "pagelet-media-preview";
+  // Gradio's test ids: the matplotlib image sits in a "matplotlib" box, the chart is "plotly".
+  const matplotlib = document.createElement("div");
+  matplotlib.dataset.testid = "matplotlib";
+  matplotlib.append(img);
   const chart = document.createElement("div");
   chart.className = "pagelet-plotly";
+  chart.dataset.testid = "plotly";
   chart.setAttribute("role", "figure");
   chart.setAttribute("aria-labelledby", parts.label.id);
   const note = document.createElement("p");
   note.className = "pagelet-upload-message";
   note.setAttribute("role", "alert");
-  element.append(parts.label, parts.info, img, chart, note);
+  element.append(parts.label, parts.info, matplotlib, chart, note);
   let value: unknown = null;
   // Each draw is numbered, so that a slow chunk load does not draw an older figure over a newer one.
   let drawn = 0;
@@ -66,7 +71,7 @@ export const plot: Renderer = (context): ComponentView => {
       const record = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
       const figure = record.type === "matplotlib" && typeof record.plot === "object" && record.plot !== null ? (record.plot as { path: string }) : null;
       const url = figure ? context.files.url(figure) : null;
-      img.hidden = url === null;
+      matplotlib.hidden = url === null;
       if (url !== null) img.src = url;
       img.alt = label;
       showPlotly(record.type === "plotly" && typeof record.plot === "string" ? record.plot : null);

@@ -15,6 +15,7 @@ export function markdownFragment(source: string, breaks = false): DocumentFragme
 export const markdown: Renderer = (): ComponentView => {
   const element = document.createElement("div");
   element.className = "pagelet-markdown pagelet-prose";
+  element.dataset.testid = "markdown";
   let source: string | null = null;
   let breaks: boolean | null = null;
 

@@ -75,7 +75,9 @@ export const textbox: Renderer = (context): ComponentView => {
       current = props;
       if (control === null || (control instanceof HTMLInputElement) !== useInput()) control = build();
       parts.label.setAttribute("for", controlId);
-      showCaption(parts, props, control);
+      // Gradio names a Textbox without a label "Textbox", and marks its field with data-testid.
+      showCaption(parts, props, control, "Textbox");
+      control.dataset.testid = str(props, "type", "text") === "password" ? "password" : "textbox";
 
       if (control instanceof HTMLInputElement) {
         const type = str(props, "type", "text");

@@ -54,6 +54,10 @@ def test_the_app_runs_on_the_server_with_no_pyodide(page: Page, app_url: str) ->
     expect(page.get_by_label("Greeting", exact=True)).to_have_value("Hello Ada!")
     expect(page.get_by_text("Greeted Ada")).to_be_visible()
     assert not [url for url in requests if "pyodide" in url or url.endswith(".whl")]
+    # Gradio's footer, whose "Use via API" opens the API page.
+    expect(page.locator("footer").get_by_text("Use via API · Built with Gradio")).to_be_visible()
+    page.locator("footer").get_by_role("button", name="Use via API").click()
+    expect(page).to_have_url(re.compile(r"[?&]view=api"))
 
 
 def test_a_generator_streams_to_its_last_value(page: Page, app_url: str) -> None:

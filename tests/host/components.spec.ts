@@ -1,4 +1,4 @@
-import { appConfig, component, expect, test } from "./fixtures";
+import { appConfig, component, dependency, expect, test } from "./fixtures";
 
 test.describe("form components", () => {
   test("each control is named by its label and shows its value", async ({ core, page }) => {
@@ -28,7 +28,8 @@ test.describe("form components", () => {
     await expect(page.getByRole("checkbox", { name: "Ham", exact: true })).toBeChecked();
     await expect(page.getByRole("checkbox", { name: "Cheese", exact: true })).not.toBeChecked();
     await expect(page.getByRole("radio", { name: "Large", exact: true })).toBeChecked();
-    await expect(page.getByLabel("Model", { exact: true })).toHaveValue("big");
+    // A single-choice dropdown shows the chosen choice's text, as Gradio's does.
+    await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue("Big model");
     await expect(page.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
     await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "password");
 
@@ -40,7 +41,7 @@ test.describe("form components", () => {
 
     // Values live in real form controls.
     expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe("Ada");
-    expect(await page.getByLabel("Model", { exact: true }).inputValue()).toBe("big");
+    expect(await page.getByLabel("Model", { exact: true }).inputValue()).toBe("Big model");
   });
 
   test("a one-line textbox is a textarea that grows; password and 1/1 lines are inputs", async ({ core, page }) => {
@@ -90,8 +91,88 @@ test.describe("form components", () => {
     expect(await tags.evaluate((el) => Array.from((el as HTMLSelectElement).selectedOptions, (o) => o.value))).toEqual(["red", "blue"]);
     await expect(page.getByLabel("City", { exact: true })).toHaveValue("Rome");
     expect(await page.getByLabel("City", { exact: true }).evaluate((el) => el.tagName)).toBe("INPUT");
-    expect(await page.getByLabel("Empty", { exact: true }).evaluate((el) => (el as HTMLSelectElement).value)).toBe("");
+    await expect(page.getByLabel("Empty", { exact: true })).toHaveValue("");
   });
+
+  test("a dropdown lists its choices when clicked, filters them as one types, and sends the value", async ({ core, page }) => {
+    // Each trigger is sent at once ("multiple"), so the test need not answer the runs.
+    await core.mount(
+      appConfig(
+        [
+          component(1, "dropdown", { label: "Dropdown", allow_custom_value: true, choices: [["hello", "goodbye"], ["abc", "123"]], value: null }),
+          component(2, "dropdown", { label: "Country", choices: [["Canada", "ca"], ["Pakistan", "pk"]], value: null }),
+        ],
+        [dependency(0, { targets: [[1, "change"]], inputs: [1], trigger_mode: "multiple" }), dependency(1, { targets: [[2, "change"]], inputs: [2], trigger_mode: "multiple" })],
+      ),
+    );
+    const custom = page.getByRole("combobox", { name: "Dropdown" });
+    await custom.click();
+    await expect(custom).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("option")).toHaveCount(2);
+    await page.getByRole("option", { name: "abc" }).click();
+    await expect(custom).toHaveValue("abc");
+    await expect(page.getByRole("listbox")).toBeHidden();
+    // Clicking again and leaving changes nothing.
+    await custom.click();
+    await custom.blur();
+    await custom.fill("my own");
+    await custom.press("Enter");
+    // Typing filters the list; Enter picks the highlighted match.
+    const country = page.getByRole("combobox", { name: "Country" });
+    await country.click();
+    await country.pressSequentially("pak");
+    await expect(page.getByRole("option", { name: "Canada" })).toBeHidden();
+    await expect(page.getByRole("option", { name: "Pakistan" })).toBeVisible();
+    await country.press("Enter");
+    await expect(country).toHaveValue("Pakistan");
+    // Text that is no choice is put back when custom values are not allowed.
+    await country.fill("Atlantis");
+    await country.blur();
+    await expect(country).toHaveValue("Pakistan");
+    expect(await core.calls()).toEqual([[0, ["123"]], [0, ["my own"]], [1, ["pk"]]]);
+  });
+});
+
+test("a date is sent when the box is left or Enter pressed, and only in a form Gradio reads", async ({ core, page }) => {
+  // Each trigger is sent at once ("multiple"), so the test need not answer the runs.
+  await core.mount(
+    appConfig(
+      [
+        component(1, "datetime", { label: "Date Only", include_time: false, type: "string", value: null }),
+        component(2, "datetime", { label: "Date and Time", include_time: true, value: null }),
+      ],
+      [
+        dependency(0, { targets: [[1, "change"]], inputs: [1], trigger_mode: "multiple" }),
+        dependency(1, { targets: [[2, "change"]], inputs: [2], trigger_mode: "multiple" }),
+        dependency(2, { targets: [[2, "submit"]], inputs: [2], trigger_mode: "multiple" }),
+      ],
+    ),
+  );
+  const day = page.getByLabel("Date Only", { exact: true });
+  await day.fill("2000-02-22");
+  // Nothing is sent while typing.
+  await page.waitForTimeout(100);
+  expect(await core.calls()).toEqual([]);
+  await page.locator("body").click();
+  await day.fill("2020-05-01xxx");
+  await page.locator("body").click();
+  await expect(day).toHaveAttribute("aria-invalid", "true");
+  await day.fill("2020-05-02");
+  await page.locator("body").click();
+  await expect(day).toHaveAttribute("aria-invalid", "false");
+  const moment = page.getByLabel("Date and Time", { exact: true });
+  await moment.fill("2020-10-01 10:50:00");
+  await moment.press("Enter");
+  await moment.fill("now - 2h");
+  await moment.press("Enter");
+  expect(await core.calls()).toEqual([
+    [0, ["2000-02-22"]],
+    [0, ["2020-05-02"]],
+    [1, ["2020-10-01 10:50:00"]],
+    [2, ["2020-10-01 10:50:00"]],
+    [1, ["now - 2h"]],
+    [2, ["now - 2h"]],
+  ]);
 });
 
 test.describe("display components", () => {

@@ -92,8 +92,15 @@ test("a table shows headers and rows, and an edited cell is the value sent", asy
   );
   await expect(page.getByRole("table", { name: "Scores" }).getByRole("columnheader")).toHaveText(["name", "score"]);
   await expect(page.getByRole("button", { name: "Add row" })).toBeHidden();
-  await page.getByLabel("score row 1", { exact: true }).fill("9");
-  await page.getByLabel("score row 1", { exact: true }).press("Enter");
+  // A cell is named by its place and described by its column, so no cell answers to a column's label.
+  const score = page.getByLabel("row 1, column 2", { exact: true });
+  await expect(score).toHaveAccessibleDescription("score");
+  // Not even the table: its label ("Scores") is the only name holding "score".
+  await expect(page.getByLabel("score")).toHaveCount(1);
+  await expect(page.getByLabel("score")).toHaveRole("table");
+  await expect(page.getByTestId("cell-0-1").getByRole("textbox")).toHaveValue("3");
+  await score.fill("9");
+  await score.press("Enter");
   await page.getByRole("button", { name: "Send" }).click();
   const events = await core.expectEvents(1);
   expect(events[0]?.data).toEqual([{ headers: ["name", "score"], data: [["Ada", "9"]], metadata: null }]);
