@@ -75,7 +75,7 @@ def _value_type(component: Component) -> tuple[dict[str, Any], str]:
     return _TYPES.get(component.TYPE, ({}, "Any"))
 
 
-def client_config(app: Blocks, max_file_size: int | None, root_url: str | None = None) -> dict[str, Any]:
+def client_config(app: Blocks, max_file_size: int | None, root_url: str | None = None, mcp_server: bool = False) -> dict[str, Any]:
     """``root_url`` is the app's URL as the client reached it: Gradio's clients read
     ``root`` as that URL (the host's ``root``, the layout's id, is not theirs)."""
     config = app.get_config()
@@ -95,6 +95,7 @@ def client_config(app: Blocks, max_file_size: int | None, root_url: str | None =
         connect_heartbeat=False,
         is_space=False,
         enable_queue=True,
+        mcp_server=mcp_server,
     )
     return config
 

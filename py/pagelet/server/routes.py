@@ -121,7 +121,7 @@ def _checked(state: Any, text: str, send: Callable[[dict[str, Any]], None]) -> s
 async def config(request: Request) -> Response:
     state = _state(request)
     root_url = str(request.base_url).rstrip("/")
-    return JSONResponse(client_config(state.blocks, state.options.max_file_size, root_url))
+    return JSONResponse(client_config(state.blocks, state.options.max_file_size, root_url, state.options.mcp_server))
 
 
 async def info(request: Request) -> Response:
