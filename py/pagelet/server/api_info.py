@@ -20,6 +20,13 @@ GRADIO_VERSION = "5.50.0"
 # Components whose values are not API inputs or outputs (Gradio's SKIP_COMPONENTS).
 _SKIPPED_TYPES = frozenset({"state", "row", "column", "tabs", "tab", "tabitem", "form", "accordion", "group", "dataset"})
 
+def file_route_url(request_url: str) -> str:
+    """The file route (``.../gradio_api/file=``) as a client reached the API at
+    ``request_url`` (Gradio's clients are given absolute URLs)."""
+    url = request_url.split("?", 1)[0]
+    return url[: url.rindex(API_PREFIX + "/") + len(API_PREFIX)] + "/file="
+
+
 def _optional(kind: str) -> dict[str, Any]:
     return {"anyOf": [{"type": kind}, {"type": "null"}], "default": None}
 

@@ -22,7 +22,7 @@ from ..alerts import Error
 from ..files import UploadTooLarge, check_size, human_size
 from ..protocol import alert_message, encode, error_message, status_message
 from ..session import Session
-from .api_info import API_PREFIX, api_info, client_config
+from .api_info import API_PREFIX, api_info, client_config, file_route_url
 from .inputs import refused_inputs
 from .session_files import SessionFiles
 
@@ -129,9 +129,7 @@ async def info(request: Request) -> Response:
 
 
 def _file_url(request: Request) -> str:
-    """The file route as this client reached the API (Gradio's clients are given absolute URLs)."""
-    url = str(request.url.replace(query=""))
-    return url[: url.rindex(API_PREFIX + "/") + len(API_PREFIX)] + "/file="
+    return file_route_url(str(request.url))
 
 
 def _bad_request(detail: str) -> Response:
