@@ -178,9 +178,6 @@ function codeBlock(label: string, code: string): HTMLElement {
   return figure;
 }
 
-function typeOf(value: ApiValue): string {
-  return value.python_type?.type ?? value.component;
-}
 
 function valueList(title: string, values: ApiValue[], parameters: boolean): HTMLElement {
   const section = element("div");
@@ -193,7 +190,9 @@ function valueList(title: string, values: ApiValue[], parameters: boolean): HTML
   values.forEach((value, index) => {
     const item = element("li");
     const name = parameters ? parameterName(value, index) : `[${index}]`;
-    item.append(element("code", name), `: ${typeOf(value)} (the "${value.label}" ${value.component})`);
+    // The browser's config names components, not Python types: then only the component is said.
+    const type = value.python_type?.type;
+    item.append(element("code", name), `${type === undefined ? "" : `: ${type}`} (the "${value.label}" ${value.component})`);
     if (parameters && value.parameter_has_default === false) item.append(", required");
     list.append(item);
   });
