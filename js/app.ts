@@ -7,6 +7,7 @@ import { errorText } from "./errors";
 import { saveFile } from "./download";
 import { applyTheme } from "./theme";
 import { FileHost } from "./files";
+import { apiFooter, openApiView, type ApiSourceLoader } from "./api-footer";
 
 export interface MountOptions {
   /**
@@ -18,6 +19,13 @@ export interface MountOptions {
   onRender?: () => void;
   /** Offer a Stop button on an event still running after this many milliseconds (none when absent). */
   stopAfterMs?: number;
+  /**
+   * Where "Use via API" reads the endpoints (a server's `/gradio_api/info`).
+   * Without it they come from the app's config, as in `<gradio-lite>`.
+   */
+  api?: ApiSourceLoader;
+  /** Open the API page as soon as the app is on screen (the server page's `?view=api`). */
+  openApi?: boolean;
 }
 
 export interface AppHandle {
@@ -37,7 +45,14 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
   const body = document.createElement("div");
   body.className = "pagelet-body";
   const toaster = new Toaster();
-  container.append(body, toaster.element);
+  let currentConfig: AppConfig | null = null;
+  const loadApi: ApiSourceLoader = options.api ?? (async () => {
+    const { apiInfoFromConfig } = await import("./api-view");
+    if (currentConfig === null) throw new Error("the app has not started");
+    return { kind: "lite", info: apiInfoFromConfig(currentConfig) };
+  });
+  const footer = apiFooter(body, loadApi, (message) => report(message));
+  container.append(body, footer, toaster.element);
   root.append(container);
 
   const files = new FileHost((message, data) => transport.send(message, data));
@@ -78,9 +93,12 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     }
     if (next.element) nodes.push(next.element);
     body.replaceChildren(...nodes);
+    currentConfig = config;
     session = next;
+    const first = !settled;
     settled = true;
     resolveReady();
+    if (first && options.openApi) openApiView(body, loadApi).catch((error: unknown) => report(`Could not show the API: ${String(error)}`));
     options.onRender?.();
     next.start();
   };

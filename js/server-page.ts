@@ -5,9 +5,18 @@
  * (uploads, files) in `<main data-socket="..." data-api="...">`, relative to
  * the page, so a `root_path` works.
  */
-import { appFooter } from "./footer";
 import { mountApp } from "./index";
 import { WebSocketTransport } from "./transport/websocket";
+import type { ApiInfo, ApiSource } from "./api-view";
+
+/** The API page's source on a server: `/gradio_api/info`, and `/config` for whether MCP is served. */
+async function serverApi(apiUrl: string): Promise<ApiSource> {
+  const [info, config] = await Promise.all([
+    fetch(new URL("info", apiUrl)).then((response) => response.json() as Promise<ApiInfo>),
+    fetch(new URL("config", apiUrl)).then((response) => response.json() as Promise<{ mcp_server?: boolean }>),
+  ]);
+  return { kind: "server", appUrl: new URL("./", location.href).href, info, mcp: config.mcp_server === true };
+}
 
 function socketUrl(path: string): string {
   const url = new URL(path, location.href);
@@ -25,12 +34,13 @@ function disconnected(root: HTMLElement): void {
 
 const root = document.querySelector<HTMLElement>("main[data-socket]");
 if (root !== null) {
+  const apiUrl = new URL(root.dataset.api ?? "gradio_api/", location.href).href;
   const transport = new WebSocketTransport(socketUrl(root.dataset.socket ?? "ws"), {
     onDisconnect: () => disconnected(root),
-    apiUrl: new URL(root.dataset.api ?? "gradio_api/", location.href).href,
+    apiUrl,
   });
-  const handle = mountApp(root, transport);
-  root.after(appFooter());
+  const openApi = new URLSearchParams(location.search).get("view") === "api";
+  const handle = mountApp(root, transport, { api: () => serverApi(apiUrl), openApi });
   handle.ready.then(
     () => {
       root.dataset.state = "ready";

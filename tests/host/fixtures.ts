@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import type { AppConfig, CancelMessage, ClientMessage, ComponentConfig, Dependency, EventMessage, LayoutNode, Props, Stage, Update } from "../../js/protocol";
-import type {} from "./harness/api";
+import type { MountOptions } from "./harness/api";
 import { HARNESS_DIST } from "./paths";
 import coreConfigs from "./core-configs.json" with { type: "json" };
 
@@ -69,7 +69,7 @@ export function appConfig(components: ComponentConfig[], dependencies: Dependenc
 export class Core {
   constructor(readonly page: Page) {}
 
-  async mount(config: AppConfig, options: { fatalCallback?: boolean; stopAfterMs?: number } = {}): Promise<void> {
+  async mount(config: AppConfig, options: MountOptions = {}): Promise<void> {
     await this.page.evaluate((opts) => window.harness.mount(opts), options);
     await this.push({ v: 1, type: "config", config });
     expect(await this.page.evaluate(() => window.harness.ready())).toBe("ready");

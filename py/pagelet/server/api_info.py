@@ -22,6 +22,13 @@ GRADIO_VERSION = "6.31.0"
 # Components whose values are not API inputs or outputs (Gradio's SKIP_COMPONENTS).
 _SKIPPED_TYPES = frozenset({"state", "row", "column", "tabs", "tab", "tabitem", "form", "accordion", "group", "dataset"})
 
+def file_route_url(request_url: str) -> str:
+    """The file route (``.../gradio_api/file=``) as a client reached the API at
+    ``request_url`` (Gradio's clients are given absolute URLs)."""
+    url = request_url.split("?", 1)[0]
+    return url[: url.rindex(API_PREFIX + "/") + len(API_PREFIX)] + "/file="
+
+
 def _optional(kind: str) -> dict[str, Any]:
     return {"anyOf": [{"type": kind}, {"type": "null"}], "default": None}
 
@@ -77,7 +84,7 @@ def _value_type(component: Component) -> tuple[dict[str, Any], str]:
     return _TYPES.get(component.TYPE, ({}, "Any"))
 
 
-def client_config(app: Blocks, max_file_size: int | None, root_url: str | None = None) -> dict[str, Any]:
+def client_config(app: Blocks, max_file_size: int | None, root_url: str | None = None, mcp_server: bool = False) -> dict[str, Any]:
     """``root_url`` is the app's URL as the client reached it: Gradio's clients read
     ``root`` as that URL (the host's ``root``, the layout's id, is not theirs)."""
     # Gradio's client reads more than the host does: the core's config, widened.
@@ -98,6 +105,7 @@ def client_config(app: Blocks, max_file_size: int | None, root_url: str | None =
         connect_heartbeat=False,
         is_space=False,
         enable_queue=True,
+        mcp_server=mcp_server,
     )
     return config
 

@@ -28,11 +28,9 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from ..admission import QueueFull
 from ..blocks import Blocks
 from ..components.state import State
-from .api_info import API_PREFIX, callable_endpoints
+from . import heartbeat
+from .api_info import callable_endpoints, file_route_url
 from .client_session import ClientSession
-
-# Seconds between heartbeats while an event is quiet (Gradio's default rate).
-HEARTBEAT_SECONDS = 15.0
 
 
 def event_line(event: str, data: Any) -> str:
@@ -40,10 +38,6 @@ def event_line(event: str, data: Any) -> str:
     return f"event: {event}\ndata: {json.dumps(data, default=str)}\n\n"
 
 
-def _file_url(request: Request) -> str:
-    """The file route as this caller reached the API, so returned files carry absolute URLs."""
-    url = str(request.url.replace(query=""))
-    return url[: url.rindex(API_PREFIX + "/") + len(API_PREFIX)] + "/file="
 
 
 def _with_state_slots(app: Blocks, fn_index: int, data: list[Any]) -> list[Any]:
@@ -73,7 +67,7 @@ async def call(request: Request) -> Response:
     except QueueFull as full:
         return JSONResponse({"detail": str(full)}, status_code=503)
     data = _with_state_slots(state.blocks, fn_index, body["data"])
-    event_id, _ = start_call(state, fn_index, data, _file_url(request))
+    event_id, _ = start_call(state, fn_index, data, file_route_url(str(request.url)))
     return JSONResponse({"event_id": event_id})
 
 
@@ -99,7 +93,7 @@ async def completion(session: ClientSession) -> dict[str, Any]:
 async def _events(session: ClientSession) -> AsyncIterator[str]:
     while True:
         try:
-            message = await asyncio.wait_for(session.outbox.get(), HEARTBEAT_SECONDS)
+            message = await asyncio.wait_for(session.outbox.get(), heartbeat.HEARTBEAT_SECONDS)
         except TimeoutError:
             yield event_line("heartbeat", None)
             continue

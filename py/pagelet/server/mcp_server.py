@@ -21,7 +21,8 @@ from starlette.types import Receive, Scope, Send
 from ..blocks import Blocks
 from ..components.state import State
 from ..files import is_file_data
-from .call_api import _file_url, completion, start_call
+from .api_info import file_route_url
+from .call_api import completion, start_call
 from .mcp_tools import Endpoint, endpoints, parse_docstring, uri_arguments
 
 try:
@@ -76,7 +77,7 @@ class McpEndpoint:
     async def _run(self, endpoint: Endpoint, arguments: dict[str, Any]) -> list[Any]:
         """The endpoint's outputs (State left out), or ``ToolError`` with the app's message."""
         request = self.server.request_context.request
-        file_url = _file_url(request) if isinstance(request, Request) else ""
+        file_url = file_route_url(str(request.url)) if isinstance(request, Request) else ""
         _, session = start_call(self._state, endpoint.fn_index, endpoint.data(arguments), file_url)
         message = await completion(session)
         output = message["output"]

@@ -26,7 +26,7 @@ from ..protocol import alert_message, encode, encode_value, error_message, statu
 if TYPE_CHECKING:
     from ..protocol_types import ServerMessage
 from ..session import Session
-from .api_info import API_PREFIX, api_info, client_config
+from .api_info import API_PREFIX, api_info, client_config, file_route_url
 from .session_files import SessionFiles
 
 # Seconds between heartbeats on an idle data stream, so proxies keep it open.
@@ -104,7 +104,7 @@ async def config(request: Request) -> Response:
     state = _state(request)
     root_url = str(request.base_url).rstrip("/")
     # Encoded as the page's messages are, so a numpy value in the config cannot make it fail.
-    return Response(encode_value(client_config(state.blocks, state.options.max_file_size, root_url)), media_type="application/json")
+    return Response(encode_value(client_config(state.blocks, state.options.max_file_size, root_url, state.options.mcp_server)), media_type="application/json")
 
 
 async def info(request: Request) -> Response:
@@ -112,9 +112,7 @@ async def info(request: Request) -> Response:
 
 
 def _file_url(request: Request) -> str:
-    """The file route as this client reached the API (Gradio's clients are given absolute URLs)."""
-    url = str(request.url.replace(query=""))
-    return url[: url.rindex(API_PREFIX + "/") + len(API_PREFIX)] + "/file="
+    return file_route_url(str(request.url))
 
 
 def _bad_request(detail: str) -> Response:

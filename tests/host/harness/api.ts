@@ -1,4 +1,12 @@
+import type { ApiInfo } from "../../../js/api-view";
 import type { ClientMessage } from "../../../js/protocol";
+
+/** How a test mounts the app; `serverApi` plays a server's `/gradio_api/info` for "Use via API". */
+export interface MountOptions {
+  fatalCallback?: boolean;
+  stopAfterMs?: number;
+  serverApi?: { appUrl: string; info: ApiInfo; mcp: boolean };
+}
 
 /** What the harness page exposes as `window.harness`, for tests to drive with `page.evaluate`. */
 export interface Harness {
@@ -6,7 +14,7 @@ export interface Harness {
    * Mount an app on a fresh fake transport; `fatalCallback` records fatal errors instead of the panel,
    * `stopAfterMs` offers a Stop button on long runs (as lite does).
    */
-  mount(options?: { fatalCallback?: boolean; stopAfterMs?: number }): void;
+  mount(options?: MountOptions): void;
   /** Deliver a message as the core would: validated, then handed to the app (or reported invalid). */
   push(message: unknown, bytes?: number[]): void;
   /** Byte counts sent next to each message, in order (0: none). */

@@ -74,6 +74,7 @@ const harness: Harness = {
           ? { onFatal: (message: string, traceback?: string) => fatals.push({ message, traceback }), onRender: () => (renders += 1) }
           : {}),
         ...(options.stopAfterMs !== undefined ? { stopAfterMs: options.stopAfterMs } : {}),
+        ...(options.serverApi !== undefined ? { api: async () => ({ kind: "server" as const, ...options.serverApi! }) } : {}),
       },
     );
   },

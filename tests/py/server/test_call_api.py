@@ -12,7 +12,7 @@ import pytest
 from serving import TIMEOUT, http, served
 
 import pagelet as gr
-from pagelet.server import call_api
+from pagelet.server import heartbeat
 
 
 def letter_count(word: str, letter: str) -> int:
@@ -149,7 +149,7 @@ def test_state_inputs_are_left_out_of_the_call(tmp_path: Path) -> None:
 
 
 def test_a_quiet_function_keeps_the_stream_alive_with_heartbeats(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(call_api, "HEARTBEAT_SECONDS", 0.05)
+    monkeypatch.setattr(heartbeat, "HEARTBEAT_SECONDS", 0.05)
 
     def slow(text: str) -> str:
         time.sleep(0.5)
