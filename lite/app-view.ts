@@ -52,11 +52,6 @@ export class AppView {
     return this.#state;
   }
 
-  /** True while the app's Python error is shown: its worker lives on and can run fixed code. */
-  get showsAppFailure(): boolean {
-    return this.#appFailure !== undefined;
-  }
-
   /** The options were refused before any worker started. */
   refused(message: string, error: Error): void {
     this.element.append(failurePanel("The app could not start", message));

@@ -9,9 +9,10 @@ import type { Transport } from "../js/transport/transport";
 import type { ControlBody } from "./control-messages";
 import { describe } from "./fetch";
 import { loadHost, type AppHandle } from "./host";
-import { makeInterruptBuffer, Stopper } from "./interrupt";
+import type { Stopper, StopperOptions } from "./interrupt";
+import { makeInterruptBuffer } from "./interrupt-buffer";
 import { isFromWorker, type BootMessage, type FromWorker, type MemoryRequest, type MemoryUsage, type PersistRequest } from "./messages";
-import { RESTARTED_NOTICE, SHARED_STUCK_NOTICE } from "./restart";
+import type { Notice } from "./notices";
 import { scheduleSnapshot } from "./snapshot-schedule";
 import { AppSources } from "./app-sources";
 import { canShareWorker, joinSharedWorker, type AppWorker } from "./shared-worker-client";
@@ -26,7 +27,10 @@ const STOP_OFFER_MS = 1_000;
 /** The boot message without what each launch makes anew (its port, its interrupt buffer). */
 export type BootOptions = Omit<BootMessage, "kind" | "port">;
 
-type Notice = typeof RESTARTED_NOTICE;
+/** Show one of `notices.ts`'s toasts in the app (loading that chunk first). */
+function notify(tapped: TappedTransport | undefined, pick: (notices: typeof import("./notices")) => Notice): void {
+  void import("./notices").then((notices) => tapped?.notify(pick(notices)));
+}
 
 export class WorkerLifecycle {
   readonly #view: AppView;
@@ -38,7 +42,8 @@ export class WorkerLifecycle {
   #worker: AppWorker | undefined;
   #handle: AppHandle | undefined;
   #channel = new MessageChannel();
-  #stopper: Stopper | undefined;
+  /** The current worker's stopper, once a run of it was stopped (its code loads then). */
+  #stopper: Promise<Stopper> | undefined;
   #tapped: TappedTransport | undefined;
   /** Whether the app runs in the page's shared worker (also shown as the container's `data-worker`). */
   #inSharedWorker = false;
@@ -56,7 +61,7 @@ export class WorkerLifecycle {
   }
 
   /** Start a worker on the app and mount the host on its port; again on a restart. */
-  launch(notice?: Notice): void {
+  launch(stopped = false): void {
     let current: AppWorker;
     try {
       this.#inSharedWorker = this.#wantsSharedWorker && canShareWorker(this.#workerUrl);
@@ -81,13 +86,19 @@ export class WorkerLifecycle {
     const port = this.#channel.port2;
     const bootMessage: BootMessage = { kind: "boot", ...this.#sources.boot(this.#boot), port, ...(interruptBuffer ? { interruptBuffer } : {}) };
     current.postMessage(bootMessage, [port]);
-    const stopper = new Stopper({
+    const options: StopperOptions = {
       interruptBuffer,
       responsive: (timeoutMs) => this.#answersWithin(timeoutMs),
-      restart: () => (this.#inSharedWorker ? this.#tapped?.notify(SHARED_STUCK_NOTICE) : this.restart(true)),
-    });
-    this.#stopper = stopper;
-    this.#mountHost(current, stopper, notice);
+      restart: () => (this.#inSharedWorker ? notify(this.#tapped, (notices) => notices.SHARED_STUCK_NOTICE) : this.restart(true)),
+    };
+    this.#stopper = undefined;
+    const stopper = (): Promise<Stopper> => (this.#stopper ??= import("./interrupt").then(({ Stopper }) => new Stopper(options)));
+    this.#mountHost(current, stopper, stopped);
+  }
+
+  /** Stop watching the current worker's runs: it is gone. */
+  #disposeStopper(): void {
+    void this.#stopper?.then((stopper) => stopper.dispose());
   }
 
   /**
@@ -97,14 +108,14 @@ export class WorkerLifecycle {
    */
   restart(stopped: boolean): void {
     if (this.#destroyed) return;
-    this.#stopper?.dispose();
+    this.#disposeStopper();
     this.#handle?.destroy();
     this.#handle = undefined;
     this.#worker?.terminate();
     this.#channel.port1.close();
     this.#channel = new MessageChannel();
     this.#view.restarting();
-    this.launch(stopped ? RESTARTED_NOTICE : undefined);
+    this.launch(stopped);
   }
 
   /** How much memory the app's Python holds (zero before the runtime has loaded). */
@@ -143,7 +154,7 @@ export class WorkerLifecycle {
   destroy(): void {
     this.#destroyed = true;
     removeEventListener("pagehide", this.#saveOnHide);
-    this.#stopper?.dispose();
+    this.#disposeStopper();
     this.#handle?.destroy();
     this.#worker?.terminate();
     this.#channel.port1.close();
@@ -177,19 +188,22 @@ export class WorkerLifecycle {
   #failed(message: string, traceback?: string): void {
     if (!this.#view.runtimeFailed(message, traceback, () => this.restart(false))) return;
     this.#broken = true;
-    this.#stopper?.dispose();
+    this.#disposeStopper();
     this.#worker?.terminate();
   }
 
-  #mountHost(current: AppWorker, stopper: Stopper, notice: Notice | undefined): void {
+  /** `stopped`: the worker replaces one that was stuck; the app says so once it is back. */
+  #mountHost(current: AppWorker, stopper: () => Promise<Stopper>, stopped: boolean): void {
     const transport = (inner: Transport): TappedTransport =>
       (this.#tapped = new TappedTransport(inner, {
         sent: (message) => {
-          if (message.type === "cancel") stopper.cancelled(message.event_id);
+          if (message.type === "cancel") void stopper().then((loaded) => loaded.cancelled(message.event_id));
         },
         // The worker saves the persist folder after an event by itself; the page only watches for stuck runs.
         received: (message) => {
-          if (message.type === "status" && (message.stage === "done" || message.stage === "error")) stopper.ended(message.event_id);
+          if (message.type !== "status" || (message.stage !== "done" && message.stage !== "error")) return;
+          // Before any Stop there is no stopper, and nothing to watch.
+          void this.#stopper?.then((loaded) => loaded.ended(message.event_id));
         },
       }));
     loadHost().then(
@@ -197,7 +211,7 @@ export class WorkerLifecycle {
         if (this.#destroyed || this.#worker !== current) return;
         const rendered = (): void => {
           if (this.#worker !== current || !this.#view.shown()) return;
-          if (notice !== undefined) this.#tapped?.notify(notice);
+          if (stopped) notify(this.#tapped, (notices) => notices.RESTARTED_NOTICE);
           // A shared worker boots without snapshots; only dedicated ones would use it.
           if (this.#view.bootedFresh && !this.#inSharedWorker) scheduleSnapshot((name) => startWorker(this.#workerUrl, name));
         };

@@ -13,7 +13,6 @@ import { ASSETS } from "./worker/manifest";
 import { installWheel } from "./worker/python";
 import type { RequirementsPlan } from "./worker/requirements";
 import { isControlRequest } from "./control-messages";
-import { answerControl } from "./worker/control";
 import { forwardOutput } from "./worker/output";
 import { watchForCrash } from "./worker/crash";
 import { PersistFolder } from "./worker/persist";
@@ -128,7 +127,11 @@ if (isSharedWorkerScope(self)) {
   void host.runtime.then((runtime) => (pyodide = runtime.pyodide));
   scope.addEventListener("message", (event: MessageEvent<unknown>) => {
     if (isMemoryRequest(event.data)) event.data.port.postMessage(memoryUsage(pyodide));
-    else if (isControlRequest(event.data)) answerControl(booting, event.data);
+    // The JS API's changes are rare: their code is a chunk of its own. Requests keep their order, as the chunk's promise resolves for each in turn.
+    else if (isControlRequest(event.data)) {
+      const request = event.data;
+      void import("./worker/control").then(({ answerControl }) => answerControl(booting, request));
+    }
     // The page asks when it is hidden; the worker saves after each event by itself.
     else if (isPersistRequest(event.data)) void booted?.persist?.save();
   });
