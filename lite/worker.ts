@@ -124,7 +124,7 @@ if (isSharedWorkerScope(self)) {
   const booting = quiet(message.then((boot) => bootApp(host, boot, post, stages)));
   booting.then((app) => (booted = app), () => undefined);
   let pyodide: Pyodide | undefined;
-  void host.runtime.then((runtime) => (pyodide = runtime.pyodide));
+  host.runtime.then((runtime) => (pyodide = runtime.pyodide), () => undefined);
   scope.addEventListener("message", (event: MessageEvent<unknown>) => {
     if (isMemoryRequest(event.data)) event.data.port.postMessage(memoryUsage(pyodide));
     // The JS API's changes are rare: their code is a chunk of its own. Requests keep their order, as the chunk's promise resolves for each in turn.
