@@ -16,7 +16,7 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alias, app_runner, files, launcher, optional
+from . import alias, app_runner, files, launcher, optional, static_page_notes
 from .app_runner import format_app_error, run_app_file
 from .blocks import Blocks
 from .protocol import alert_message, encode, error_message, file_message
@@ -38,9 +38,11 @@ class _PageLauncher:
     def __init__(self) -> None:
         self.app: Blocks | None = None
         self.max_file_size: int | None = files.DEFAULT_MAX_FILE_SIZE
+        self.notes: list[str] = []
 
     def launch(self, app: Blocks, **options: Any) -> None:
         self.app = app
+        self.notes = static_page_notes.launch_notes(options)
         if "max_file_size" in options:
             self.max_file_size = files.parse_size(options["max_file_size"])
 
@@ -113,6 +115,8 @@ class AppBridge:
         except Exception as exc:
             return self._fatal(f"{type(exc).__name__}: {exc}", format_app_error(exc))
         self._session.send_config()
+        for note in page_launcher.notes:
+            self._send_message(alert_message("info", note, "Info", None))
         if self._load_package is not None:
             # In the background, after the config: the app is usable while numpy or PIL load.
             self._keep(asyncio.ensure_future(self._load_optional_packages(app, self._load_package)))

@@ -218,3 +218,22 @@ def test_the_bridge_says_when_an_event_has_ended_after_its_last_status(app_dir):
     assert len(ended) == 1
     last_status = json.loads(sent[ended[0] - 1])
     assert last_status["type"] == "status" and last_status["stage"] == "done"
+
+
+def test_mcp_server_is_accepted_in_the_browser_and_the_page_says_it_has_no_mcp_endpoint(app_dir):
+    messages, _, _ = run(app_dir, """
+        import gradio as gr
+        gr.Interface(lambda text: text.upper(), "textbox", "textbox").launch(mcp_server=True)
+    """)
+    assert messages[0]["type"] == "config"
+    notes = [message for message in messages if message["type"] == "alert"]
+    assert [(note["level"], note["title"]) for note in notes] == [("info", "Info")]
+    assert "no MCP endpoint" in notes[0]["message"] and "pagelet run app.py" in notes[0]["message"]
+
+
+def test_an_app_launched_without_mcp_gets_no_note(app_dir):
+    messages, _, _ = run(app_dir, """
+        import gradio as gr
+        gr.Interface(lambda text: text.upper(), "textbox", "textbox").launch()
+    """)
+    assert [message for message in messages if message["type"] == "alert"] == []
