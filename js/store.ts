@@ -1,4 +1,5 @@
 import type { ComponentConfig, Props } from "./protocol";
+import { untouchedValue } from "./untouched";
 
 /** Who changed a component: the person using the page, or the core. */
 export type Origin = "user" | "server";
@@ -28,6 +29,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return aKeys.every((key) => Object.hasOwn(bRecord, key) && sameValue(aRecord[key], bRecord[key]));
 }
 
+/** A component's props as the page first holds them (see `untouched.ts`). */
+function withUntouchedValue(component: ComponentConfig): Props {
+  const props: Props = { ...component.props };
+  if (Object.hasOwn(props, "value")) props.value = untouchedValue(component.type, props.value);
+  return props;
+}
+
 /**
  * The one place component props live (the value is the `value` prop).
  * Renderers show what is here; events read their inputs from here.
@@ -40,7 +48,7 @@ export class Store {
   constructor(components: readonly ComponentConfig[]) {
     for (const component of components) {
       this.#types.set(component.id, component.type);
-      this.#props.set(component.id, { ...component.props });
+      this.#props.set(component.id, withUntouchedValue(component));
     }
   }
 
@@ -50,7 +58,7 @@ export class Store {
    */
   add(components: readonly ComponentConfig[]): void {
     for (const component of components) {
-      const props: Props = { ...component.props };
+      const props = withUntouchedValue(component);
       const current = this.#props.get(component.id);
       if (current !== undefined && Object.hasOwn(current, "value")) props.value = current.value;
       this.#types.set(component.id, component.type);

@@ -17,7 +17,7 @@ from .blocks import Blocks
 from .components.base import Component
 from .components.button import Button
 from .components.chatbot import ChatMessage, Chatbot, Message, normalize_message
-from .components.display import Markdown
+from .components.display import JSON, Markdown
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.state import State
 from .components.text import Textbox
@@ -75,7 +75,8 @@ class ChatInterface(Blocks):
         css: str | None = None,
         submit_btn: str | bool | None = True,
         stop_btn: str | bool | None = True,
-        api_name: str | bool = "chat",
+        api_name: str | bool | None = None,
+        api_visibility: str = "public",
         show_progress: str = "minimal",
         fill_height: bool = True,
         **kwargs: Any,
@@ -117,6 +118,10 @@ class ChatInterface(Blocks):
                         component.render()
             for component in self.additional_outputs:
                 component.render()
+            # Gradio 6's API endpoint: a hidden button's listener, message in, the reply out as JSON.
+            self.api_button = Button("Fake API", visible=False)
+            self.api_response = JSON(label="Response", visible=False)
+            self.api_history = State([])
             if examples:
                 # With additional inputs an example may be [message, value, ...], as in Gradio.
                 with_extras = extra_inputs and all(isinstance(row, (list, tuple)) for row in examples)
@@ -124,18 +129,33 @@ class ChatInterface(Blocks):
                 rows = [list(row) + [None] * (1 + len(extra_inputs) - len(row)) for row in examples] if with_extras else examples
                 self.examples = Examples(rows, targets, label="Examples")
         self.additional_inputs = extra_inputs
-        self._wire(api_name if isinstance(api_name, str) else None, show_progress, run_examples_on_click)
+        self._wire(show_progress, run_examples_on_click)
+        # Named after the function unless told otherwise, as in Gradio 6.
+        name = api_name if isinstance(api_name, str) else getattr(fn, "__name__", "chat")
+        with self:
+            if inspect.iscoroutinefunction(fn) or inspect.isasyncgenfunction(fn):
+                api_fn: Callable[..., Any] = self._api_respond_async
+            else:
+                api_fn = self._api_stream if inspect.isgeneratorfunction(fn) else self._api_respond
+            self.api_button.click(
+                api_fn,
+                [self.textbox, self.api_history, *self.additional_inputs],
+                [self.api_response, self.api_history, *self.additional_outputs],
+                api_name=False if api_name is False else name,
+                api_visibility=api_visibility,
+                postprocess=False,
+            )
 
     # -- wiring ------------------------------------------------------------------
-    def _wire(self, api_name: str | None, show_progress: str, run_examples_on_click: bool) -> None:
+    def _wire(self, show_progress: str, run_examples_on_click: bool) -> None:
         with self:
             triggers = [self.textbox.submit] + ([self.submit_btn.click] if self.submit_btn else [])
-            self._respond_after(on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), api_name, show_progress)
+            self._respond_after(on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), show_progress)
             if self.examples is not None and run_examples_on_click:
                 load = self.examples.load_event
-                self._respond_after(load.then(self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), None, show_progress)
+                self._respond_after(load.then(self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), show_progress)
             retry = self.chatbot.retry(self._retry_turn, [self.chatbot], [self.chatbot, self.saved_input], **_QUIET)
-            self._respond_after(retry, None, show_progress)
+            self._respond_after(retry, show_progress)
             self.chatbot.undo(self._undo_turn, [self.chatbot], [self.chatbot, self.textbox], **_QUIET)
             self.chatbot.clear(lambda: ([], None), None, [self.chatbot, self.saved_input], **_QUIET)
 
@@ -143,11 +163,11 @@ class ChatInterface(Blocks):
         buttons = [self.submit_btn, self.stop_btn] if self.stop_btn and self.submit_btn else []
         return [self.textbox, self.saved_input, self.chatbot, *buttons]
 
-    def _respond_after(self, first: Dependency, api_name: str | None, show_progress: str) -> None:
+    def _respond_after(self, first: Dependency, show_progress: str) -> None:
         respond = self._respond_async if inspect.iscoroutinefunction(self.fn) or inspect.isasyncgenfunction(self.fn) else self._respond
         run = first.then(
             respond, [self.saved_input, self.chatbot, *self.additional_inputs], [self.chatbot, *self.additional_outputs],
-            api_name=api_name or False, show_progress=show_progress,
+            api_name=False, show_progress=show_progress,
         )
         if self.stop_btn is not None and self.submit_btn is not None:
             run.then(lambda: (Button(visible=True), Button(visible=False)), None, [self.submit_btn, self.stop_btn], **_QUIET)
@@ -195,6 +215,32 @@ class ChatInterface(Blocks):
                 yield self._with_reply(history, partial)
         else:
             yield self._with_reply(history, await result if inspect.isawaitable(result) else result)
+
+    # -- the API endpoint ------------------------------------------------------------
+    def _api_turn(self, message: Any, history: list[Message], reply: Any) -> tuple[Any, ...]:
+        """(the reply as the function gave it, the history with this turn, additional outputs)."""
+        extra: tuple[Any, ...] = ()
+        if self.additional_outputs and isinstance(reply, (tuple, list)) and len(reply) == 1 + len(self.additional_outputs):
+            reply, extra = reply[0], tuple(reply[1:])
+        return (reply, history + _user_messages(message) + _reply_messages(reply), *extra)
+
+    def _api_respond(self, message: Any, history: list[Message] | None, *extra: Any) -> tuple[Any, ...]:
+        history = list(history or [])
+        return self._api_turn(message, history, self.fn(self._message_for_fn(message), list(history), *extra))
+
+    def _api_stream(self, message: Any, history: list[Message] | None, *extra: Any) -> Iterator[tuple[Any, ...]]:
+        history = list(history or [])
+        for partial in self.fn(self._message_for_fn(message), list(history), *extra):
+            yield self._api_turn(message, history, partial)
+
+    async def _api_respond_async(self, message: Any, history: list[Message] | None, *extra: Any) -> AsyncIterator[Any]:
+        history = list(history or [])
+        result = self.fn(self._message_for_fn(message), list(history), *extra)
+        if inspect.isasyncgen(result):
+            async for partial in result:
+                yield self._api_turn(message, history, partial)
+        else:
+            yield self._api_turn(message, history, await result if inspect.isawaitable(result) else result)
 
     def _message_for_fn(self, message: Any) -> Any:
         if self.multimodal and isinstance(message, str):

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from .components.base import Component
 
 TriggerMode = Literal["once", "multiple", "always_last"]
+# Gradio 6: "public" endpoints are listed and callable, "undocumented" ones callable
+# but not listed, "private" ones neither (the page still runs them).
+ApiVisibility = Literal["public", "private", "undocumented"]
+API_VISIBILITIES: tuple[ApiVisibility, ...] = ("public", "private", "undocumented")
 
 # Events that fire continuously while a person edits: the host keeps only the
 # latest pending trigger for these (Gradio's "always_last").
@@ -51,7 +55,11 @@ class Dependency:
         batch: bool = False,
         max_batch_size: int = 4,
         concurrency_limit: int | None | str = "default",
+        api_visibility: ApiVisibility = "public",
+        show_api: bool = True,
     ) -> None:
+        if api_visibility not in API_VISIBILITIES:
+            raise ValueError(f"api_visibility must be one of {', '.join(API_VISIBILITIES)}, got {api_visibility!r}")
         self.root = root
         self.targets = targets
         self.fn = fn
@@ -59,6 +67,12 @@ class Dependency:
         self.outputs = outputs
         self.inputs_as_dict = inputs_as_dict
         self.api_name = _unique_api_name(root, fn, api_name)
+        # api_name=False is Gradio 6's private endpoint; Gradio 5's show_api=False an undocumented one.
+        if api_name is False:
+            api_visibility = "private"
+        elif not show_api and api_visibility == "public":
+            api_visibility = "undocumented"
+        self.api_visibility: ApiVisibility = api_visibility
         self.show_progress = show_progress
         self.queue = queue
         if trigger_mode is None:
@@ -136,15 +150,23 @@ def _unique_api_name(root: Blocks, fn: Callable[..., Any] | None, api_name: str 
 
 
 def _as_component_list(value: Any, role: str) -> tuple[list[Component], bool]:
-    """Normalize ``inputs``/``outputs``: a component, a list, a set, or None."""
+    """Normalize ``inputs``/``outputs``: a component, a list, a set, or None.
+
+    Outputs may also be layout blocks (Row, Column, Tab, Accordion ...), whose
+    props a function changes with ``gr.update(visible=...)``, as in Gradio.
+    """
     if value is None:
         return [], False
     as_dict = isinstance(value, (set, frozenset))
     items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
     for item in items:
-        # A component is a block that holds no others; the layer below components cannot name their class.
-        if not isinstance(item, Block) or isinstance(item, BlockContext):
-            raise TypeError(f"{role} must be components, got {item!r}")
+        # A component is a block that holds no others; a layout block says it may be an output
+        # (the app itself may not). The layer below components cannot name their classes.
+        is_component = isinstance(item, Block) and not isinstance(item, BlockContext)
+        is_layout = isinstance(item, BlockContext) and getattr(type(item), "LAYOUT_OUTPUT", False)
+        if not (is_component or (role == "outputs" and is_layout)):
+            kinds = "components or layout blocks" if role == "outputs" else "components"
+            raise TypeError(f"{role} must be {kinds}, got {item!r}")
     if as_dict:
         items.sort(key=lambda component: component.id)
     return items, as_dict
@@ -179,7 +201,7 @@ def _register(
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
         "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",
-        "batch", "max_batch_size", "concurrency_limit",
+        "batch", "max_batch_size", "concurrency_limit", "api_visibility", "show_api",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -76,14 +78,14 @@ class Interface(Blocks):
         **kwargs: Any,
     ) -> None:
         super().__init__(title=title or "Gradio", css=css, theme=theme, mode="interface")
-        # Gradio 4 called it allow_flagging. Off unless asked for (Gradio's server default is "manual").
-        mode = flagging_mode or kwargs.get("allow_flagging") or "never"
+        # Gradio 4 called it allow_flagging. Gradio 6's default: GRADIO_FLAGGING_MODE, else a Flag button.
+        mode = flagging_mode or kwargs.get("allow_flagging") or os.environ.get("GRADIO_FLAGGING_MODE", "manual")
         if mode not in ("never", "manual", "auto"):
             raise ValueError(f"flagging_mode must be 'never', 'manual' or 'auto', got {mode!r}")
         self.flagging_mode = mode
         self.flagging_options = [tuple(o) if isinstance(o, (list, tuple)) else (str(o), str(o)) for o in flagging_options or []]
         if flagging_callback is None and mode != "never":
-            from .flagging import CSVLogger  # only apps that flag pay for it at start-up
+            from .flagging import CSVLogger
 
             flagging_callback = CSVLogger()
         self.flagging_callback = flagging_callback
@@ -160,6 +162,10 @@ class Interface(Blocks):
             if component.label is None:
                 component.label = name
         shown_outputs = [c for c in self.output_components if not isinstance(c, State)]
+        for component in shown_outputs:
+            # Gradio makes outputs displays here, so that the Flag button reading them does not make them editable.
+            if component.interactive is None and component not in self.input_components:
+                component.interactive = False
         for index, component in enumerate(shown_outputs):
             if component.label is None:
                 component.label = "output" if len(shown_outputs) == 1 else f"output {index}"
@@ -179,7 +185,8 @@ class Interface(Blocks):
             if self.flagging_mode == "manual":
                 options = self.flagging_options or [("Flag", "")]
                 buttons = [(Button(label), value) for label, value in options]
-            self.download_flagged = Button("Download flagged", size="sm")
+            # In the browser the flags live in the page's storage: a button hands them out.
+            self.download_flagged = Button("Download flagged", size="sm") if sys.platform == "emscripten" else None
         return buttons
 
     def _wire_flagging(self, predict: Dependency, buttons: list[tuple[Button, str]]) -> None:
@@ -190,10 +197,11 @@ class Interface(Blocks):
             button.click(functools.partial(self._flag, option), logged, None, api_name=False, show_progress="hidden", queue=False)
         if self.flagging_mode == "auto":
             predict.success(functools.partial(self._flag, ""), logged, None, api_name=False, show_progress="hidden", queue=False)
-        self.download_flagged.click(
-            lambda: downloads.offer(self._flagging.dataset_file_name, self._flagging.read_csv(), "text/csv"),
-            None, None, api_name=False, show_progress="hidden", queue=False,
-        )
+        if self.download_flagged is not None:
+            self.download_flagged.click(
+                lambda: downloads.offer(self._flagging.dataset_file_name, self._flagging.read_csv(), "text/csv"),
+                None, None, api_name=False, show_progress="hidden", queue=False,
+            )
 
     def _flag(self, option: str, *values: Any) -> None:
         count = self._flagging.flag(list(values), option)

@@ -5,18 +5,32 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from .blocks import BlockContext
+from .components.base import record_explicit_args
 from .events import make_listener
 
 
-class _Layout(BlockContext):
+class Layout(BlockContext):
+    """A layout block; it may be an event's output, to change its props."""
+
     PROPS: ClassVar[tuple[str, ...]] = ()
     EVENTS: ClassVar[tuple[str, ...]] = ()
+    # What events.py checks to take this block as an output (it cannot import this module).
+    LAYOUT_OUTPUT: ClassVar[bool] = True
+
+    _explicit_args: dict[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         for event in cls.EVENTS:
             if event not in cls.__dict__:
                 setattr(cls, event, make_listener(event))
+        init = cls.__dict__.get("__init__")
+        if init is not None:
+            cls.__init__ = record_explicit_args(init)  # type: ignore[method-assign]
+
+    def explicit_props(self) -> dict[str, Any]:
+        """The constructor arguments given explicitly: what a returned instance updates."""
+        return {name: value for name, value in self._explicit_args.items() if name not in ("render", "key")}
 
     def get_props(self) -> dict[str, Any]:
         props = super().get_props()
@@ -25,7 +39,7 @@ class _Layout(BlockContext):
         return props
 
 
-class Row(_Layout):
+class Row(Layout):
     """Children side by side; they wrap when the page is narrow."""
 
     TYPE = "row"
@@ -51,7 +65,7 @@ class Row(_Layout):
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
 
-class Column(_Layout):
+class Column(Layout):
     """Children stacked; ``scale`` and ``min_width`` size it inside a Row."""
 
     TYPE = "column"
@@ -77,13 +91,13 @@ class Column(_Layout):
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
 
-class Group(_Layout):
+class Group(Layout):
     """Children joined with no gap between them."""
 
     TYPE = "group"
 
 
-class Tabs(_Layout):
+class Tabs(Layout):
     """A set of ``Tab`` children, one shown at a time."""
 
     TYPE = "tabs"
@@ -106,7 +120,7 @@ class Tabs(_Layout):
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
 
-class Tab(_Layout):
+class Tab(Layout):
     """One page of a ``Tabs``; opening a Tab outside Tabs makes the Tabs for it."""
 
     TYPE = "tab"
@@ -157,7 +171,7 @@ class Tab(_Layout):
 TabItem = Tab
 
 
-class Accordion(_Layout):
+class Accordion(Layout):
     """A collapsible section with a label."""
 
     TYPE = "accordion"

@@ -159,6 +159,12 @@ def postprocess_outputs(
     """
     updates: list[Update] = []
     for component, value in _split_outputs(dependency, result):
+        if not isinstance(component, Component):  # a layout block: only its props change
+            layout_update = _layout_update(component, value)
+            if layout_update is not None:
+                overrides.setdefault(component.id, {}).update(layout_update["props"])
+                updates.append(layout_update)
+            continue
         if isinstance(component, State):
             state[component.id] = value
             continue
@@ -180,6 +186,23 @@ def postprocess_outputs(
             update["props"] = normalized
         updates.append(update)
     return updates
+
+
+def _layout_update(layout: Block, value: Any) -> Update | None:
+    """The update a layout output gets from ``gr.update(...)`` or a returned layout (``gr.Tab(visible=False)``).
+
+    Any other value is ignored, as Gradio ignores a plain value for a layout.
+    """
+    explicit = getattr(value, "explicit_props", None)
+    if isinstance(value, Block) and callable(explicit):
+        props = dict(explicit())
+    elif is_update(value):
+        props = {key: item for key, item in value.items() if key != UPDATE_MARKER}
+    else:
+        return None
+    props.pop("value", None)
+    props.pop("id", None)
+    return {"id": layout.id, "props": props} if props else None
 
 
 def error_for_user(exc: BaseException) -> Error:

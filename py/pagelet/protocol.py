@@ -244,9 +244,27 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
+def _plain(value: Any) -> Any:
+    """What JSON carries for a value it does not know: numpy arrays and scalars as lists and numbers
+    (as Gradio sends them), anything else as its text."""
+    tolist = getattr(value, "tolist", None)
+    if callable(tolist):
+        try:
+            return tolist()
+        except Exception:
+            pass
+    return str(value)
+
+
 def encode(message: ServerMessage) -> str:
-    """Serialize a core message; values JSON cannot carry are stringified."""
+    """Serialize a core message; values JSON cannot carry are converted (``_plain``)."""
+    return encode_value(message)
+
+
+def encode_value(value: Any) -> str:
+    """Any JSON document (the server's /config too), numpy values as lists and numbers."""
+    message = value
     try:
-        return json.dumps(message, allow_nan=False, separators=(",", ":"), default=str)
+        return json.dumps(message, allow_nan=False, separators=(",", ":"), default=_plain)
     except ValueError:
-        return json.dumps(_json_safe(message), separators=(",", ":"), default=str)
+        return json.dumps(_json_safe(message), separators=(",", ":"), default=_plain)

@@ -1,7 +1,10 @@
 """``@gr.render``: part of the layout rebuilt by a function when its inputs change.
 
 The decorated function runs inside an invisible column; whatever components
-and listeners it creates become that column's content. On each run the
+and listeners it creates become that column's content. As in Gradio, it
+first runs when a page loads, with the inputs' values on that page (so it
+may use components defined after it), not when it is defined; the config
+carries the empty column. On each run the
 previous content is replaced, its listeners retired (their ids stay taken so
 that every other dependency keeps its id), and a ``render`` message tells the
 host the new subtree. Components created with the same ``key`` as in the
@@ -28,14 +31,6 @@ RenderSink = Callable[[RenderedSubtree, list[Block]], None]
 current_sink: contextvars.ContextVar[RenderSink | None] = contextvars.ContextVar("pagelet_render_sink", default=None)
 
 
-def _initial(component: Any) -> Any:
-    """What the function would receive for the component's starting value."""
-    try:
-        return component.preprocess(component.value)
-    except Exception:
-        return component.value
-
-
 class RenderColumn(BlockContext):
     """The invisible column a ``@gr.render`` function fills."""
 
@@ -57,7 +52,7 @@ class Renderable:
         self.column = RenderColumn()
         self.dependencies: list[Dependency] = []
         self.keyed: dict[Any, int] = {}
-        self.build(*[_initial(component) for component in inputs])
+        self.new_blocks: list[Block] = []
 
     def build(self, *values: Any) -> RenderedSubtree:
         """Run the function into a fresh column; return the column's part of the config."""
@@ -68,12 +63,8 @@ class Renderable:
             dependency.targets = []
             dependency.trigger_after = None
         created_from = len(self.root.dependencies)
-        if current_root() is self.root:  # first build, while the app is being defined
-            with self.column:
-                self.fn(*values)
-        else:  # a re-render, from an event
-            with self.root, self.column:
-                self.fn(*values)
+        with self.root, self.column:
+            self.fn(*values)
         self.dependencies = self.root.dependencies[created_from:]
         blocks = walk(self.column)[1:]
         for block in blocks:
@@ -109,8 +100,8 @@ def render(
     concurrency_limit: int | None | str = None,
     **kwargs: Any,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator: rebuild the function's components whenever ``triggers`` fire
-    (by default, when any input changes)."""
+    """Decorator: build the function's components whenever ``triggers`` fire
+    (by default, when a page loads and when any input changes)."""
     root = current_root()
     if root is None:
         raise RuntimeError("@gr.render must be used inside a gr.Blocks() context")
@@ -118,7 +109,10 @@ def render(
 
     def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
         renderable = Renderable(root, fn, input_list)
-        targets = targets_of(triggers, input_list)
+        if triggers is None:
+            targets = [(root, "load"), *[(component, "change") for component in input_list if hasattr(component, "change")]]
+        else:
+            targets = targets_of(triggers, input_list)
         _register(
             root, targets, renderable.rerender, input_list, [], api_name=False, show_progress="hidden",
             queue=queue, trigger_mode=trigger_mode, concurrency_limit=concurrency_limit,

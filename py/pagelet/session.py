@@ -18,7 +18,7 @@ import weakref
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, AsyncContextManager
 
-from . import alerts, downloads, files, progress, rendering
+from . import alerts, downloads, files, progress, rendering, state_changes
 from .batching import Batcher
 from .blocks import Blocks
 from .components.base import Component
@@ -133,6 +133,10 @@ class Session:
         self._run_sync = run_sync
         self.state: dict[int, Any] = {
             block.id: block.initial_value() for block in app.blocks_in_app() if isinstance(block, State)
+        }
+        # The last fingerprint of each State, to tell when an event changed it (see state_changes).
+        self._state_prints: dict[int, Any] = {
+            state_id: state_changes.fingerprint(value) for state_id, value in self.state.items()
         }
         # Props changed by this session's events; preprocessing honours them.
         self.overrides: dict[int, dict[str, Any]] = {}
@@ -398,8 +402,21 @@ class Session:
 
     def _send_result(self, dependency: Dependency, event_id: str, result: Any) -> None:
         updates = postprocess_outputs(dependency, result, self.view, self.state, self.overrides)
+        updates.extend(self._state_change_updates(dependency))
         if updates:
             self.send(update_message(event_id, updates))
+
+    def _state_change_updates(self, dependency: Dependency) -> list[Any]:
+        """A new change number for each State output the event changed, so the page fires its ``change``."""
+        changed = []
+        for component in dependency.outputs:
+            if not isinstance(component, State):
+                continue
+            now = state_changes.fingerprint(self.state.get(component.id))
+            if now != self._state_prints.get(component.id):
+                self._state_prints[component.id] = now
+                changed.append({"id": component.id, "value": state_changes.next_change_number()})
+        return changed
 
     def view(self, component: Component) -> Component:
         """The component as this session sees it, with its prop updates applied."""
@@ -410,6 +427,7 @@ class Session:
         for block in blocks:
             if isinstance(block, State) and block.id not in self.state:
                 self.state[block.id] = block.initial_value()
+                self._state_prints[block.id] = state_changes.fingerprint(self.state[block.id])
         self.send(render_message(event_id, subtree))
 
     def _download_sink(self, filename: str, text: str, mime: str) -> None:

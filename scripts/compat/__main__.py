@@ -231,10 +231,12 @@ def main() -> int:
                       flush=True)
             cache_path.write_text(json.dumps(cache), encoding="utf-8")
 
+    pool = ThreadPoolExecutor(max_workers=max(1, min(arguments.jobs, 2)))
     try:
-        with ThreadPoolExecutor(max_workers=max(1, min(arguments.jobs, 2))) as pool:
-            list(pool.map(run_demo, folders))
+        list(pool.map(run_demo, folders))
     finally:
+        # On Ctrl+C the demos not started yet are dropped; the two running finish and stop their servers.
+        pool.shutdown(wait=True, cancel_futures=True)
         for started_zygote in zygotes:
             started_zygote.close()
 

@@ -35,6 +35,26 @@ test("a click sends every input's value, State as null", async ({ core, page }) 
   expect(typeof event?.event_id).toBe("string");
 });
 
+test("untouched inputs send what Gradio's page sends: an empty Textbox and Code \"\", a Number 0", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "textbox", { label: "Name", value: null }),
+        component(2, "number", { label: "Age", value: null }),
+        component(3, "code", { label: "Source", value: null }),
+        component(4, "multimodaltextbox", { label: "Message", value: null }),
+        component(5, "radio", { label: "Size", choices: [["Small", "s"]], value: null }),
+        component(6, "button", { value: "Submit", variant: "primary" }),
+      ],
+      [dependency(0, { targets: [[6, "click"]], inputs: [1, 2, 3, 4, 5] })],
+    ),
+  );
+  await expect(page.getByLabel("Age", { exact: true })).toHaveValue("0");
+  await page.getByRole("button", { name: "Submit" }).click();
+  const [event] = await core.expectEvents(1);
+  expect(event?.data).toEqual(["", 0, "", { text: "", files: [] }, null]);
+});
+
 test("each run gets its own event id", async ({ core, page }) => {
   await core.mount(appConfig([component(1, "button", { value: "Go" })], [dependency(0, { targets: [[1, "click"]] })]));
   await page.getByRole("button", { name: "Go" }).click();

@@ -106,7 +106,7 @@ def test_label_sorts_confidences_and_keeps_top_classes():
     label = gr.Label(num_top_classes=2, render=False)
     shown = label.postprocess({"cat": 0.2, "dog": 0.7, "fox": 0.1})
     assert shown == {"label": "dog", "confidences": [{"label": "dog", "confidence": 0.7}, {"label": "cat", "confidence": 0.2}]}
-    assert label.postprocess("yes") == {"label": "yes"}
+    assert label.postprocess("yes") == {"label": "yes", "confidences": None}
     assert label.preprocess(shown) == {"dog": 0.7, "cat": 0.2}
 
 

@@ -48,7 +48,8 @@ def test_highlighted_text_from_pairs_and_entities() -> None:
         {"token": " codes", "class_or_confidence": None},
     ]
     entities = {"text": "Ada met Alan", "entities": [{"entity": "PER", "start": 0, "end": 3}, {"entity_group": "PER", "start": 8, "end": 12}]}
-    assert [item["token"] for item in text.postprocess(entities)] == ["Ada", " met ", "Alan"]
+    # Gradio keeps the empty text before and after the entities as tokens.
+    assert [item["token"] for item in text.postprocess(entities)] == ["", "Ada", " met ", "Alan", ""]
     combined = gr.HighlightedText(combine_adjacent=True, adjacent_separator=" ").postprocess([("New", "LOC"), ("York", "LOC")])
     assert combined == [{"token": "New York", "class_or_confidence": "LOC"}]
     assert text.preprocess([{"token": "a", "class_or_confidence": 0.5}]) == [("a", 0.5)]

@@ -19,7 +19,7 @@ def test_hello_world_labels_and_buttons_match_gradio():
     assert name["type"] == "textbox" and name["props"]["interactive"] is True
     assert output["props"]["interactive"] is False
     buttons = [c["props"]["value"] for c in config["components"] if c["type"] == "button"]
-    assert buttons == ["Clear", "Submit"]
+    assert buttons == ["Clear", "Submit", "Flag"]
     submit = next(c for c in config["components"] if c["props"].get("value") == "Submit")
     assert submit["props"]["variant"] == "primary"
 

@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 import json
+import sys
 
 import pytest
 
@@ -22,8 +23,10 @@ def dep_for(config, target_id, event="click"):
     return next(dep for dep in config["dependencies"] if [target_id, event] in dep["targets"])
 
 
-def test_manual_flagging_writes_gradios_csv_and_offers_it_for_download(tmp_path):
+def test_manual_flagging_writes_gradios_csv_and_offers_it_for_download_in_the_browser(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "platform", "emscripten")  # only the browser's flags need a download button
     demo = gr.Interface(lambda name: "Hello " + name, "textbox", "textbox", flagging_mode="manual", flagging_dir=str(tmp_path))
+    monkeypatch.undo()
     config = demo.get_config()
     host = FakeHost(demo)
     flag = dep_for(config, buttons(config)["Flag"]["id"])
@@ -36,6 +39,11 @@ def test_manual_flagging_writes_gradios_csv_and_offers_it_for_download(tmp_path)
     offered = [m for m in host.fire(download["id"]) if m["type"] == "download"]
     assert offered[0]["filename"] == "dataset1.csv" and offered[0]["mime"] == "text/csv"
     assert list(csv.reader(io.StringIO(offered[0]["text"])))[1][:2] == ["Ada", "Hello Ada"]
+
+
+def test_on_a_server_the_flag_button_is_gradios_only_one(tmp_path):
+    demo = gr.Interface(lambda name: "Hello " + name, "textbox", "textbox", flagging_dir=str(tmp_path))
+    assert list(buttons(demo.get_config())) == ["Clear", "Submit", "Flag"]
 
 
 def test_flagging_options_make_one_button_each_and_fill_the_flag_column(tmp_path):
@@ -58,8 +66,7 @@ def test_auto_flagging_logs_every_successful_submit(tmp_path):
     assert (tmp_path / "dataset1.csv").read_text(encoding="utf-8").count("ABC") == 1
 
 
-def test_flagging_is_off_by_default_and_bad_modes_are_refused():
-    assert "Flag" not in buttons(gr.Interface(str.upper, "textbox", "textbox").get_config())
+def test_bad_flagging_modes_are_refused():
     with pytest.raises(ValueError, match="flagging_mode"):
         gr.Interface(str.upper, "textbox", "textbox", flagging_mode="sometimes")
 

@@ -17,7 +17,7 @@ class HighlightedText(Component):
 
     TYPE = "highlightedtext"
     EVENTS = ("change", "select")
-    PROPS = ("color_map", "show_legend", "combine_adjacent", "adjacent_separator", "show_inline_category")
+    PROPS = ("color_map", "show_legend", "combine_adjacent", "adjacent_separator", "show_inline_category", "show_whitespaces")
 
     def __init__(
         self,
@@ -28,6 +28,7 @@ class HighlightedText(Component):
         show_inline_category: bool = True,
         combine_adjacent: bool = False,
         adjacent_separator: str = "",
+        show_whitespaces: bool = True,
         label: str | None = None,
         interactive: bool | None = None,
         **kwargs: Any,
@@ -37,6 +38,8 @@ class HighlightedText(Component):
         self.show_inline_category = show_inline_category
         self.combine_adjacent = combine_adjacent
         self.adjacent_separator = adjacent_separator
+        # Gradio 6: without whitespace shown, each token is sent stripped.
+        self.show_whitespaces = show_whitespaces
         super().__init__(value, label=label, interactive=interactive, **kwargs)
 
     def postprocess(self, value: Any) -> list[dict[str, Any]] | None:
@@ -48,7 +51,9 @@ class HighlightedText(Component):
             pairs = [(str(text), label) for text, label in value]
         if self.combine_adjacent:
             pairs = _combine(pairs, self.adjacent_separator)
-        return [{"token": text, "class_or_confidence": label} for text, label in pairs]
+        return [
+            {"token": text if self.show_whitespaces else text.strip(), "class_or_confidence": label} for text, label in pairs
+        ]
 
     def preprocess(self, payload: Any) -> list[tuple[str, Any]] | None:
         if payload is None:
@@ -57,23 +62,27 @@ class HighlightedText(Component):
 
 
 def _pairs_from_entities(text: str, entities: list[dict[str, Any]]) -> list[tuple[str, Any]]:
+    """Gradio's reading of ``{"text", "entities"}``: the plain text around each entity is a token
+    of its own, even when empty (combining drops empty tokens)."""
+    if not entities:
+        return [(text, None)]
     pairs: list[tuple[str, Any]] = []
     position = 0
     for entity in sorted(entities, key=lambda e: e["start"]):
-        if entity["start"] > position:
-            pairs.append((text[position : entity["start"]], None))
-        label = entity.get("entity_group", entity.get("entity"))
-        pairs.append((text[entity["start"] : entity["end"]], label))
+        pairs.append((text[position : entity["start"]], None))
+        pairs.append((text[entity["start"] : entity["end"]], entity.get("entity") or entity.get("entity_group")))
         position = entity["end"]
-    if position < len(text):
-        pairs.append((text[position:], None))
+    pairs.append((text[position:], None))
     return pairs
 
 
 def _combine(pairs: list[tuple[str, Any]], separator: str) -> list[tuple[str, Any]]:
+    """Join runs of tokens with the same label (unlabelled runs too), leaving out empty tokens, as Gradio."""
     combined: list[tuple[str, Any]] = []
     for text, label in pairs:
-        if combined and label is not None and combined[-1][1] == label:
+        if not text:
+            continue
+        if combined and combined[-1][1] == label:
             combined[-1] = (combined[-1][0] + separator + text, label)
         else:
             combined.append((text, label))

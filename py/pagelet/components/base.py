@@ -45,7 +45,7 @@ class Component(Block):
         init = cls.__dict__.get("__init__")
         if init is not None:
             # Wrapping each subclass's own __init__ at class creation: mypy refuses method assignment as a rule.
-            cls.__init__ = _recording_init(init)  # type: ignore[method-assign]
+            cls.__init__ = record_explicit_args(init)  # type: ignore[method-assign]
 
     def __init__(
         self,
@@ -123,12 +123,12 @@ class Component(Block):
         return {name: value for name, value in self._explicit_args.items() if name not in ("render", "key")}
 
 
-def _recording_init(init: Callable[..., None]) -> Callable[..., None]:
-    """Wrap ``__init__`` to remember which arguments the caller gave."""
+def record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
+    """Wrap ``__init__`` to remember which arguments the caller gave (in ``_explicit_args``)."""
     signature = inspect.signature(init)
 
     @functools.wraps(init)
-    def recording_init(self: Component, *args: Any, **kwargs: Any) -> None:
+    def recording_init(self: Any, *args: Any, **kwargs: Any) -> None:
         if "_explicit_args" not in self.__dict__:
             bound = signature.bind(self, *args, **kwargs)
             arguments = dict(bound.arguments)

@@ -113,10 +113,10 @@ class Label(Component):
         self.show_heading = show_heading
         super().__init__(value, label=label, **kwargs)
 
-    def postprocess(self, value: Any) -> dict[str, Any] | None:
-        """A label, or a ``{class: confidence}`` dict sorted by confidence."""
+    def postprocess(self, value: Any) -> dict[str, Any]:
+        """A label, or a ``{class: confidence}`` dict sorted by confidence; nothing is ``{}``, as in Gradio."""
         if value is None or value == {}:
-            return None
+            return {}
         if isinstance(value, dict) and "confidences" in value and isinstance(value["confidences"], list):
             return value  # already in the host's form
         if isinstance(value, dict):
@@ -132,7 +132,7 @@ class Label(Component):
                 "confidences": [{"label": name, "confidence": confidence} for name, confidence in ranked],
             }
         if isinstance(value, (str, int, float)):
-            return {"label": str(value)}
+            return {"label": str(value), "confidences": None}
         raise ValueError(f"Label expects a str, a number or a dict of confidences, got {type(value).__name__}")
 
     def preprocess(self, payload: Any) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 import random
 from typing import Any
 
@@ -11,6 +12,10 @@ from .base import FormComponent
 
 
 def _as_number(payload: Any, label: str | None) -> float | int:
+    if isinstance(payload, numbers.Integral) and not isinstance(payload, (bool, int)):
+        payload = int(payload)  # numpy's integers (np.int64 ...) register as Integral
+    elif isinstance(payload, numbers.Real) and not isinstance(payload, (bool, int, float)):
+        payload = float(payload)
     if isinstance(payload, bool) or not isinstance(payload, (int, float, str)):
         raise Error(f"{label or 'Number'}: expected a number, got {payload!r}")
     try:

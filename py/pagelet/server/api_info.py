@@ -85,7 +85,7 @@ def client_config(app: Blocks, max_file_size: int | None, root_url: str | None =
     for component in config["components"]:
         component["skip_api"] = component["type"] in _SKIPPED_TYPES
     for dependency, described in zip(app.dependencies, config["dependencies"]):
-        described["api_visibility"] = "public" if dependency.api_name is not None else "undocumented"
+        described["api_visibility"] = dependency.api_visibility
         described["backend_fn"] = dependency.fn is not None
     config.update(
         version=GRADIO_VERSION,
@@ -136,7 +136,7 @@ def callable_endpoints(app: Blocks) -> dict[str, int]:
         dependency.api_name: index
         for index, dependency in enumerate(app.dependencies)
         if dependency.api_name is not None and dependency.fn is not None
-        and getattr(dependency, "api_visibility", "public") != "private"
+        and dependency.api_visibility != "private"
     }
 
 
@@ -144,7 +144,7 @@ def api_info(app: Blocks) -> dict[str, Any]:
     """Every callable dependency with its parameters and returns; State is left out, as Gradio does."""
     named: dict[str, Any] = {}
     for dependency in app.dependencies:
-        if dependency.api_name is None or dependency.fn is None:
+        if dependency.api_name is None or dependency.fn is None or dependency.api_visibility != "public":
             continue
         inputs = [component for component in dependency.inputs if not isinstance(component, State)]
         outputs = [component for component in dependency.outputs if component.TYPE not in _SKIPPED_TYPES]

@@ -20,7 +20,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from ..alerts import Error
 from ..files import UploadTooLarge, check_size, human_size
-from ..protocol import alert_message, encode, error_message, status_message
+from ..protocol import alert_message, encode, encode_value, error_message, status_message
 
 if TYPE_CHECKING:
     from ..protocol_types import ServerMessage
@@ -124,11 +124,12 @@ def _checked(state: Any, text: str, send: Callable[[ServerMessage], None]) -> st
 async def config(request: Request) -> Response:
     state = _state(request)
     root_url = str(request.base_url).rstrip("/")
-    return JSONResponse(client_config(state.blocks, state.options.max_file_size, root_url))
+    # Encoded as the page's messages are, so a numpy value in the config cannot make it fail.
+    return Response(encode_value(client_config(state.blocks, state.options.max_file_size, root_url)), media_type="application/json")
 
 
 async def info(request: Request) -> Response:
-    return JSONResponse(api_info(_state(request).blocks))
+    return Response(encode_value(api_info(_state(request).blocks)), media_type="application/json")
 
 
 def _file_url(request: Request) -> str:
