@@ -10,6 +10,9 @@
  * `KeyboardInterrupt` inside the function; the app's state is kept), and
  * where that is impossible, or Python does not react to it either, the
  * worker is replaced (`restart`).
+ *
+ * A chunk of its own, loaded on a run's first Stop; the interrupt buffer
+ * handed to the worker at boot is `interrupt-buffer.ts`'s.
  */
 
 /** Pyodide raises `KeyboardInterrupt` when this is written into the interrupt buffer. */
@@ -18,14 +21,6 @@ const SIGINT = 2;
 const GRACE_MS = 250;
 /** How long a worker that is not stuck takes to answer a ping. */
 const PING_TIMEOUT_MS = 250;
-
-/**
- * The buffer Pyodide polls for signals, shared with the worker; only a
- * cross-origin isolated page may share memory with it.
- */
-export function makeInterruptBuffer(): Uint8Array | undefined {
-  return globalThis.crossOriginIsolated === true ? new Uint8Array(new SharedArrayBuffer(1)) : undefined;
-}
 
 export interface StopperOptions {
   /** This worker's interrupt buffer; undefined where the page is not isolated. */

@@ -91,7 +91,7 @@ export interface MemoryUsage {
   wasmBytes: number;
 }
 
-/** Page → worker, at any time after boot: save the persist folder now (an event ended, the page is hidden). */
+/** Page → worker, at any time after boot: save the persist folder now (the page is hidden). After an event the worker saves by itself. */
 export interface PersistRequest {
   kind: "persist";
 }

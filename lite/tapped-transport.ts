@@ -9,8 +9,7 @@ export interface Tap {
 
 /**
  * The host's transport with lite listening in, so that the runtime can act on
- * the app's traffic (stop a stuck run, save the persist folder when an event
- * ends) without the host knowing anything of workers.
+ * the app's traffic (stop a stuck run) without the host knowing anything of workers.
  */
 export class TappedTransport implements Transport {
   readonly #inner: Transport;

@@ -3,7 +3,7 @@ import { withDeadline } from "../deadline";
 import { describe } from "../fetch";
 import { fetchAsset } from "./fetch-asset";
 import { ASSETS } from "./manifest";
-import { appPath, APP_DIR, BootError, fromPython, installWheel } from "./python";
+import { appPath, APP_DIR, BootError, fromPython, installWheel, type AppBridge } from "./python";
 import type { Pyodide } from "./runtime";
 
 const INSTALL_DEADLINE_MS = 300_000;
@@ -11,6 +11,7 @@ const INSTALL_DEADLINE_MS = 300_000;
 /** What the control requests act on: the booted runtime, with the app's bridge started. */
 export interface RunningApp {
   pyodide: Pyodide;
+  bridge: AppBridge;
 }
 
 // One request at a time, in the order sent: a `write` then a `run` must see the written file.
@@ -24,7 +25,7 @@ export function answerControl(app: Promise<RunningApp>, request: ControlRequest)
       const running = await app.catch((error: unknown) => {
         throw new Error(`The app's Python runtime did not start: ${describe(error)}`);
       });
-      reply = await perform(running.pyodide, request);
+      reply = await perform(running, request);
     } catch (error) {
       reply = failure(error);
     }
@@ -33,11 +34,11 @@ export function answerControl(app: Promise<RunningApp>, request: ControlRequest)
   });
 }
 
-async function perform(pyodide: Pyodide, request: ControlRequest): Promise<ControlReply> {
+async function perform({ pyodide, bridge }: RunningApp, request: ControlRequest): Promise<ControlReply> {
   try {
     switch (request.kind) {
       case "run":
-        return await run(pyodide, request.code, request.path);
+        return await run(bridge, request.code, request.path);
       case "write":
         write(pyodide, request.path, request.data);
         break;
@@ -65,19 +66,14 @@ async function perform(pyodide: Pyodide, request: ControlRequest): Promise<Contr
  * Python. The bridge sends the new config, or the fatal error, on the app port
  * before this resolves; the reply repeats the error for the caller.
  */
-async function run(pyodide: Pyodide, code: string | undefined, path: string | undefined): Promise<ControlReply> {
+async function run(bridge: AppBridge, code: string | undefined, path: string | undefined): Promise<ControlReply> {
   if (path !== undefined) appPath(path);
-  const bridge = pyodide.pyimport("pagelet.worker_bridge");
-  try {
-    // Only the given one: a JS null would reach Python as JsNull, not None.
-    const kwargs = code !== undefined ? { code } : { entrypoint: path };
-    const error = (await bridge.run.callKwargs(kwargs)) as string | undefined;
-    if (typeof error !== "string") return { ok: true };
-    const sent = JSON.parse(error) as { message: string; traceback?: string };
-    return { ok: false, message: sent.message, ...(sent.traceback ? { traceback: sent.traceback } : {}) };
-  } finally {
-    bridge.destroy();
-  }
+  // Only the given one: a JS null would reach Python as JsNull, not None.
+  const kwargs = code !== undefined ? { code } : { entrypoint: path };
+  const error = (await bridge.run.callKwargs(kwargs)) as string | undefined;
+  if (typeof error !== "string") return { ok: true };
+  const sent = JSON.parse(error) as { message: string; traceback?: string };
+  return { ok: false, message: sent.message, ...(sent.traceback ? { traceback: sent.traceback } : {}) };
 }
 
 function write(pyodide: Pyodide, name: string, data: string | Uint8Array): void {

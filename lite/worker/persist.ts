@@ -6,8 +6,8 @@
  * store is mounted at a folder of its own, `/pagelet-persist/<key>` (the key
  * names the page and the app: see `lite/persist-key.ts`), and the documented
  * path is a link to it. The store is read before the app runs; it is saved
- * when a file in it is closed (IDBFS's `autoPersist`) and whenever the page
- * asks (after each event, on `pagehide`). If IndexedDB cannot be used the
+ * when a file in it is closed (IDBFS's `autoPersist`), after each event (the
+ * app's bridge says when one ends) and when the page asks, on `pagehide`. If IndexedDB cannot be used the
  * folder is an ordinary, unsaved one, and the app runs all the same.
  */
 import { describe } from "../fetch";

@@ -44,27 +44,23 @@ export function writeAppFiles(pyodide: Pyodide, files: AppFile[], dir: string = 
   pyodide.runPython(`import os, sys\nos.chdir(${JSON.stringify(dir)})\nsys.path.insert(0, ${JSON.stringify(dir)})`);
 }
 
+/** The app's `pagelet.worker_bridge.AppBridge` in Python: one per app, also in a worker shared by several. */
+export type AppBridge = PyProxy;
+
 /**
- * Hand the app port to the core's bridge (by default the module; apps sharing
- * one worker each have their own copy) and run the entrypoint. Resolves once
- * the bridge has sent the app's config, or its fatal error, on the port.
+ * Make the app's bridge on `port` and run the entrypoint. Resolves, with the
+ * bridge, once it has sent the app's config, or its fatal error, on the port.
  * Messages with bytes (uploads in, output files out) cross the port as
- * `BinaryEnvelope`s, the bytes transferred.
+ * `BinaryEnvelope`s, the bytes transferred. `eventEnded` is called after each
+ * event's last status.
  */
 export async function startBridge(
   pyodide: Pyodide,
   entrypoint: string,
   port: MessagePort,
   packageBaseUrl: string,
-  bridge: PyProxy = pyodide.pyimport("pagelet.worker_bridge"),
-): Promise<void> {
-  // Look the methods up once: each attribute access would make a new proxy.
-  const receive = bridge.receive;
-  const start = bridge.start;
-  port.onmessage = (event: MessageEvent<unknown>) => {
-    if (isBinaryEnvelope(event.data)) receive(event.data.json, new Uint8Array(event.data.bytes));
-    else receive(event.data);
-  };
+  eventEnded?: () => void,
+): Promise<AppBridge> {
   const sendBytes = (json: string, data: { toJs(): Uint8Array }): void => {
     // A copy out of Python's memory (the argument's proxy is released by Pyodide after the call),
     // which the port can then hand over whole.
@@ -72,7 +68,17 @@ export async function startBridge(
     port.postMessage({ json, bytes } satisfies BinaryEnvelope, [bytes]);
   };
   const loadPackage = (name: string): Promise<string> => loadOptionalPackage(pyodide, packageBaseUrl, name);
-  await start(entrypoint, (message: string) => port.postMessage(message), sendBytes, loadPackage);
+  const module = pyodide.pyimport("pagelet.worker_bridge");
+  const bridge = module.AppBridge((message: string) => port.postMessage(message), sendBytes, loadPackage, eventEnded) as AppBridge;
+  module.destroy();
+  // Look the method up once: each attribute access would make a new proxy.
+  const receive = bridge.receive;
+  port.onmessage = (event: MessageEvent<unknown>) => {
+    if (isBinaryEnvelope(event.data)) receive(event.data.json, new Uint8Array(event.data.bytes));
+    else receive(event.data);
+  };
+  await bridge.run(entrypoint);
+  return bridge;
 }
 
 /** A boot failure as the page shows it: a message, and a traceback when Python raised. */

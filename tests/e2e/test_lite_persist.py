@@ -44,6 +44,7 @@ FLAG_APP = """
 
 # Saving to IndexedDB finishes a moment after the event; a person reloading a
 # second later finds the file, a test must wait for the store to hold it.
+# The file's stored text, or null while the store has no such file.
 STORED = """async (file) => {
     for (const { name } of await indexedDB.databases()) {
         if (!name.startsWith('/pagelet-persist/')) continue;
@@ -52,23 +53,25 @@ STORED = """async (file) => {
             request.onsuccess = () => resolve(request.result);
             request.onerror = () => reject(request.error);
         });
-        const keys = await new Promise((resolve) => {
-            const request = db.transaction('FILE_DATA').objectStore('FILE_DATA').getAllKeys();
-            request.onsuccess = () => resolve(request.result);
-        });
+        const store = db.transaction('FILE_DATA').objectStore('FILE_DATA');
+        const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()].map(
+            (request) => new Promise((resolve) => { request.onsuccess = () => resolve(request.result); })));
         db.close();
-        if (keys.some((key) => key.endsWith('/' + file))) return true;
+        const index = keys.findIndex((key) => key.endsWith('/' + file));
+        if (index >= 0) return values[index].contents ? new TextDecoder().decode(values[index].contents) : '';
     }
-    return false;
+    return null;
 }"""
 
 
-def wait_until_stored(page: Page, file: str) -> None:
+def wait_until_stored(page: Page, file: str, text: str = "") -> None:
+    """Wait until the store holds ``file``, with ``text`` in it."""
     for _ in range(100):
-        if page.evaluate(STORED, file):
+        stored = page.evaluate(STORED, file)
+        if stored is not None and text in stored:
             return
         page.wait_for_timeout(100)
-    raise AssertionError(f"{file} was not saved to IndexedDB")
+    raise AssertionError(f"{file} was not saved to IndexedDB" + (f" with {text!r}" if text else ""))
 
 
 def save_note(page: Page, text: str) -> None:
@@ -159,3 +162,42 @@ def test_two_apps_on_one_page_keep_their_own_folders(page: Page, site: Site) -> 
     expect(second.get_by_label("Note", exact=True)).to_have_value("(nothing saved)")
     first.get_by_role("button", name="Load").click()
     expect(first.get_by_label("Note", exact=True)).to_have_value("only in the first")
+
+
+# A log the app keeps open: IDBFS saves by itself when a written file is closed,
+# so only the worker's save after each event keeps what was written to this one.
+OPEN_LOG_APP = """
+    <gradio-lite>
+    import gradio as gr
+
+    LOG = open("/home/pyodide/persist/log.txt", "a")
+
+    def note(text):
+        LOG.write(text + "\\n")
+        LOG.flush()
+        return "Noted"
+
+    def read():
+        with open("/home/pyodide/persist/log.txt") as log:
+            return log.read().strip() or "(empty)"
+
+    with gr.Blocks() as demo:
+        line = gr.Textbox(label="Line")
+        status = gr.Textbox(label="Status")
+        gr.Button("Note").click(note, line, status)
+        gr.Button("Read").click(read, None, line)
+    demo.launch()
+    </gradio-lite>
+"""
+
+
+def test_what_an_event_wrote_to_a_file_still_open_is_saved_when_the_event_ends(page: Page, site: Site) -> None:
+    url = site.page("open-log.html", OPEN_LOG_APP)
+    open_app(page, url)
+    page.get_by_label("Line", exact=True).fill("kept while open")
+    page.get_by_role("button", name="Note").click()
+    expect(page.get_by_label("Status", exact=True)).to_have_value("Noted")
+    wait_until_stored(page, "log.txt", "kept while open")
+    open_app(page, url)
+    page.get_by_role("button", name="Read").click()
+    expect(page.get_by_label("Line", exact=True)).to_have_value("kept while open")

@@ -294,10 +294,11 @@ def test_the_bridge_loads_what_components_need_and_names_what_failed(tmp_path: P
     saved_main = sys.modules["__main__"]
     try:
         async def main() -> None:
-            await worker_bridge.start("app.py", sent.append, None, load_package)
+            bridge = worker_bridge.AppBridge(sent.append, None, load_package)
+            await bridge.run("app.py")
             # The config is out before any package is asked for.
             assert [json.loads(text)["type"] for text in sent] == ["config"]
-            await worker_bridge.settled()
+            await bridge.settled()
 
         asyncio.run(main())
     finally:
