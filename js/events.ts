@@ -46,6 +46,10 @@ export class Events {
   readonly #byTarget = new Map<string, Dependency[]>();
   readonly #byParent = new Map<number, Dependency[]>();
   readonly #runs = new Map<string, Dependency>();
+  /** The component whose event started each run (its chain's first trigger), for `gr.EventData.target`. */
+  readonly #triggers = new Map<string, number>();
+  /** The trigger of a queued `always_last` run, kept with it. */
+  readonly #queuedTriggers = new Map<number, number | undefined>();
   readonly #running = new Map<number, number>();
   readonly #queued = new Set<number>();
   readonly #prefix = eventIdPrefix();
@@ -89,7 +93,7 @@ export class Events {
 
   /** Component `id` emitted `event`: run every dependency listening to it. */
   trigger(id: number, event: string, eventData?: Record<string, unknown>): void {
-    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, triggerMode(dep, event), eventData);
+    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, triggerMode(dep, event), eventData, id);
   }
 
   /** Apply a `status` message; unknown event ids (already ended, or not ours) are ignored. */
@@ -119,16 +123,17 @@ export class Events {
     if (this.#runs.has(eventId)) this.#finish(eventId, true);
   }
 
-  #fire(dep: Dependency, mode: TriggerMode, eventData?: Record<string, unknown>): void {
+  #fire(dep: Dependency, mode: TriggerMode, eventData?: Record<string, unknown>, triggerId?: number): void {
     if (Array.isArray(dep.cancels) && dep.cancels.length > 0) this.#cancel(new Set(dep.cancels));
     if ((this.#running.get(dep.id) ?? 0) > 0) {
       if (mode === "once") return;
       if (mode === "always_last") {
         this.#queued.add(dep.id);
+        this.#queuedTriggers.set(dep.id, triggerId);
         return;
       }
     }
-    this.#start(dep, eventData);
+    this.#start(dep, eventData, triggerId);
   }
 
   /** Ask the core to stop every run of these dependencies; each ends with its own `done`. */
@@ -148,16 +153,17 @@ export class Events {
     }
   }
 
-  #start(dep: Dependency, eventData?: Record<string, unknown>): void {
+  #start(dep: Dependency, eventData?: Record<string, unknown>, triggerId?: number): void {
     this.#counter += 1;
     const eventId = `${this.#prefix}-${this.#counter}`;
     const data = dep.inputs.map((id) => this.#options.inputValue(id));
     this.#runs.set(eventId, dep);
+    if (triggerId !== undefined) this.#triggers.set(eventId, triggerId);
     this.#running.set(dep.id, (this.#running.get(dep.id) ?? 0) + 1);
     this.#options.status.begin(dep.outputs, typeof dep.show_progress === "string" ? dep.show_progress : "full");
     if (!this.#cancellable.has(dep.id)) this.#longRuns?.started(eventId, dep.outputs, () => this.#stop(eventId, dep));
     try {
-      this.#options.send(eventMessage(eventId, dep.id, data, eventData));
+      this.#options.send(eventMessage(eventId, dep.id, data, eventData, triggerId));
     } catch (error) {
       this.#options.onSendError(error);
       this.#finish(eventId, true);
@@ -168,6 +174,8 @@ export class Events {
     const dep = this.#runs.get(eventId);
     if (dep === undefined) return;
     this.#runs.delete(eventId);
+    const triggerId = this.#triggers.get(eventId);
+    this.#triggers.delete(eventId);
     this.#longRuns?.ended(eventId);
     const left = (this.#running.get(dep.id) ?? 1) - 1;
     if (left > 0) this.#running.set(dep.id, left);
@@ -175,9 +183,15 @@ export class Events {
     this.#options.status.end(dep.outputs, failed);
 
     for (const next of this.#byParent.get(dep.id) ?? []) {
-      if (!failed || next.trigger_only_on_success === false) this.#fire(next, triggerMode(next, "then"));
+      // `.then()` runs either way, `.success()` only after a success, `.failure()` only after a failure.
+      const wanted = failed ? next.trigger_only_on_success !== true : next.trigger_only_on_failure !== true;
+      if (wanted) this.#fire(next, triggerMode(next, "then"), undefined, triggerId);
     }
-    if (left === 0 && this.#queued.delete(dep.id)) this.#start(dep);
+    if (left === 0 && this.#queued.delete(dep.id)) {
+      const queuedTrigger = this.#queuedTriggers.get(dep.id);
+      this.#queuedTriggers.delete(dep.id);
+      this.#start(dep, undefined, queuedTrigger);
+    }
   }
 }
 

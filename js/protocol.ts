@@ -28,6 +28,8 @@ export interface Dependency {
   api_name: string | null;
   trigger_after: number | null;
   trigger_only_on_success: boolean;
+  /** A `.failure()` step: runs only when its parent failed. */
+  trigger_only_on_failure?: boolean;
   queue: boolean;
   show_progress: string;
   /** "once" drops a trigger while running, "always_last" keeps the latest, "multiple" runs each. */
@@ -145,6 +147,8 @@ export interface EventMessage {
   data: unknown[];
   /** What the event was about (a `select`: `{index, value, selected}`); the function's `gr.SelectData`. */
   event_data?: Record<string, unknown>;
+  /** The component whose event started the run (or its `.then()` chain): the function's `gr.EventData.target`. */
+  trigger_id?: number;
 }
 export interface CancelMessage { v: number; type: "cancel"; event_id: string }
 /** A file for the core; its bytes travel next to this message. */
@@ -320,8 +324,15 @@ export function uploadMessage(uploadId: string, name: string, mime: string): Upl
   return { v: PROTOCOL_VERSION, type: "upload", upload_id: uploadId, name, mime };
 }
 
-export function eventMessage(eventId: string, fn: number, data: unknown[], eventData?: Record<string, unknown>): EventMessage {
+export function eventMessage(
+  eventId: string,
+  fn: number,
+  data: unknown[],
+  eventData?: Record<string, unknown>,
+  triggerId?: number,
+): EventMessage {
   const message: EventMessage = { v: PROTOCOL_VERSION, type: "event", event_id: eventId, fn, data };
   if (eventData !== undefined) message.event_data = eventData;
+  if (triggerId !== undefined) message.trigger_id = triggerId;
   return message;
 }

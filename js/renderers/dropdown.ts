@@ -51,6 +51,10 @@ export const dropdown: Renderer = (context): ComponentView => {
     fresh.addEventListener("change", () => context.emit("select"));
     fresh.addEventListener("focus", () => context.emit("focus"));
     fresh.addEventListener("blur", () => context.emit("blur"));
+    // Gradio's KeyUpData: the key and the text in the box after it (the choice itself may not have changed).
+    if (fresh instanceof HTMLInputElement) {
+      fresh.addEventListener("keyup", (event) => context.emit("key_up", { key: event.key, input_value: fresh.value }));
+    }
   };
 
   const build = (custom: boolean): HTMLSelectElement | HTMLInputElement => {

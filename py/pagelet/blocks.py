@@ -9,6 +9,7 @@ string shortcuts).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import launcher
@@ -176,6 +177,14 @@ class Blocks(BlockContext):
 
         return listen(self, "load", fn, inputs, outputs, **kwargs)
 
+    def unload(self, fn: Callable[[], Any]) -> Any:
+        """Run ``fn`` (no inputs, no outputs) when a visitor's page closes, as Gradio's ``demo.unload``."""
+        from .events import listen
+
+        if not callable(fn):
+            raise TypeError(f"demo.unload takes a function, got {fn!r}")
+        return listen(self, "unload", fn, None, None, show_progress="hidden")
+
     def queue(
         self,
         status_update_rate: Any = "auto",
@@ -193,15 +202,23 @@ class Blocks(BlockContext):
         return launcher.launch(self, **kwargs)
 
     def attach_load_events(self) -> None:
-        """Components whose value is a function get it evaluated on each page load."""
+        """Components whose value is a function get it evaluated on each page load.
+
+        As in Gradio, each is an endpoint named after its function (``/random_choice``,
+        ``/lambda_1``), with the component's ``inputs=`` as its inputs; with
+        ``every=`` it also runs on a timer's ticks, without a progress overlay.
+        """
         from .events import listen
 
         for block in walk(self):
             value_fn = getattr(block, "value_fn", None)
             if value_fn is not None and not getattr(block, "_load_attached", False):
                 block._load_attached = True  # type: ignore[attr-defined]
-                dependency = listen(self, "load", value_fn, None, block, api_name=False, show_progress="hidden", queue=False)
                 every = getattr(block, "every", None)
+                inputs = getattr(block, "value_inputs", None)
+                dependency = listen(
+                    self, "load", value_fn, inputs, block, show_progress="full" if every is None else "hidden"
+                )
                 if every is not None:
                     from .components.timer import timer_for
 

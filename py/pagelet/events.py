@@ -41,6 +41,7 @@ class Dependency:
         trigger_mode: TriggerMode | None = None,
         trigger_after: Dependency | None = None,
         trigger_only_on_success: bool = False,
+        trigger_only_on_failure: bool = False,
         preprocess: bool = True,
         postprocess: bool = True,
         js: str | None = None,
@@ -48,6 +49,7 @@ class Dependency:
         batch: bool = False,
         max_batch_size: int = 4,
         concurrency_limit: int | None | str = "default",
+        validator: Callable[..., Any] | None = None,
     ) -> None:
         self.root = root
         self.targets = targets
@@ -64,6 +66,7 @@ class Dependency:
         self.trigger_mode = trigger_mode
         self.trigger_after = trigger_after
         self.trigger_only_on_success = trigger_only_on_success
+        self.trigger_only_on_failure = trigger_only_on_failure
         self.preprocess = preprocess
         self.postprocess = postprocess
         self.js = js
@@ -74,6 +77,10 @@ class Dependency:
         self.max_batch_size = max(1, int(max_batch_size))
         # "default" follows demo.queue(default_concurrency_limit=...); None means unlimited.
         self.concurrency_limit = concurrency_limit
+        # Gradio 6's validator: called with the inputs first; a failed gr.validate stops the run.
+        if validator is not None and not callable(validator):
+            raise TypeError(f"validator must be a function, got {validator!r}")
+        self.validator = validator
 
     def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether or not it failed."""
@@ -85,6 +92,12 @@ class Dependency:
             self.root, [], fn, inputs, outputs, trigger_after=self, trigger_only_on_success=True, **kwargs
         )
 
+    def failure(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run ``fn`` after this listener fails (it raised, ``gr.Error`` included)."""
+        return _register(
+            self.root, [], fn, inputs, outputs, trigger_after=self, trigger_only_on_failure=True, **kwargs
+        )
+
     def get_config(self, root: Blocks) -> dict[str, Any]:
         return {
             "id": root.dependencies.index(self),
@@ -94,6 +107,7 @@ class Dependency:
             "api_name": self.api_name,
             "trigger_after": None if self.trigger_after is None else root.dependencies.index(self.trigger_after),
             "trigger_only_on_success": self.trigger_only_on_success,
+            "trigger_only_on_failure": self.trigger_only_on_failure,
             "queue": self.queue,
             "show_progress": self.show_progress,
             "trigger_mode": self.trigger_mode,
@@ -178,14 +192,19 @@ def _register(
         targets = [*targets, (timer, "tick")]
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
-        "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",
-        "batch", "max_batch_size", "concurrency_limit",
+        "trigger_only_on_success", "trigger_only_on_failure", "preprocess", "postprocess", "js", "cancels",
+        "batch", "max_batch_size", "concurrency_limit", "validator",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.
     options = {key: value for key, value in kwargs.items() if key in accepted}
     dependency = Dependency(root, targets, fn, input_list, output_list, inputs_as_dict=inputs_as_dict, **options)
     root.dependencies.append(dependency)
+    for block, event in targets:
+        # A component may show something only once someone listens (a Chatbot's like buttons).
+        hook = getattr(block, "listened", None)
+        if callable(hook):
+            hook(event)
     return dependency
 
 

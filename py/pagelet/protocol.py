@@ -85,6 +85,9 @@ Host -> core
     inputs, which the core keeps per session). Optional ``event_data``: an
     object describing the event (for ``select``: ``{"index", "value",
     "selected"}``), which a function receives as ``gr.SelectData``.
+    Optional ``trigger_id``: the component whose event started the run (for a
+    ``.then()`` step, the one that started the chain): a function's
+    ``gr.EventData.target``.
 
 ``cancel``  ``{"v", "type": "cancel", "event_id": str}``
     Stops run ``event_id`` (a Stop button, ``cancels=``): a generator is
@@ -174,6 +177,7 @@ class EventMessage:
     fn: int
     data: list[Any]
     event_data: dict[str, Any] | None = None
+    trigger_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -243,7 +247,10 @@ def parse_client_message(raw: str | bytes | dict[str, Any]) -> ClientMessage:
     event_data = message.get("event_data")
     if event_data is not None and not isinstance(event_data, dict):
         raise ProtocolError("event_data must be an object")
-    return EventMessage(event_id=event_id, fn=fn, data=data, event_data=event_data)
+    trigger_id = message.get("trigger_id")
+    if trigger_id is not None and (not isinstance(trigger_id, int) or isinstance(trigger_id, bool)):
+        raise ProtocolError("trigger_id must be a component id (an integer)")
+    return EventMessage(event_id=event_id, fn=fn, data=data, event_data=event_data, trigger_id=trigger_id)
 
 
 def _parse_upload(message: dict[str, Any]) -> UploadMessage:

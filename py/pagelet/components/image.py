@@ -89,7 +89,7 @@ class _ImagePackages:
 
 class Image(_ImagePackages, Component):
     TYPE = "image"
-    EVENTS = ("change", "clear", "upload", "select")
+    EVENTS = ("clear", "change", "stream", "select", "upload", "input")
     PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button")
 
     def __init__(
@@ -138,7 +138,7 @@ class Gallery(_ImagePackages, Component):
     """Images with captions; the value is ``[{"image": FileData, "caption": str | None}]``."""
 
     TYPE = "gallery"
-    EVENTS = ("select", "change", "upload")
+    EVENTS = ("select", "change", "delete", "preview_close", "preview_open", "upload")
     PROPS = ("columns", "rows", "height", "allow_preview", "object_fit", "type", "format", "show_download_button")
 
     def __init__(
