@@ -52,6 +52,12 @@ export class Events {
   readonly #queuedTriggers = new Map<number, number | undefined>();
   readonly #running = new Map<number, number>();
   readonly #queued = new Set<number>();
+  /**
+   * Runs of plain (non-generator) functions whose answer is already on the page, waiting only
+   * for their `done`: a person who clicks now has seen the answer, so the click is kept, not
+   * dropped as "once" would drop a click on a run still going.
+   */
+  readonly #answered = new Set<string>();
   readonly #prefix = eventIdPrefix();
   #counter = 0;
   readonly #longRuns: LongRuns | undefined;
@@ -109,7 +115,10 @@ export class Events {
 
   /** Run `eventId` sent new values for `ids`: let them show while it goes on. */
   streamed(eventId: string, ids: readonly number[]): void {
-    if (this.#runs.has(eventId)) this.#options.status.streaming(ids);
+    const dep = this.#runs.get(eventId);
+    if (dep === undefined) return;
+    this.#options.status.streaming(ids);
+    if (dep.types?.generator !== true) this.#answered.add(eventId);
   }
 
   /** Show a running event's `progress` on its outputs. */
@@ -126,14 +135,22 @@ export class Events {
   #fire(dep: Dependency, mode: TriggerMode, eventData?: Record<string, unknown>, triggerId?: number): void {
     if (Array.isArray(dep.cancels) && dep.cancels.length > 0) this.#cancel(new Set(dep.cancels));
     if ((this.#running.get(dep.id) ?? 0) > 0) {
-      if (mode === "once") return;
-      if (mode === "always_last") {
+      if (mode === "once" && !this.#allAnswered(dep.id)) return;
+      if (mode === "once" || mode === "always_last") {
         this.#queued.add(dep.id);
         this.#queuedTriggers.set(dep.id, triggerId);
         return;
       }
     }
     this.#start(dep, eventData, triggerId);
+  }
+
+  /** Whether every run of dependency `depId` in flight has shown its answer (see `#answered`). */
+  #allAnswered(depId: number): boolean {
+    for (const [eventId, running] of this.#runs) {
+      if (running.id === depId && !this.#answered.has(eventId)) return false;
+    }
+    return true;
   }
 
   /** Ask the core to stop every run of these dependencies; each ends with its own `done`. */
@@ -174,6 +191,7 @@ export class Events {
     const dep = this.#runs.get(eventId);
     if (dep === undefined) return;
     this.#runs.delete(eventId);
+    this.#answered.delete(eventId);
     const triggerId = this.#triggers.get(eventId);
     this.#triggers.delete(eventId);
     this.#longRuns?.ended(eventId);

@@ -38,6 +38,8 @@ export interface Dependency {
   js?: string | null;
   /** Dependencies whose running events the host cancels when this one is triggered. */
   cancels?: number[];
+  /** Gradio's `types`: `generator` when the function streams; otherwise its one update is its answer. */
+  types?: { generator?: boolean; cancel?: boolean };
 }
 
 /** `gr.themes`: CSS variables for light and dark mode, and a font stack. */

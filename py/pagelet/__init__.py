@@ -54,6 +54,17 @@ _EXPORTS = {
     "themes": "themes:",
     "update": "updates",
     "WebcamOptions": "components.capture",
+    "cache": "caching",
+    "Cache": "caching",
+    "I18n": "i18n",
+    "validate": "validation",
+    "NO_RELOAD": "utils",
+    "set_static_paths": "utils",
+    "get_image": "media",
+    "get_video": "media",
+    "get_audio": "media",
+    "get_file": "media",
+    "get_model3d": "media",
 }
 
 __getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS)

@@ -9,6 +9,8 @@ string shortcuts).
 from __future__ import annotations
 
 import itertools
+import os
+from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -117,6 +119,32 @@ def layout_of(block: Block) -> dict[str, Any]:
     return node
 
 
+def _joined(first: str | None, second: str) -> str:
+    return second if not first else f"{first}\n{second}"
+
+
+def _read_paths(paths: Any, option: str) -> list[str]:
+    """The text of each file of ``paths`` (a path or a list of them); a missing file is named."""
+    if paths is None:
+        return []
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    texts = []
+    for item in items:
+        try:
+            texts.append(Path(item).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise FileNotFoundError(f"{option}: cannot read {item}: {exc.strerror or exc}") from None
+    return texts
+
+
+def with_files(app: Blocks, css_paths: Any, head_paths: Any) -> None:
+    """Add the content of ``css_paths`` files to the app's CSS and of ``head_paths`` files to its head."""
+    for text in _read_paths(css_paths, "css_paths"):
+        app.css = _joined(app.css, text)
+    for text in _read_paths(head_paths, "head_paths"):
+        app.head = _joined(app.head, text)
+
+
 class Blocks(BlockContext):
     """A whole app: ``with gr.Blocks() as demo: ...`` then ``demo.launch()``."""
 
@@ -138,6 +166,9 @@ class Blocks(BlockContext):
     ) -> None:
         self.title = title
         self.css = css
+        # Markup for the page's <head>; where it goes (and whether scripts run) is the page's policy.
+        self.head = head
+        with_files(self, kwargs.get("css_paths"), kwargs.get("head_paths"))
         self.theme = theme
         self.mode = mode
         self.fill_height = fill_height
@@ -197,7 +228,16 @@ class Blocks(BlockContext):
         return self
 
     def launch(self, **kwargs: Any) -> Any:
-        """Start serving the app (in the browser: hand it to the page)."""
+        """Start serving the app (in the browser: hand it to the page).
+
+        As in Gradio 6, ``css=``, ``head=``, ``css_paths=`` and ``head_paths=``
+        may be given here; they add to the ones given to ``Blocks()``.
+        """
+        for name in ("css", "head"):
+            extra = kwargs.pop(name, None)
+            if extra:
+                setattr(self, name, _joined(getattr(self, name), str(extra)))
+        with_files(self, kwargs.pop("css_paths", None), kwargs.pop("head_paths", None))
         self.attach_load_events()
         return launcher.launch(self, **kwargs)
 

@@ -113,11 +113,18 @@ class Dependency:
             "trigger_mode": self.trigger_mode,
             "js": self.js,
             "cancels": [root.dependencies.index(dep) for dep in self.cancels if dep in root.dependencies],
+            # As Gradio: a generator's updates stream; any other function's one update is its answer.
+            "types": {"generator": _is_generator(self.fn), "cancel": False},
         }
 
     def __repr__(self) -> str:
         name = getattr(self.fn, "__name__", None)
         return f"<Dependency {name} on {[event for _, event in self.targets]}>"
+
+
+def _is_generator(fn: Callable[..., Any] | None) -> bool:
+    target = getattr(fn, "func", fn)  # functools.partial
+    return inspect.isgeneratorfunction(target) or inspect.isasyncgenfunction(target)
 
 
 def _as_dependency_list(value: Any) -> list[Dependency]:

@@ -51,7 +51,7 @@ from .protocol import (
     release_message,
     uploaded_message,
 )
-from .request import Request
+from .request import Request, current_session_hash
 from .validation import verdicts
 
 Send = Callable[[dict[str, Any]], None]
@@ -411,6 +411,7 @@ class Session:
         fn = functools.partial(dependency.fn, **injected) if injected else dependency.fn
         # Set inside this task, so concurrent events keep their own tracker.
         progress.activate(injected)
+        current_session_hash.set(self.request.session_hash)
         if dependency.batch:
             result = await self._batcher.call(dependency, args, lambda columns: self._call(fn, columns))
             self._send_result(dependency, event_id, result)

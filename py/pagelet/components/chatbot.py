@@ -8,11 +8,20 @@ accepted and converted, so Gradio 4 apps keep working.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from .base import Component
 
 Message = dict[str, Any]
+
+
+class MessageDict(TypedDict, total=False):
+    """A message as a dict (Gradio's ``gr.MessageDict``), for type hints."""
+
+    role: str
+    content: Any
+    metadata: dict[str, Any]
+    options: list[dict[str, Any]]
 
 
 @dataclass
