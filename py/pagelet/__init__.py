@@ -54,6 +54,7 @@ _EXPORTS = {
     "themes": "themes:",
     "update": "updates",
     "WebcamOptions": "components.capture",
+    "CSVLogger": "flagging",
     "cache": "caching",
     "Cache": "caching",
     "I18n": "i18n",

@@ -208,6 +208,14 @@ class Blocks(BlockContext):
 
         return listen(self, "load", fn, inputs, outputs, **kwargs)
 
+    def clear(self) -> Blocks:
+        """Forget every block and listener, as Gradio's ``with demo.clear():`` does to build the app anew."""
+        for child in list(self.children):
+            child.parent = None
+        self.children = []
+        self.dependencies = []
+        return self
+
     def unload(self, fn: Callable[[], Any]) -> Any:
         """Run ``fn`` (no inputs, no outputs) when a visitor's page closes, as Gradio's ``demo.unload``."""
         from .events import listen
