@@ -1,13 +1,4 @@
-import { appConfig, component, dependency, expect, test } from "./fixtures";
-
-const fileData = (path: string, name: string) => ({
-  path,
-  orig_name: name,
-  size: 3,
-  mime_type: "text/plain",
-  url: null,
-  meta: { _type: "gradio.FileData" },
-});
+import { appConfig, component, dependency, expect, fileData, test } from "./fixtures";
 
 test("a liked reply sends Gradio's LikeData; Retry and Undo name the last user message", async ({ core, page }) => {
   const chat = [

@@ -11,6 +11,11 @@ export function component(id: number, type: string, props: Props = {}): Componen
   return { id, type, props: { visible: true, interactive: true, show_label: true, ...props } };
 }
 
+/** A `FileData` value as the core sends it (a text file, no URL). */
+export function fileData(path: string, name: string) {
+  return { path, orig_name: name, size: 3, mime_type: "text/plain", url: null, meta: { _type: "gradio.FileData" } };
+}
+
 /** A dependency with Gradio's defaults; `targets` as `[id, event]` pairs. */
 export function dependency(id: number, fields: Partial<Dependency> & { targets: [number, string][] }): Dependency {
   return {
