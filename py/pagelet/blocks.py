@@ -123,7 +123,7 @@ class Blocks(BlockContext):
 
         if not callable(fn):
             raise TypeError(f"demo.unload takes a function, got {fn!r}")
-        return listen(self, "unload", fn, None, None, show_progress="hidden")
+        return listen(self, "unload", fn, None, None, show_progress="hidden", api_name=False)
 
     def queue(
         self,
