@@ -194,3 +194,41 @@ def test_code_languages_csv_logger_and_blocks_clear_as_in_gradio() -> None:
         gr.Textbox(label="New")
     labels = [c["props"]["label"] for c in demo.get_config()["components"]]
     assert labels == ["New"] and demo.get_config()["dependencies"] == []
+
+
+def test_in_the_browser_a_media_file_is_fetched_next_to_the_worker_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    from pagelet import media
+
+    requested: list[str] = []
+    payload = (media.MEDIA_ROOT / "images" / "bus.png").read_bytes()
+
+    class FakeRequest:
+        status = 200
+
+        @classmethod
+        def new(cls) -> FakeRequest:
+            return cls()
+
+        def open(self, method: str, url: str, asynchronous: bool) -> None:
+            assert (method, asynchronous) == ("GET", False)
+            requested.append(url)
+
+        def send(self, body: None) -> None:
+            self.response = types.SimpleNamespace(to_py=lambda: memoryview(payload))
+
+    class FakeURL:
+        @staticmethod
+        def new(relative: str, base: str) -> types.SimpleNamespace:
+            return types.SimpleNamespace(href=base.rsplit("/", 1)[0] + "/" + relative)
+
+    fake_js = types.SimpleNamespace(XMLHttpRequest=FakeRequest, URL=FakeURL, location=types.SimpleNamespace(href="https://site.test/dist/worker.js"))
+    monkeypatch.setitem(sys.modules, "js", fake_js)
+    monkeypatch.setattr(media, "MEDIA_ROOT", tmp_path / "not-in-the-wheel")
+    monkeypatch.setattr(media, "_in_browser", lambda: True)
+    monkeypatch.setattr(media.tempfile, "gettempdir", lambda: str(tmp_path))
+    first = media.get_image("bus.png")
+    again = media.get_image("bus.png")
+    assert first == again and Path(first).read_bytes() == payload
+    assert requested == ["https://site.test/dist/media/images/bus.png"]
