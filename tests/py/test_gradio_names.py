@@ -232,3 +232,13 @@ def test_in_the_browser_a_media_file_is_fetched_next_to_the_worker_once(tmp_path
     again = media.get_image("bus.png")
     assert first == again and Path(first).read_bytes() == payload
     assert requested == ["https://site.test/dist/media/images/bus.png"]
+
+
+def test_theme_size_presets_and_image_placeholder_that_gradio_6_demos_pass() -> None:
+    from pagelet.themes.utils import sizes
+
+    assert (sizes.spacing_md.name, sizes.text_lg.name, sizes.radius_xxl.block) == ("spacing_md", "text_lg", "22px")
+    with gr.Blocks() as demo:
+        image = gr.Image(label="Enter image", placeholder="Enter image", type="pil")
+    (config,) = [c for c in demo.get_config()["components"] if c["id"] == image.id]
+    assert config["props"]["placeholder"] == "Enter image"

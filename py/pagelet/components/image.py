@@ -90,7 +90,7 @@ class _ImagePackages:
 class Image(_ImagePackages, Component):
     TYPE = "image"
     EVENTS = ("clear", "change", "stream", "select", "upload", "input")
-    PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button")
+    PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button", "placeholder")
 
     def __init__(
         self,
@@ -107,9 +107,12 @@ class Image(_ImagePackages, Component):
         mirror_webcam: bool | None = None,
         webcam_options: WebcamOptions | None = None,
         webcam_constraints: dict[str, Any] | None = None,
+        placeholder: str | None = None,
         **kwargs: Any,
     ) -> None:
         _check_type(type)
+        # Gradio 6: Markdown shown in the empty upload area (sent to the host; not drawn yet).
+        self.placeholder = placeholder
         self.format = format
         self.height = height
         self.width = width
