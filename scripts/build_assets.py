@@ -95,11 +95,13 @@ def build_core_wheel() -> Path:
     return target
 
 
-# The CPython server adapter and its page, the command line and the static-site export:
-# of no use in the browser, so not downloaded there.
-# gradio.media's sample files are served from dist/media/ instead, fetched only when an app asks for one.
+# The CPython server adapter and its page, the command line, the static-site export and
+# the protocol's generated TypedDicts (only type checkers import them): of no use in the
+# browser, so not downloaded there. gradio.media's sample files are served from dist/media/
+# instead, fetched only when an app asks for one.
 BROWSERLESS_PREFIX = (
-    "pagelet/server/", "pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py", "pagelet/media_assets/",
+    "pagelet/server/", "pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py", "pagelet/protocol_types.py",
+    "pagelet/media_assets/",
 )
 
 

@@ -8,7 +8,7 @@ accepted and converted, so Gradio 4 apps keep working.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypedDict
+from typing import Any, ClassVar, Literal, TypedDict
 
 from .base import Component
 
@@ -88,7 +88,7 @@ class Chatbot(Component):
     TYPE = "chatbot"
     EVENTS = ("change", "select", "like", "retry", "undo", "example_select", "option_select", "clear", "copy", "edit")
     PROPS = ("type", "height", "placeholder", "show_copy_button", "rtl", "layout", "bubble_full_width")
-    CLEARED_VALUE: Any = []
+    CLEARED_VALUE: ClassVar[Any] = []
 
     def __init__(
         self,
