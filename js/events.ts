@@ -29,8 +29,18 @@ export class Events {
   readonly #byTarget = new Map<string, Dependency[]>();
   readonly #byParent = new Map<number, Dependency[]>();
   readonly #runs = new Map<string, Dependency>();
+  /** The component whose event started each run (its chain's first trigger), for `gr.EventData.target`. */
+  readonly #triggers = new Map<string, number>();
+  /** The trigger of a queued `always_last` run, kept with it. */
+  readonly #queuedTriggers = new Map<number, number | undefined>();
   readonly #running = new Map<number, number>();
   readonly #queued = new Set<number>();
+  /**
+   * Runs of plain (non-generator) functions whose answer is already on the page, waiting only
+   * for their `done`: a person who clicks now has seen the answer, so the click is kept, not
+   * dropped as "once" would drop a click on a run still going.
+   */
+  readonly #answered = new Set<string>();
   readonly #prefix = eventIdPrefix();
   #counter = 0;
   readonly #longRuns: LongRuns | undefined;
@@ -72,7 +82,7 @@ export class Events {
 
   /** Component `id` emitted `event`: run every dependency listening to it. */
   trigger(id: number, event: string, eventData?: Record<string, unknown>): void {
-    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, dep.trigger_mode, eventData);
+    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, dep.trigger_mode, eventData, id);
   }
 
   /** Apply a `status` message; unknown event ids (already ended, or not ours) are ignored. */
@@ -88,7 +98,10 @@ export class Events {
 
   /** Run `eventId` sent new values for `ids`: let them show while it goes on. */
   streamed(eventId: string, ids: readonly number[]): void {
-    if (this.#runs.has(eventId)) this.#options.status.streaming(ids);
+    const dep = this.#runs.get(eventId);
+    if (dep === undefined) return;
+    this.#options.status.streaming(ids);
+    if (dep.types?.generator !== true) this.#answered.add(eventId);
   }
 
   /** Show a running event's `progress` on its outputs. */
@@ -102,16 +115,25 @@ export class Events {
     if (this.#runs.has(eventId)) this.#finish(eventId, true);
   }
 
-  #fire(dep: Dependency, mode: TriggerMode, eventData?: Record<string, unknown>): void {
+  #fire(dep: Dependency, mode: TriggerMode, eventData?: Record<string, unknown>, triggerId?: number): void {
     if (dep.cancels.length > 0) this.#cancel(new Set(dep.cancels));
     if ((this.#running.get(dep.id) ?? 0) > 0) {
-      if (mode === "once") return;
-      if (mode === "always_last") {
+      if (mode === "once" && !this.#allAnswered(dep.id)) return;
+      if (mode === "once" || mode === "always_last") {
         this.#queued.add(dep.id);
+        this.#queuedTriggers.set(dep.id, triggerId);
         return;
       }
     }
-    this.#start(dep, eventData);
+    this.#start(dep, eventData, triggerId);
+  }
+
+  /** Whether every run of dependency `depId` in flight has shown its answer (see `#answered`). */
+  #allAnswered(depId: number): boolean {
+    for (const [eventId, running] of this.#runs) {
+      if (running.id === depId && !this.#answered.has(eventId)) return false;
+    }
+    return true;
   }
 
   /** Ask the core to stop every run of these dependencies; each ends with its own `done`. */
@@ -131,16 +153,17 @@ export class Events {
     }
   }
 
-  #start(dep: Dependency, eventData?: Record<string, unknown>): void {
+  #start(dep: Dependency, eventData?: Record<string, unknown>, triggerId?: number): void {
     this.#counter += 1;
     const eventId = `${this.#prefix}-${this.#counter}`;
     const data = dep.inputs.map((id) => this.#options.inputValue(id));
     this.#runs.set(eventId, dep);
+    if (triggerId !== undefined) this.#triggers.set(eventId, triggerId);
     this.#running.set(dep.id, (this.#running.get(dep.id) ?? 0) + 1);
     this.#options.status.begin(dep.outputs, typeof dep.show_progress === "string" ? dep.show_progress : "full");
     if (!this.#cancellable.has(dep.id)) this.#longRuns?.started(eventId, dep.outputs, () => this.#stop(eventId, dep));
     try {
-      this.#options.send(eventMessage(eventId, dep.id, data, eventData));
+      this.#options.send(eventMessage(eventId, dep.id, data, eventData, triggerId));
     } catch (error) {
       this.#options.onSendError(error);
       this.#finish(eventId, true);
@@ -151,6 +174,9 @@ export class Events {
     const dep = this.#runs.get(eventId);
     if (dep === undefined) return;
     this.#runs.delete(eventId);
+    this.#answered.delete(eventId);
+    const triggerId = this.#triggers.get(eventId);
+    this.#triggers.delete(eventId);
     this.#longRuns?.ended(eventId);
     const left = (this.#running.get(dep.id) ?? 1) - 1;
     if (left > 0) this.#running.set(dep.id, left);
@@ -158,9 +184,15 @@ export class Events {
     this.#options.status.end(dep.outputs, failed);
 
     for (const next of this.#byParent.get(dep.id) ?? []) {
-      if (!failed || next.trigger_only_on_success === false) this.#fire(next, next.trigger_mode);
+      // `.then()` runs either way, `.success()` only after a success, `.failure()` only after a failure.
+      const wanted = failed ? next.trigger_only_on_success !== true : next.trigger_only_on_failure !== true;
+      if (wanted) this.#fire(next, next.trigger_mode, undefined, triggerId);
     }
-    if (left === 0 && this.#queued.delete(dep.id)) this.#start(dep);
+    if (left === 0 && this.#queued.delete(dep.id)) {
+      const queuedTrigger = this.#queuedTriggers.get(dep.id);
+      this.#queuedTriggers.delete(dep.id);
+      this.#start(dep, undefined, queuedTrigger);
+    }
   }
 }
 

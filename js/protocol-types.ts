@@ -43,6 +43,8 @@ export interface Dependency {
   /** The dependency this one runs after (`.then`, `.success`). */
   trigger_after: number | null;
   trigger_only_on_success: boolean;
+  /** A `.failure()` step: runs only when the dependency it follows failed. */
+  trigger_only_on_failure?: boolean;
   queue: boolean;
   show_progress: string;
   trigger_mode: TriggerMode;
@@ -50,6 +52,13 @@ export interface Dependency {
   js: string | null;
   /** Dependencies whose running events the host cancels when this one is triggered. Added in version 1. */
   cancels: number[];
+  types?: DependencyTypes;
+}
+
+/** Gradio's `types` of a dependency: `generator` when the function streams its updates; any other function's one update is its answer. */
+export interface DependencyTypes {
+  generator?: boolean;
+  cancel?: boolean;
 }
 
 /** `gr.themes`: CSS variables (`--pl-...`) the host sets on the app, the dark ones when the system prefers dark, and a font stack. Added in version 1. */
@@ -215,6 +224,8 @@ export interface EventMessage {
   fn: number;
   data: unknown[];
   event_data?: Record<string, unknown>;
+  /** The component whose event started the run (for a `.then()` step, the one that started the chain): the function's `gr.EventData.target`. */
+  trigger_id?: number;
 }
 
 /** Host -> core: stop run `event_id` (a Stop button, `cancels=`). A generator is closed between two yields, an `await` is interrupted; the run ends with status `done`, message `cancelled`. Blocking code is not interrupted by the cancel itself: in the browser the page then raises KeyboardInterrupt in it (Pyodide's interrupt buffer) and the run ends `done`, `stopped`, with a warning alert titled Stopped. A cancel for a run that ended is ignored. Added in version 1. */

@@ -189,8 +189,15 @@ export function uploadMessage(uploadId: string, name: string, mime: string): Upl
   return { v: PROTOCOL_VERSION, type: "upload", upload_id: uploadId, name, mime };
 }
 
-export function eventMessage(eventId: string, fn: number, data: unknown[], eventData?: Record<string, unknown>): EventMessage {
+export function eventMessage(
+  eventId: string,
+  fn: number,
+  data: unknown[],
+  eventData?: Record<string, unknown>,
+  triggerId?: number,
+): EventMessage {
   const message: EventMessage = { v: PROTOCOL_VERSION, type: "event", event_id: eventId, fn, data };
   if (eventData !== undefined) message.event_data = eventData;
+  if (triggerId !== undefined) message.trigger_id = triggerId;
   return message;
 }

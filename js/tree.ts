@@ -234,5 +234,22 @@ export class ComponentTree {
     const minWidth = props.min_width;
     if (typeof minWidth === "number" && Number.isFinite(minWidth)) element.style.setProperty("--pagelet-min-width", `${minWidth}px`);
     else element.style.removeProperty("--pagelet-min-width");
+    showValidationError(element, props.validation_error);
   }
+}
+
+/** A listener's validator refused this input (Gradio 6's `gr.validate`): its message shows in the block until it passes. */
+function showValidationError(element: HTMLElement, message: unknown): void {
+  let note = element.querySelector<HTMLElement>(":scope > .pagelet-validation-error");
+  if (typeof message !== "string" || message === "") {
+    note?.remove();
+    return;
+  }
+  if (note === null) {
+    note = document.createElement("div");
+    note.className = "pagelet-validation-error";
+    note.setAttribute("role", "alert");
+    element.append(note);
+  }
+  note.textContent = message;
 }

@@ -3,6 +3,7 @@
     dist/pagelet/pagelet-<version>-py3-none-any.whl   the core, built with hatchling
     dist/wheels/<micropip...>.whl                     pinned in lite/wheels.lock.json
     dist/pyodide/                                     Pyodide's core, from node_modules
+    dist/media/                                       gradio.media's sample files (not in the wheel)
     build/assets.json                                 names and integrity of the above
 
 The manifest is compiled into dist/worker.js by vite.worker.config.ts, so the
@@ -96,8 +97,12 @@ def build_core_wheel() -> Path:
 
 # The CPython server adapter and its page, the command line, the static-site export and
 # the protocol's generated TypedDicts (only type checkers import them): of no use in the
-# browser, so not downloaded there.
-BROWSERLESS_PREFIX = ("pagelet/server/", "pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py", "pagelet/protocol_types.py")
+# browser, so not downloaded there. gradio.media's sample files are served from dist/media/
+# instead, fetched only when an app asks for one.
+BROWSERLESS_PREFIX = (
+    "pagelet/server/", "pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py", "pagelet/protocol_types.py",
+    "pagelet/media_assets/",
+)
 
 
 def without_server(wheel: Path) -> None:
@@ -207,8 +212,20 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+MEDIA_SOURCE = ROOT / "py" / "pagelet" / "media_assets"
+
+
+def copy_media() -> None:
+    """gradio.media's sample files into dist/media/, where the worker fetches one when an app asks for it."""
+    target = DIST / "media"
+    for source in sorted(MEDIA_SOURCE.rglob("*")):
+        if source.is_file():
+            copy_if_changed(source, target / source.relative_to(MEDIA_SOURCE))
+
+
 def main() -> int:
     try:
+        copy_media()
         core = build_core_wheel()
         wheels = vendor_wheels()
         pyodide_version, lock = copy_pyodide()

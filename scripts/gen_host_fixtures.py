@@ -69,6 +69,7 @@ def component_defaults() -> dict[str, Any]:
 _EVENTS = {
     "click": "button", "change": "textbox", "input": "textbox", "submit": "textbox", "select": "dropdown",
     "release": "slider", "clear": "image", "expand": "accordion", "tick": "timer", "load": "blocks",
+    "like": "chatbot", "retry": "chatbot", "undo": "chatbot", "delete": "file", "key_up": "dropdown",
 }
 
 
@@ -79,6 +80,7 @@ def dependency_defaults() -> dict[str, Any]:
         owners = {
             "button": gr.Button(), "textbox": box, "dropdown": gr.Dropdown(), "slider": gr.Slider(),
             "image": gr.Image(), "accordion": gr.Accordion(), "timer": gr.Timer(), "blocks": demo,
+            "chatbot": gr.Chatbot(), "file": gr.File(),
         }
         first = None
         for event, owner in _EVENTS.items():

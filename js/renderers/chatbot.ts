@@ -6,20 +6,41 @@ import type { ComponentView, Renderer } from "./types";
 interface Message {
   readonly role: string;
   readonly content: string;
+  /** The message's place in the value, and its content as the app sent it: what like/retry/undo report. */
+  readonly index: number;
+  readonly raw: unknown;
   /** `metadata.title`: the message is a titled, foldable step (a tool call, a thought). */
   readonly title: string | null;
 }
 
 function messages(value: unknown): Message[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown): Message[] => {
+  return value.flatMap((item: unknown, index): Message[] => {
     if (typeof item !== "object" || item === null) return [];
     const { role, content, metadata } = item as Record<string, unknown>;
     const title = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).title : null;
     if (typeof role !== "string") return [];
-    return [{ role, content: typeof content === "string" ? content : "", title: typeof title === "string" ? title : null }];
+    return [{ role, content: typeof content === "string" ? content : "", index, raw: content, title: typeof title === "string" ? title : null }];
   });
 }
+
+/** The messages of `shown` in the same bubble group as message `at` (Gradio groups consecutive replies of one role). */
+function groupOf(shown: readonly Message[], at: number): Message[] {
+  const role = shown[at]?.role;
+  let first = at;
+  while (first > 0 && shown[first - 1]?.role === role) first -= 1;
+  let last = at;
+  while (last + 1 < shown.length && shown[last + 1]?.role === role) last += 1;
+  return shown.slice(first, last + 1);
+}
+
+/** The last user message: what Retry answers again and Undo takes back. */
+function lastUserMessage(shown: readonly Message[]): Message | undefined {
+  for (let at = shown.length - 1; at >= 0; at -= 1) if (shown[at]?.role === "user") return shown[at];
+  return undefined;
+}
+
+const THUMBS: Readonly<Record<string, [symbol: string, done: string]>> = { Like: ["👍", "Liked"], Dislike: ["👎", "Disliked"] };
 
 function titledStep(title: string, content: string): HTMLElement {
   const details = document.createElement("details");
@@ -68,8 +89,46 @@ export const chatbot: Renderer = (context): ComponentView => {
     render([], "");
     context.emit("clear");
   });
-  const retry = actionButton("Retry", "↻", () => context.emit("retry"));
-  const undo = actionButton("Undo", "↶", () => context.emit("undo"));
+  // As Gradio: the user message that Retry and Undo act on, by its index and content.
+  const lastUser = (): Record<string, unknown> => {
+    const message = lastUserMessage(shown);
+    return message === undefined ? { index: null, value: null } : { index: message.index, value: message.raw };
+  };
+  const retry = actionButton("Retry", "↻", () => context.emit("retry", lastUser()));
+  const undo = actionButton("Undo", "↶", () => context.emit("undo", lastUser()));
+  let likeable = false;
+  let feedback: string[] = ["Like", "Dislike"];
+  let likeUser = false;
+  /** Each bubble's chosen feedback, by message index, so a re-render keeps the pressed thumb. */
+  const chosen = new Map<number, string>();
+
+  const feedbackBar = (position: number, list: readonly Message[]): HTMLElement => {
+    const bar = document.createElement("div");
+    bar.className = "pagelet-chat-feedback";
+    const message = list[position];
+    if (message === undefined) return bar;
+    for (const option of feedback) {
+      const thumb = THUMBS[option];
+      const pressed = chosen.get(message.index) === option;
+      const label = thumb === undefined ? option : pressed ? thumb[1] : option;
+      const button = actionButton(label, thumb === undefined ? option : thumb[0], () => {
+        const group = groupOf(shown, position);
+        const now = chosen.get(message.index) === option ? null : option;
+        if (now === null) chosen.delete(message.index);
+        else chosen.set(message.index, option);
+        bar.replaceWith(feedbackBar(position, shown));
+        // Gradio's LikeData: the group's first index, every content of the group, and true / false / the option.
+        context.emit("like", {
+          index: group[0]?.index ?? message.index,
+          value: group.map((item) => item.raw),
+          liked: option === "Like" ? true : option === "Dislike" ? false : option,
+        });
+      });
+      button.setAttribute("aria-pressed", String(pressed));
+      bar.append(button);
+    }
+    return bar;
+  };
   const header = document.createElement("div");
   header.className = "pagelet-chat-header";
   header.append(parts.label, clear);
@@ -92,6 +151,9 @@ export const chatbot: Renderer = (context): ComponentView => {
       bubble.dataset.testid = user ? "user" : "bot";
       bubble.setAttribute("aria-label", user ? "user's message" : "bot's message");
       bubble.replaceChildren(message.title === null ? markdownFragment(message.content) : titledStep(message.title, message.content));
+      // Thumbs under the last bubble of each reply group, when the app listens for likes.
+      const endsGroup = next[index + 1]?.role !== message.role;
+      if (likeable && endsGroup && (!user || likeUser)) bubble.append(feedbackBar(index, next));
     });
     for (const extra of bubbles.splice(next.length)) extra.remove();
     shown = next;
@@ -111,6 +173,13 @@ export const chatbot: Renderer = (context): ComponentView => {
       log.style.height = height === null ? "" : `${String(height)}px`;
       log.dir = bool(props, "rtl", false) ? "rtl" : "";
       const next = messages(props.value);
+      const wasLikeable = likeable;
+      likeable = bool(props, "likeable", false);
+      likeUser = bool(props, "like_user_message", false);
+      const options = props.feedback_options;
+      if (Array.isArray(options)) feedback = options.filter((option): option is string => typeof option === "string");
+      // Feedback buttons live in the bubbles: draw them all again when whether they show changes.
+      if (wasLikeable !== likeable) shown = [];
       const replied = next.length > 0 && next[next.length - 1]?.role !== "user";
       actions.replaceChildren(
         ...(replied && bool(props, "_retryable", false) ? [retry] : []),
@@ -119,6 +188,6 @@ export const chatbot: Renderer = (context): ComponentView => {
       render(next, optionalStr(props, "placeholder") ?? "");
     },
     getValue: () =>
-      shown.map(({ role, content, title }) => (title === null ? { role, content } : { role, content, metadata: { title } })),
+      shown.map(({ role, raw, title }) => (title === null ? { role, content: raw } : { role, content: raw, metadata: { title } })),
   };
 };

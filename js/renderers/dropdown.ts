@@ -41,6 +41,8 @@ export const dropdown: Renderer = (context): ComponentView => {
       focus: () => context.emit("focus"),
       blur: () => context.emit("blur"),
     });
+    // Gradio's KeyUpData: the key and the text in the box after it (the choice itself may not have changed).
+    box.input.addEventListener("keyup", (event) => context.emit("key_up", { key: event.key, input_value: box.input.value }));
     return box;
   };
 

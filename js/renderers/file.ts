@@ -24,7 +24,25 @@ export const file: Renderer = (context): ComponentView => {
         const size = document.createElement("span");
         size.className = "pagelet-file-size";
         size.textContent = typeof item.size === "number" ? humanSize(item.size) : "";
-        row.append(downloadLink(context, item), size);
+        const link = downloadLink(context, item);
+        // Gradio's DownloadData: the file the person downloaded.
+        link.addEventListener("click", () => context.emit("download", { ...item }));
+        row.append(link, size);
+        if (editable) {
+          const remove = document.createElement("button");
+          remove.type = "button";
+          remove.className = "pagelet-file-remove";
+          remove.setAttribute("aria-label", "Remove this file");
+          remove.textContent = "×";
+          remove.addEventListener("click", () => {
+            const left = fileList(value).filter((other) => other !== item);
+            value = multiple ? left : null;
+            show();
+            // Gradio's DeletedFileData: the file removed; `change` follows with the new value.
+            context.emit("delete", { ...item });
+          });
+          row.append(remove);
+        }
         return row;
       }),
     );

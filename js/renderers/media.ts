@@ -109,6 +109,8 @@ function mediaRenderer(kind: MediaKind): Renderer {
       value = file ? kind.wrap(file) : null;
       show();
       context.emit("upload");
+      // Gradio's `input`: the person changed the value (upload, capture or clear).
+      context.emit("input");
     }, kind.check);
     const handlers: CaptureHandlers = {
       captured(file, event) {
@@ -117,6 +119,7 @@ function mediaRenderer(kind: MediaKind): Renderer {
             value = kind.wrap(stored);
             show();
             context.emit(event);
+            context.emit("input");
           },
           (error: unknown) => panels.get(mode ?? "upload")?.say(error instanceof Error ? error.message : String(error)),
         );
@@ -142,6 +145,7 @@ function mediaRenderer(kind: MediaKind): Renderer {
       value = null;
       show();
       context.emit("clear");
+      context.emit("input");
     });
     if (!(preview instanceof HTMLImageElement)) {
       preview.addEventListener("play", () => context.emit("play"));

@@ -101,8 +101,11 @@ export function sanitizedFragment(html: string): DocumentFragment {
   for (const image of fragment.querySelectorAll<HTMLImageElement>("img[data-pagelet-remote]")) {
     image.replaceWith(remoteImageAsLink(image));
   }
-  for (const link of fragment.querySelectorAll<HTMLAnchorElement>("a[href]")) {
-    if (/^https?:\/\//i.test(link.getAttribute("href") ?? "")) {
+  // As Gradio: every link but a jump within the page (`#...`) opens a new tab, relative ones
+  // included, which would otherwise replace the page and lose the app's state.
+  for (const link of fragment.querySelectorAll<HTMLAnchorElement>("a[href], area[href]")) {
+    const href = (link.getAttribute("href") ?? "").trim();
+    if (href !== "" && !href.startsWith("#")) {
       link.target = "_blank";
       link.rel = "noopener noreferrer";
     }

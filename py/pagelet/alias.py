@@ -43,8 +43,21 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
             return None
         real_name = TARGET + fullname[len(ALIAS):]
         if importlib.util.find_spec(real_name) is None:
-            return None
+            real_name = _renamed(real_name) or ""
+            if not real_name:
+                return None
         return importlib.util.spec_from_loader(fullname, _AliasLoader(real_name))
+
+
+def _renamed(real_name: str) -> str | None:
+    """``pagelet.components.textbox`` -> ``pagelet.components.text``: Gradio's module names for component modules."""
+    package, _, module = real_name.rpartition(".")
+    if package != f"{TARGET}.components":
+        return None
+    from .components import GRADIO_MODULES
+
+    target = GRADIO_MODULES.get(module)
+    return f"{package}.{target}" if target else None
 
 
 def install() -> None:

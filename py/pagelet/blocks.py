@@ -5,6 +5,9 @@ The tree's names are re-exported here, where the rest of the core has always imp
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import launcher
@@ -16,6 +19,33 @@ if TYPE_CHECKING:
     # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
     from .protocol_types import AppConfig, ComponentConfig, ThemeConfig
     from .events import Dependency
+
+
+def _joined(first: str | None, second: str) -> str:
+    return second if not first else f"{first}\n{second}"
+
+
+def _read_paths(paths: Any, option: str) -> list[str]:
+    """The text of each file of ``paths`` (a path or a list of them); a missing file is named."""
+    if paths is None:
+        return []
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    texts = []
+    for item in items:
+        try:
+            texts.append(Path(item).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise FileNotFoundError(f"{option}: cannot read {item}: {exc.strerror or exc}") from None
+    return texts
+
+
+def with_files(app: Blocks, css_paths: Any, head_paths: Any) -> None:
+    """Add the content of ``css_paths`` files to the app's CSS and of ``head_paths`` files to its head."""
+    for text in _read_paths(css_paths, "css_paths"):
+        app.css = _joined(app.css, text)
+    for text in _read_paths(head_paths, "head_paths"):
+        app.head = _joined(app.head, text)
+
 
 class Blocks(BlockContext):
     """A whole app: ``with gr.Blocks() as demo: ...`` then ``demo.launch()``."""
@@ -45,6 +75,9 @@ class Blocks(BlockContext):
     ) -> None:
         self.title = title
         self.css = css
+        # Markup for the page's <head>; where it goes (and whether scripts run) is the page's policy.
+        self.head = head
+        with_files(self, kwargs.get("css_paths"), kwargs.get("head_paths"))
         self.theme = theme
         self.mode = mode
         self.fill_height = fill_height
@@ -84,6 +117,22 @@ class Blocks(BlockContext):
 
         return listen(self, "load", fn, inputs, outputs, **kwargs)
 
+    def clear(self) -> Blocks:
+        """Forget every block and listener, as Gradio's ``with demo.clear():`` does to build the app anew."""
+        for child in list(self.children):
+            child.parent = None
+        self.children = []
+        self.dependencies = []
+        return self
+
+    def unload(self, fn: Callable[[], Any]) -> Any:
+        """Run ``fn`` (no inputs, no outputs) when a visitor's page closes, as Gradio's ``demo.unload``."""
+        from .events import listen
+
+        if not callable(fn):
+            raise TypeError(f"demo.unload takes a function, got {fn!r}")
+        return listen(self, "unload", fn, None, None, show_progress="hidden", api_name=False)
+
     def queue(
         self,
         status_update_rate: Any = "auto",
@@ -96,20 +145,37 @@ class Blocks(BlockContext):
         return self
 
     def launch(self, **kwargs: Any) -> Any:
-        """Start serving the app (in the browser: hand it to the page)."""
+        """Start serving the app (in the browser: hand it to the page).
+
+        As in Gradio 6, ``css=``, ``head=``, ``css_paths=`` and ``head_paths=``
+        may be given here; they add to the ones given to ``Blocks()``.
+        """
+        for name in ("css", "head"):
+            extra = kwargs.pop(name, None)
+            if extra:
+                setattr(self, name, _joined(getattr(self, name), str(extra)))
+        with_files(self, kwargs.pop("css_paths", None), kwargs.pop("head_paths", None))
         self.attach_load_events()
         return launcher.launch(self, **kwargs)
 
     def attach_load_events(self) -> None:
-        """Components whose value is a function get it evaluated on each page load."""
+        """Components whose value is a function get it evaluated on each page load.
+
+        As in Gradio, each is an endpoint named after its function (``/random_choice``,
+        ``/lambda_1``), with the component's ``inputs=`` as its inputs; with
+        ``every=`` it also runs on a timer's ticks, without a progress overlay.
+        """
         from .events import listen
 
         for block in walk(self):
             value_fn = getattr(block, "value_fn", None)
-            if value_fn is not None and not block._load_attached:
-                block._load_attached = True
-                dependency = listen(self, "load", value_fn, None, block, api_name=False, show_progress="hidden", queue=False)
+            if value_fn is not None and not getattr(block, "_load_attached", False):
+                block._load_attached = True  # type: ignore[attr-defined]
                 every = getattr(block, "every", None)
+                inputs = getattr(block, "value_inputs", None)
+                dependency = listen(
+                    self, "load", value_fn, inputs, block, show_progress="full" if every is None else "hidden"
+                )
                 if every is not None:
                     with self:
                         dependency.targets.append((self.timer_for(every), "tick"))

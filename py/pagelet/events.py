@@ -48,6 +48,7 @@ class Dependency:
         trigger_mode: TriggerMode | None = None,
         trigger_after: Dependency | None = None,
         trigger_only_on_success: bool = False,
+        trigger_only_on_failure: bool = False,
         preprocess: bool = True,
         postprocess: bool = True,
         js: str | None = None,
@@ -58,6 +59,7 @@ class Dependency:
         api_visibility: ApiVisibility = "public",
         show_api: bool = True,
         concurrency_id: str | None = None,
+        validator: Callable[..., Any] | None = None,
     ) -> None:
         if api_visibility not in API_VISIBILITIES:
             raise ValueError(f"api_visibility must be one of {', '.join(API_VISIBILITIES)}, got {api_visibility!r}")
@@ -82,6 +84,7 @@ class Dependency:
         self.trigger_mode = trigger_mode
         self.trigger_after = trigger_after
         self.trigger_only_on_success = trigger_only_on_success
+        self.trigger_only_on_failure = trigger_only_on_failure
         self.preprocess = preprocess
         self.postprocess = postprocess
         self.js = js
@@ -94,6 +97,10 @@ class Dependency:
         self.concurrency_limit = concurrency_limit
         # Listeners naming the same id share one limit (see admission.py).
         self.concurrency_id = concurrency_id
+        # Gradio 6's validator: called with the inputs first; a failed gr.validate stops the run.
+        if validator is not None and not callable(validator):
+            raise TypeError(f"validator must be a function, got {validator!r}")
+        self.validator = validator
 
     def then(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether or not it failed."""
@@ -105,6 +112,12 @@ class Dependency:
             self.root, [], fn, inputs, outputs, trigger_after=self, trigger_only_on_success=True, **kwargs
         )
 
+    def failure(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run ``fn`` after this listener fails (it raised, ``gr.Error`` included)."""
+        return _register(
+            self.root, [], fn, inputs, outputs, trigger_after=self, trigger_only_on_failure=True, **kwargs
+        )
+
     def get_config(self, root: Blocks) -> DependencyConfig:
         return {
             "id": root.dependencies.index(self),
@@ -114,16 +127,24 @@ class Dependency:
             "api_name": self.api_name,
             "trigger_after": None if self.trigger_after is None else root.dependencies.index(self.trigger_after),
             "trigger_only_on_success": self.trigger_only_on_success,
+            "trigger_only_on_failure": self.trigger_only_on_failure,
             "queue": self.queue,
             "show_progress": self.show_progress,
             "trigger_mode": self.trigger_mode,
             "js": self.js,
             "cancels": [root.dependencies.index(dep) for dep in self.cancels if dep in root.dependencies],
+            # As Gradio: a generator's updates stream; any other function's one update is its answer.
+            "types": {"generator": _is_generator(self.fn), "cancel": False},
         }
 
     def __repr__(self) -> str:
         name = getattr(self.fn, "__name__", None)
         return f"<Dependency {name} on {[event for _, event in self.targets]}>"
+
+
+def _is_generator(fn: Callable[..., Any] | None) -> bool:
+    target = getattr(fn, "func", fn)  # functools.partial
+    return inspect.isgeneratorfunction(target) or inspect.isasyncgenfunction(target)
 
 
 def _as_dependency_list(value: Any) -> list[Dependency]:
@@ -203,14 +224,19 @@ def _register(
         targets = [*targets, (timer, "tick")]
     accepted = {
         "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
-        "trigger_only_on_success", "preprocess", "postprocess", "js", "cancels",
-        "batch", "max_batch_size", "concurrency_limit", "concurrency_id", "api_visibility", "show_api",
+        "trigger_only_on_success", "trigger_only_on_failure", "preprocess", "postprocess", "js", "cancels",
+        "batch", "max_batch_size", "concurrency_limit", "concurrency_id", "api_visibility", "show_api", "validator",
     }
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.
     options = {key: value for key, value in kwargs.items() if key in accepted}
     dependency = Dependency(root, targets, fn, input_list, output_list, inputs_as_dict=inputs_as_dict, **options)
     root.dependencies.append(dependency)
+    for block, event in targets:
+        # A component may show something only once someone listens (a Chatbot's like buttons).
+        hook = getattr(block, "listened", None)
+        if callable(hook):
+            hook(event)
     return dependency
 
 

@@ -78,6 +78,7 @@ class EventMessage:
     fn: int
     data: list[Any]
     event_data: dict[str, Any] | None = None
+    trigger_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,10 @@ def parse_client_message(raw: str | bytes | Mapping[str, Any]) -> ClientMessage:
     event_data = message.get("event_data")
     if event_data is not None and not isinstance(event_data, dict):
         raise ProtocolError("event_data must be an object")
-    return EventMessage(event_id=event_id, fn=fn, data=data, event_data=event_data)
+    trigger_id = message.get("trigger_id")
+    if trigger_id is not None and (not isinstance(trigger_id, int) or isinstance(trigger_id, bool)):
+        raise ProtocolError("trigger_id must be a component id (an integer)")
+    return EventMessage(event_id=event_id, fn=fn, data=data, event_data=event_data, trigger_id=trigger_id)
 
 
 def _parse_upload(message: Mapping[str, Any]) -> UploadMessage:

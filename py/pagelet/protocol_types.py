@@ -58,6 +58,8 @@ class Dependency(TypedDict):
     # The dependency this one runs after (`.then`, `.success`).
     trigger_after: int | None
     trigger_only_on_success: bool
+    # A `.failure()` step: runs only when the dependency it follows failed.
+    trigger_only_on_failure: NotRequired[bool]
     queue: bool
     show_progress: str
     trigger_mode: TriggerMode
@@ -65,6 +67,14 @@ class Dependency(TypedDict):
     js: str | None
     # Dependencies whose running events the host cancels when this one is triggered. Added in version 1.
     cancels: list[int]
+    types: NotRequired[DependencyTypes]
+
+
+class DependencyTypes(TypedDict):
+    """Gradio's `types` of a dependency: `generator` when the function streams its updates; any other function's one update is its answer."""
+
+    generator: NotRequired[bool]
+    cancel: NotRequired[bool]
 
 
 class ThemeConfig(TypedDict):
@@ -246,6 +256,8 @@ class EventMessage(TypedDict):
     fn: int
     data: list[Any]
     event_data: NotRequired[dict[str, Any]]
+    # The component whose event started the run (for a `.then()` step, the one that started the chain): the function's `gr.EventData.target`.
+    trigger_id: NotRequired[int]
 
 
 class CancelMessage(TypedDict):

@@ -6,6 +6,7 @@ In the browser there are no HTTP headers: ``headers`` is empty and only
 
 from __future__ import annotations
 
+import contextvars
 from typing import Any
 
 
@@ -27,3 +28,8 @@ class Request:
 
     def __repr__(self) -> str:
         return f"<gr.Request session_hash={self.session_hash!r}>"
+
+
+# The session the running event belongs to (set by the session for each run): what
+# per-session features (``gr.cache(per_session=True)``) key on without a gr.Request.
+current_session_hash: contextvars.ContextVar[str | None] = contextvars.ContextVar("current_session_hash", default=None)

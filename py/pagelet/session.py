@@ -49,7 +49,8 @@ from .protocol import (
     release_message,
     uploaded_message,
 )
-from .request import Request
+from .request import Request, current_session_hash
+from .validation import verdicts
 
 if TYPE_CHECKING:
     # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
@@ -74,6 +75,9 @@ STOPPED_MESSAGE = "The function was interrupted (KeyboardInterrupt). The app's s
 
 
 _EXHAUSTED = object()
+
+# Unload functions of closed sessions still running: referenced so the loop does not drop them.
+_closing: set[asyncio.Task[None]] = set()
 
 
 def _next_item(generator: Any) -> Any:
@@ -122,6 +126,9 @@ class Session:
         self.request = Request(session_hash=secrets.token_hex(8))
         # The output files each component's last sent value shows, so that a replaced one is released.
         self._shown_files: dict[int, set[str]] = {}
+        # Expiry of State values with a ``time_to_live``, by component id.
+        self._state_timers: dict[int, asyncio.TimerHandle] = {}
+        self._closed = False
 
     # -- outgoing -------------------------------------------------------------
     def send(self, message: ServerMessage) -> None:
@@ -174,8 +181,91 @@ class Session:
             self._emit(release_message(released))
 
     def close(self) -> None:
-        """The connection ended: delete the session's files."""
+        """The connection ended (the page closed): stop its runs, run ``demo.unload``, delete its State and files.
+
+        A generator still streaming is cancelled, as Gradio cancels a closed
+        page's events; the unload functions and State delete callbacks run
+        in the background when an event loop is running, else here.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        for run in list(self._running.values()):
+            run.cancel()
+        for timer in self._state_timers.values():
+            timer.cancel()
+        self._state_timers.clear()
+        farewell = [dependency for dependency in self.app.dependencies if (self.app, "unload") in dependency.targets]
+        deleted = [(block, self.state.get(block.id)) for block in self._states_with_callbacks()]
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None:
+            for dependency in farewell:
+                self._call_quietly(dependency.fn)
+            for block, value in deleted:
+                self._call_quietly(block.delete_callback, value)
+        elif farewell or deleted:
+            task = loop.create_task(self._farewell(farewell, deleted))
+            _closing.add(task)
+            task.add_done_callback(_closing.discard)
         self.files.close()
+
+    async def _farewell(self, farewell: list[Dependency], deleted: list[tuple[State, Any]]) -> None:
+        for dependency in farewell:
+            if dependency.fn is not None:
+                await self._call_logged(dependency.fn, [])
+        for block, value in deleted:
+            if block.delete_callback is not None:
+                await self._call_logged(block.delete_callback, [value])
+
+    async def _call_logged(self, fn: Callable[..., Any], args: list[Any]) -> None:
+        try:
+            result = await self._call(fn, args)
+            if inspect.iscoroutine(result):
+                await result
+        except Exception:  # nobody is left to tell but the log
+            traceback.print_exc(file=sys.stderr)
+
+    @staticmethod
+    def _call_quietly(fn: Callable[..., Any] | None, *args: Any) -> None:
+        if fn is None:
+            return
+        try:
+            result = fn(*args)
+            if inspect.iscoroutine(result):
+                result.close()  # no loop to run it on
+        except Exception:
+            traceback.print_exc(file=sys.stderr)
+
+    def _states_with_callbacks(self) -> list[State]:
+        return [
+            block for block in self.app.blocks_in_app()
+            if isinstance(block, State) and block.delete_callback is not None and block.id in self.state
+        ]
+
+    def _restart_state_timers(self, dependency: Dependency) -> None:
+        """A State output with ``time_to_live`` was set: it lives that long from now."""
+        for component in dependency.outputs:
+            if not isinstance(component, State) or component.time_to_live is None:
+                continue
+            old = self._state_timers.pop(component.id, None)
+            if old is not None:
+                old.cancel()
+            loop = asyncio.get_running_loop()
+            self._state_timers[component.id] = loop.call_later(
+                float(component.time_to_live), self._expire_state, component
+            )
+
+    def _expire_state(self, component: State) -> None:
+        """``time_to_live`` passed: the value is deleted (its callback told) and the State starts again."""
+        self._state_timers.pop(component.id, None)
+        if self._closed:
+            return
+        value = self.state.get(component.id)
+        self.state[component.id] = component.initial_value()
+        self._call_quietly(component.delete_callback, value)
 
     # -- incoming -------------------------------------------------------------
     async def handle(self, raw: str | bytes | Mapping[str, Any], data: bytes | None = None) -> None:
@@ -269,10 +359,10 @@ class Session:
         """Run when the admission says so (a batch is admitted as one, once collected)."""
         try:
             if dependency.batch:
-                await self._run(dependency, message.event_id, message.data, message.event_data)
+                await self._run(dependency, message.event_id, message.data, message.event_data, message.trigger_id)
                 return
             async with self._admission.slot(dependency):
-                await self._run(dependency, message.event_id, message.data, message.event_data)
+                await self._run(dependency, message.event_id, message.data, message.event_data, message.trigger_id)
         except KeyboardInterrupt:
             # Caught inside the task: escaping it, asyncio would re-raise it into the event loop.
             if not self._interruptible:
@@ -285,23 +375,34 @@ class Session:
         self.send(status_message(event_id, "error", error.message))
 
     async def _run(
-        self, dependency: Dependency, event_id: str, data: list[Any], event_data: dict[str, Any] | None = None
+        self,
+        dependency: Dependency,
+        event_id: str,
+        data: list[Any],
+        event_data: dict[str, Any] | None = None,
+        trigger_id: int | None = None,
     ) -> None:
         # Inputs the app may not have (a file a server did not give out) refuse the event before it runs.
         values = preprocess_inputs(dependency, data, self.view, self.state)
         started = lambda: self.send(status_message(event_id, "running"))  # noqa: E731
         if not dependency.batch:
             started()
+        if dependency.validator is not None:
+            await self._validate(dependency, event_id, values)
         if dependency.fn is None:
             # Gradio passes inputs straight to outputs when there is no function.
             result: Any = values[0] if len(values) == 1 else tuple(values)
             self._send_result(dependency, event_id, result)
             return
         injected = injected_arguments(dependency.fn, lambda data: self._send_progress(event_id, data), self.request)
-        args = with_event_data(dependency.fn, call_arguments(dependency, values), event_data, skip=injected.keys())
+        args = with_event_data(
+            dependency.fn, call_arguments(dependency, values), event_data, skip=injected.keys(),
+            target=self._trigger_block(dependency, trigger_id),
+        )
         fn = functools.partial(dependency.fn, **injected) if injected else dependency.fn
         # Set inside this task, so concurrent events keep their own tracker.
         progress.activate(injected)
+        current_session_hash.set(self.request.session_hash)
         if dependency.batch:
             result = await self._admission.batched(
                 dependency, args, lambda columns: self._call(fn, columns),
@@ -310,6 +411,22 @@ class Session:
             self._send_result(dependency, event_id, result)
             return
         await self._call_and_send(dependency, event_id, fn, args)
+
+    async def _validate(self, dependency: Dependency, event_id: str, values: list[Any]) -> None:
+        """Run the listener's validator; show each input's verdict; raise when one was refused."""
+        assert dependency.validator is not None
+        result = await self._call(dependency.validator, call_arguments(dependency, values))
+        if inspect.iscoroutine(result):
+            result = await result
+        found = verdicts(result, [component.id for component in dependency.inputs])
+        # Every verdict is sent, so a message shown by an earlier run goes once the input is valid.
+        updates = [{"id": component_id, "props": {"validation_error": message}} for component_id, message in found.items()]
+        if updates:
+            self.send(update_message(event_id, updates))
+        refused = [message for message in found.values() if message is not None]
+        if refused:
+            # Shown under the inputs, not as a toast: the run ends without calling fn.
+            raise alerts.Error("; ".join(refused), visible=False)
 
     async def _call(self, fn: Callable[..., Any], args: list[Any]) -> Any:
         if inspect.iscoroutinefunction(fn):
@@ -354,6 +471,7 @@ class Session:
     def _send_result(self, dependency: Dependency, event_id: str, result: Any) -> None:
         updates = postprocess_outputs(dependency, result, self.view, self.state, self.overrides)
         updates.extend(self._state_change_updates(dependency))
+        self._restart_state_timers(dependency)
         if updates:
             self.send(update_message(event_id, updates))
 
@@ -368,6 +486,19 @@ class Session:
                 self._state_prints[component.id] = now
                 changed.append({"id": component.id, "value": state_changes.next_change_number()})
         return changed
+
+    def _trigger_block(self, dependency: Dependency, trigger_id: int | None) -> Any:
+        """The block whose event started this run: the host's ``trigger_id``, else the listener's only target."""
+        if trigger_id is not None:
+            for block in self.app.blocks_in_app():
+                if block.id == trigger_id:
+                    return block
+        step: Dependency | None = dependency
+        while step is not None and not step.targets:
+            step = step.trigger_after  # a .then() step: its chain's first listener
+        if step is not None and len(step.targets) == 1:
+            return step.targets[0][0]
+        return None
 
     def view(self, component: Component) -> Component:
         """The component as this session sees it, with its prop updates applied."""

@@ -1,18 +1,9 @@
-import { appConfig, component, dependency, expect, test } from "./fixtures";
+import { appConfig, component, dependency, expect, fileData, test } from "./fixtures";
 
 const PNG_1X1 = [
   137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 144, 119, 83, 222, 0, 0, 0,
   12, 73, 68, 65, 84, 120, 156, 99, 248, 207, 192, 0, 0, 3, 1, 1, 0, 201, 254, 146, 239, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
 ];
-
-const fileData = (path: string, name: string) => ({
-  path,
-  orig_name: name,
-  size: 3,
-  mime_type: "text/plain",
-  url: null,
-  meta: { _type: "gradio.FileData" },
-});
 
 test("an upload sends the bytes beside the message and the core's FileData becomes the value", async ({ core, page }) => {
   await core.mount(

@@ -26,6 +26,11 @@ export function coreApp(name: "hello" | "counter"): AppConfig {
   return structuredClone(app);
 }
 
+/** A `FileData` value as the core sends it (a text file, no URL). */
+export function fileData(path: string, name: string) {
+  return { path, orig_name: name, size: 3, mime_type: "text/plain", url: null, meta: { _type: "gradio.FileData" } };
+}
+
 // A type the core never sends (a host-only test of an unknown renderer) gets only what every block carries.
 const BLOCK_PROPS: Props = { visible: true, interactive: true, show_label: true };
 

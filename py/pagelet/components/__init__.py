@@ -42,5 +42,16 @@ _EXPORTS = {
     "Timer": "timer",
 }
 
+# Gradio's module for each component (``gradio.components.textbox``) -> the module here
+# that holds it, for apps that import a component from its module.
+GRADIO_MODULES = {
+    "annotated_image": "annotation", "audio": "media", "chatbot": "chatbot", "checkbox": "choices",
+    "checkboxgroup": "choices", "clear_button": "button", "color_picker": "pickers", "datetime": "pickers",
+    "dropdown": "choices", "gallery": "image", "highlighted_text": "annotation", "html": "display",
+    "json_component": "display", "label": "display", "markdown": "display", "native_plot": "plots",
+    "number": "numeric", "plot": "plots", "radio": "choices", "slider": "numeric", "textbox": "text",
+    "video": "media",
+}
+
 __getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS)
 __all__ = sorted(_EXPORTS)

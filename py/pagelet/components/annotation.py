@@ -97,7 +97,7 @@ class AnnotatedImage(Component):
     """
 
     TYPE = "annotatedimage"
-    EVENTS = ("select",)
+    EVENTS = ("select", "change")
     PROPS = ("show_legend", "height", "width", "color_map")
 
     def __init__(

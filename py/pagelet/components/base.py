@@ -75,8 +75,10 @@ class Component(Block):
         self.interactive = interactive
         # A callable value is evaluated when a visitor loads the app (Gradio).
         self.value_fn: Callable[[], Any] | None = value if callable(value) else None
-        # With a callable value: re-evaluate every this many seconds (or on this gr.Timer's ticks).
+        # With a callable value: re-evaluate every this many seconds (or on this gr.Timer's ticks),
+        # calling it with these components' values.
         self.every = every
+        self.value_inputs = inputs
         self.value = self.postprocess(None if callable(value) else value)
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 

@@ -9,7 +9,7 @@ from .base import Component
 
 class Button(Component):
     TYPE = "button"
-    EVENTS = ("click",)
+    EVENTS = ("click", "change")
     PROPS = ("variant", "size", "icon", "link")
 
     def __init__(

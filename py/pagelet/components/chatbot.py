@@ -8,12 +8,21 @@ accepted and converted, so Gradio 4 apps keep working.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypedDict
 
 from .base import Component
 from .file import payload_path
 
 Message = dict[str, Any]
+
+
+class MessageDict(TypedDict, total=False):
+    """A message as a dict (Gradio's ``gr.MessageDict``), for type hints."""
+
+    role: str
+    content: Any
+    metadata: dict[str, Any]
+    options: list[dict[str, Any]]
 
 
 @dataclass
@@ -88,7 +97,7 @@ def _messages_to_pairs(messages: list[Message]) -> list[list[str | None]]:
 
 class Chatbot(Component):
     TYPE = "chatbot"
-    EVENTS = ("change", "select", "like", "retry", "undo", "clear")
+    EVENTS = ("change", "select", "like", "retry", "undo", "example_select", "option_select", "clear", "copy", "edit")
     PROPS = ("type", "height", "placeholder", "show_copy_button", "rtl", "layout", "bubble_full_width")
     CLEARED_VALUE: ClassVar[Any] = []
 
@@ -121,11 +130,30 @@ class Chatbot(Component):
         ) if key in kwargs}
         # Set by ChatInterface: the host then shows Retry and Undo under the last reply.
         self._chat_actions = False
+        # Set when the app listens for them, as Gradio does: the host then shows the buttons.
+        self.likeable = False
+        self._retryable = False
+        self._undoable = False
+        self.feedback_options = list(kwargs.get("feedback_options", ("Like", "Dislike")) or [])
+        self.like_user_message = bool(kwargs.get("like_user_message", False))
         super().__init__(value, label=label, **known)
+
+    def listened(self, event: str) -> None:
+        """A listener was registered for ``event`` on this chat."""
+        if event == "like":
+            self.likeable = True
+        elif event == "retry":
+            self._retryable = True
+        elif event == "undo":
+            self._undoable = True
 
     def get_props(self) -> dict[str, Any]:
         props = super().get_props()
-        props["_retryable"] = props["_undoable"] = self._chat_actions
+        props["_retryable"] = self._retryable or self._chat_actions
+        props["_undoable"] = self._undoable or self._chat_actions
+        props["likeable"] = self.likeable
+        props["feedback_options"] = self.feedback_options
+        props["like_user_message"] = self.like_user_message
         return props
 
     def postprocess(self, value: Any) -> list[Message]:

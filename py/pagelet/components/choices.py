@@ -110,7 +110,7 @@ _FIRST_CHOICE: Any = object()
 
 class Dropdown(_ChoiceComponent):
     TYPE = "dropdown"
-    EVENTS = ("change", "input", "select", "focus", "blur")
+    EVENTS = ("change", "input", "select", "focus", "blur", "key_up")
     PROPS = ("choices", "type", "multiselect", "max_choices", "allow_custom_value", "filterable")
 
     def __init__(

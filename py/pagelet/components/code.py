@@ -19,6 +19,14 @@ class Code(Component):
     EVENTS = ("change", "input", "focus", "blur")
     PROPS = ("language", "lines", "max_lines", "wrap_lines", "show_line_numbers")
     CLEARED_VALUE = ""
+    # Gradio's list of the language names ``language=`` takes (apps build dropdowns from it);
+    # names beyond LANGUAGES are shown as plain text.
+    languages = [
+        "python", "c", "cpp", "markdown", "latex", "json", "html", "css", "javascript", "jinja2", "typescript",
+        "yaml", "dockerfile", "shell", "r", "sql", "sql-msSQL", "sql-mySQL", "sql-mariaDB", "sql-sqlite",
+        "sql-cassandra", "sql-plSQL", "sql-hive", "sql-pgSQL", "sql-gql", "sql-gpSQL", "sql-sparkSQL",
+        "sql-esper", None,
+    ]
 
     def __init__(
         self,
@@ -32,7 +40,7 @@ class Code(Component):
         show_line_numbers: bool = True,
         **kwargs: Any,
     ) -> None:
-        if language is not None and language not in LANGUAGES:
+        if language is not None and language not in LANGUAGES and language not in Code.languages:
             raise ValueError(f"Language {language!r} is not supported; choose one of {', '.join(LANGUAGES)}")
         self.language = language
         self.lines = lines

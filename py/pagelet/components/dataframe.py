@@ -46,7 +46,7 @@ def plain_cell(cell: Any) -> Any:
 
 class Dataframe(Component):
     TYPE = "dataframe"
-    EVENTS = ("change", "input", "select")
+    EVENTS = ("change", "input", "select", "edit")
     PROPS = ("headers", "datatype", "row_count", "col_count", "type", "max_height", "wrap", "column_widths")
 
     def __init__(

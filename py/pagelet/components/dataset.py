@@ -9,7 +9,7 @@ from .base import Component
 
 class Dataset(Component):
     TYPE = "dataset"
-    EVENTS = ("click", "select")
+    EVENTS = ("click", "select", "change")
     PROPS = ("headers", "samples", "components", "samples_per_page", "type")
 
     def __init__(

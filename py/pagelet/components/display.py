@@ -11,7 +11,7 @@ from .base import Component
 
 class Markdown(Component):
     TYPE = "markdown"
-    EVENTS = ("change",)
+    EVENTS = ("change", "copy")
     PROPS = ("rtl", "sanitize_html", "line_breaks", "header_links", "height")
     CLEARED_VALUE = ""
 
@@ -42,7 +42,13 @@ class Markdown(Component):
 
 class HTML(Component):
     TYPE = "html"
-    EVENTS = ("change", "click")
+    # Every event Gradio's HTML offers: a template's own script may fire any of them.
+    EVENTS = (
+        "change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "play", "pause", "end",
+        "start_recording", "pause_recording", "stop_recording", "focus", "blur", "upload", "release", "select",
+        "stream", "like", "example_select", "option_select", "load", "key_up", "apply", "delete", "tick", "undo",
+        "retry", "expand", "collapse", "download", "copy",
+    )
     PROPS = ("min_height", "max_height")
     CLEARED_VALUE = ""
 

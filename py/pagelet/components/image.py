@@ -93,8 +93,8 @@ class _ImagePackages:
 
 class Image(_ImagePackages, Component):
     TYPE = "image"
-    EVENTS = ("change", "clear", "upload", "select")
-    PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button")
+    EVENTS = ("clear", "change", "stream", "select", "upload", "input")
+    PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button", "placeholder")
 
     def __init__(
         self,
@@ -111,9 +111,12 @@ class Image(_ImagePackages, Component):
         mirror_webcam: bool | None = None,
         webcam_options: WebcamOptions | None = None,
         webcam_constraints: dict[str, Any] | None = None,
+        placeholder: str | None = None,
         **kwargs: Any,
     ) -> None:
         _check_type(type)
+        # Gradio 6: Markdown shown in the empty upload area (sent to the host; not drawn yet).
+        self.placeholder = placeholder
         self.format = format
         self.height = height
         self.width = width
@@ -142,7 +145,7 @@ class Gallery(_ImagePackages, Component):
     """Images with captions; the value is ``[{"image": FileData, "caption": str | None}]``."""
 
     TYPE = "gallery"
-    EVENTS = ("select", "change", "upload")
+    EVENTS = ("select", "change", "delete", "preview_close", "preview_open", "upload")
     PROPS = ("columns", "rows", "height", "allow_preview", "object_fit", "type", "format", "show_download_button")
 
     def __init__(

@@ -84,7 +84,10 @@ def write_wav(sample_rate: int, samples: Any) -> str:
 
 class Audio(Component):
     TYPE = "audio"
-    EVENTS = ("change", "clear", "play", "pause", "stop", "upload", "start_recording", "stop_recording")
+    EVENTS = (
+        "stream", "change", "clear", "play", "pause", "stop", "pause_recording", "stop_recording", "start_recording",
+        "upload", "input",
+    )
     PROPS = ("type", "sources", "format", "autoplay", "show_download_button", "loop")
 
     def __init__(
@@ -134,7 +137,9 @@ class Video(Component):
     a function returns a path, or ``(video, subtitles)`` with an .srt or .vtt file."""
 
     TYPE = "video"
-    EVENTS = ("change", "clear", "play", "pause", "stop", "end", "upload", "start_recording", "stop_recording")
+    EVENTS = (
+        "change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload", "input",
+    )
     PROPS = ("sources", "height", "width", "autoplay", "loop", "show_download_button")
 
     def __init__(

@@ -15,7 +15,7 @@ class ColorPicker(FormComponent):
     """A colour as a ``"#rrggbb"`` string."""
 
     TYPE = "colorpicker"
-    EVENTS = ("change", "input", "submit", "focus", "blur")
+    EVENTS = ("change", "input", "submit", "focus", "blur", "release")
 
     def __init__(self, value: str | Any | None = None, *, label: str | None = None, **kwargs: Any) -> None:
         super().__init__(value, label=label, **kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from .base import Component
@@ -12,8 +13,19 @@ class State(Component):
     TYPE = "state"
     EVENTS = ("change",)
 
-    def __init__(self, value: Any = None, render: bool = True, *, time_to_live: float | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        value: Any = None,
+        render: bool = True,
+        *,
+        time_to_live: float | None = None,
+        delete_callback: Callable[[Any], Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Seconds a session keeps a value after it was last set; then it is deleted (back to ``value``).
         self.time_to_live = time_to_live
+        # Called with a session's value when it is deleted: expired, or the page closed.
+        self.delete_callback = delete_callback
         # The value is kept as given (deep-copied per session), never postprocessed.
         super().__init__(None, render=render, visible=False, **kwargs)
         self.value = value

@@ -12,7 +12,7 @@ from .base import Component
 
 class Timer(Component):
     TYPE = "timer"
-    EVENTS = ("tick",)
+    EVENTS = ("tick", "change")
     PROPS = ("active",)
 
     def __init__(self, value: float = 1.0, *, active: bool = True, render: bool = True, **kwargs: Any) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..alerts import Error
 from ..files import safe_file_name
+from ..utils import static_paths
 from .options import ServerOptions
 
 
@@ -79,7 +80,9 @@ class ServerFolders:
     def servable(self, requested: str) -> Path | None:
         """The file to send for ``requested``, or ``None`` if it may not be sent."""
         path = self._real_file(requested)
-        return path if path is not None and _inside(path, self._allowed) is not None else None
+        # gr.set_static_paths (gradio.media's folders among them) may grow after launch: read at each call.
+        allowed = [*self._allowed, *static_paths()]
+        return path if path is not None and _inside(path, allowed) is not None else None
 
     def copyable(self, returned: str) -> Path:
         """The real path of a file the app returned from its own folders, to copy into
@@ -88,7 +91,7 @@ class ServerFolders:
         if path is None:
             raise RefusedPath(f"Cannot offer {returned}: there is no such file, or it is in blocked_paths.")
         # Read at each call: the app may change its working directory after launch.
-        app_folders = [Path.cwd().resolve(), Path(tempfile.gettempdir()).resolve(), Path(temp_root() or tempfile.gettempdir()).resolve()]
+        app_folders = [Path.cwd().resolve(), Path(tempfile.gettempdir()).resolve(), Path(temp_root() or tempfile.gettempdir()).resolve(), *static_paths()]
         if _inside(path, app_folders) is None:
             raise RefusedPath(
                 f"Cannot offer {returned}: it is not in the app's working directory or the system's temp folder, "

@@ -91,10 +91,12 @@ async def page_socket(websocket: WebSocket) -> None:
     finally:
         for task in tasks:
             task.cancel()
+        # First, so that the page's runs (a generator still streaming) stop and demo.unload
+        # runs even if the writer never finishes on a dead socket.
+        session.close()
         # Scheduled as ``send`` schedules, so the writer flushes what came before (a fatal error) and stops.
         loop.call_soon(outgoing.put_nowait, None)
         await asyncio.gather(writer, return_exceptions=True)
-        session.close()
 
 
 # --- Gradio's client API ----------------------------------------------------

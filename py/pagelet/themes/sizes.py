@@ -18,7 +18,16 @@ radius_sm = Size("radius_sm", "4px")
 radius_md = Size("radius_md", "8px")
 radius_lg = Size("radius_lg", "12px")
 
-_ALL = {size.name: size for size in (radius_none, radius_sm, radius_md, radius_lg)}
+radius_xxl = Size("radius_xxl", "22px")
+# Gradio's spacing and text presets: accepted (theme classes take them), not drawn by this host.
+spacing_sm = Size("spacing_sm", "")
+spacing_md = Size("spacing_md", "")
+spacing_lg = Size("spacing_lg", "")
+text_sm = Size("text_sm", "")
+text_md = Size("text_md", "")
+text_lg = Size("text_lg", "")
+
+_ALL = {size.name: size for size in (radius_none, radius_sm, radius_md, radius_lg, radius_xxl)}
 
 
 def named(value: Size | str) -> Size:
