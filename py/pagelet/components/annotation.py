@@ -87,6 +87,7 @@ class AnnotatedImage(Component):
     """
 
     TYPE = "annotatedimage"
+    DEFAULT_BUTTONS = ("fullscreen",)
     EVENTS = ("select",)
     PROPS = ("show_legend", "height", "width", "color_map")
 

@@ -84,6 +84,7 @@ def write_wav(sample_rate: int, samples: Any) -> str:
 
 class Audio(Component):
     TYPE = "audio"
+    DEFAULT_BUTTONS = ("download", "share")
     EVENTS = ("change", "clear", "play", "pause", "stop", "upload", "start_recording", "stop_recording")
     PROPS = ("type", "sources", "format", "autoplay", "show_download_button", "loop")
 
@@ -134,6 +135,7 @@ class Video(Component):
     a function returns a path, or ``(video, subtitles)`` with an .srt or .vtt file."""
 
     TYPE = "video"
+    DEFAULT_BUTTONS = ("download",)
     EVENTS = ("change", "clear", "play", "pause", "stop", "end", "upload", "start_recording", "stop_recording")
     PROPS = ("sources", "height", "width", "autoplay", "loop", "show_download_button")
 
