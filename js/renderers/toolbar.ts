@@ -53,7 +53,8 @@ function iconButton(label: string, onClick: (button: HTMLButtonElement) => void)
 
 function copier(label: string, copiedLabel: string, text: () => string): HTMLButtonElement {
   return iconButton(label, (button) => {
-    void navigator.clipboard.writeText(text()).then(
+    // No clipboard on an insecure page: then the promise rejects rather than the click throwing.
+    void Promise.resolve().then(() => navigator.clipboard.writeText(text())).then(
       () => {
         button.setAttribute("aria-label", copiedLabel);
         button.textContent = copiedLabel;

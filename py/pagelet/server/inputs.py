@@ -15,7 +15,7 @@ from ..blocks import Blocks
 from .files import ServerFolders
 
 # Components whose value is a file, or a list of files: a FileData or a bare path.
-_FILE_VALUED = frozenset({"file", "image", "audio", "video"})
+_FILE_VALUED = frozenset({"file", "image", "audio", "video", "uploadbutton", "downloadbutton"})
 # Components whose value holds files inside a larger structure.
 _HOLDS_FILES = frozenset({"gallery", "multimodaltextbox", "chatbot", "annotatedimage"})
 # Keys under which those structures keep a file (FileData, Gradio 3's ``name``,
