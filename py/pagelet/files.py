@@ -3,7 +3,7 @@
 A component's value for a file is a ``FileData`` dict, the shape Gradio uses::
 
     {"path": str, "orig_name": str | None, "size": int | None,
-     "mime_type": str | None, "url": str | None,
+     "mime_type": str | None, "url": str | None, "is_stream": bool,
      "meta": {"_type": "gradio.FileData"}}
 
 ``path`` is a path in the core's file system (Pyodide's, in the browser).
@@ -38,12 +38,14 @@ def file_data(path: str | os.PathLike[str], orig_name: str | None = None, mime_t
     path = os.fspath(path)
     if not os.path.isfile(path):
         raise FileNotFoundError(f"No file at {path!r}")
+    # Gradio's field order and fields, so API clients read the same JSON.
     return {
         "path": path,
-        "orig_name": orig_name if orig_name is not None else os.path.basename(path),
-        "size": os.path.getsize(path),
-        "mime_type": mime_type or mimetypes.guess_type(path)[0],
         "url": None,
+        "size": os.path.getsize(path),
+        "orig_name": orig_name if orig_name is not None else os.path.basename(path),
+        "mime_type": mime_type or mimetypes.guess_type(path)[0],
+        "is_stream": False,
         "meta": {"_type": FILE_DATA_TYPE},
     }
 

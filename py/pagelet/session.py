@@ -76,6 +76,8 @@ class Stopped(Exception):
     """A ``KeyboardInterrupt`` ended the function: the page's Stop reached stuck code."""
 
 
+# What an app's own exception shows when the app does not show errors (Gradio's show_error=False).
+HIDDEN_ERROR = "Error"
 STOPPED_MESSAGE = "The function was interrupted (KeyboardInterrupt). The app's state is kept."
 
 
@@ -270,7 +272,7 @@ class Session:
             self._report_user_error(event_id, exc)
         except Exception as exc:  # app code failed: tell the page, keep serving
             traceback.print_exc(file=sys.stderr)
-            self._report_user_error(event_id, error_for_user(exc) if self.show_error else alerts.Error("Error"))
+            self._report_user_error(event_id, error_for_user(exc) if self.show_error else alerts.Error(HIDDEN_ERROR, title=HIDDEN_ERROR))
         else:
             self.send(status_message(event_id, "done"))
         finally:

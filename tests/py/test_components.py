@@ -24,7 +24,7 @@ def test_textbox_line_defaults():
     assert gr.TextArea(render=False).lines == 7
 
 
-@pytest.mark.parametrize(("precision", "given", "expected"), [(None, 3, 3.0), (0, 2.6, 3), (2, 1.23456, 1.23)])
+@pytest.mark.parametrize(("precision", "given", "expected"), [(None, 3, 3), (None, 2.5, 2.5), (0, 2.6, 3), (2, 1.23456, 1.23)])
 def test_number_rounds_to_precision(precision, given, expected):
     number = gr.Number(precision=precision, render=False)
     result = number.preprocess(given)

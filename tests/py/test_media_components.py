@@ -67,8 +67,9 @@ def test_file_postprocess_gives_file_data(tmp_path: Path) -> None:
     doc = tmp_path / "out.txt"
     doc.write_text("12345")
     data = gr.File().postprocess(str(doc))
-    assert data == {"path": str(doc), "orig_name": "out.txt", "size": 5, "mime_type": "text/plain", "url": None,
-                    "meta": {"_type": "gradio.FileData"}}
+    # Gradio's fields in Gradio's order, so an API client reads the same JSON.
+    assert list(data.items()) == [("path", str(doc)), ("url", None), ("size", 5), ("orig_name", "out.txt"),
+                                  ("mime_type", "text/plain"), ("is_stream", False), ("meta", {"_type": "gradio.FileData"})]
     assert [item["orig_name"] for item in gr.File().postprocess([doc, doc])] == ["out.txt", "out.txt"]
     assert gr.File().postprocess("https://example.org/x.csv")["url"] == "https://example.org/x.csv"
     with pytest.raises(FileNotFoundError, match="No file at"):

@@ -23,11 +23,11 @@ def _as_number(payload: Any, label: str | None) -> float | int:
 
 
 def round_to_precision(number: float | int | None, precision: int | None) -> float | int | None:
-    """Gradio's rounding: no precision -> float, 0 -> int, n -> n decimals."""
+    """Gradio's rounding: no precision -> the number as it is (an int stays an int), 0 -> int, n -> n decimals."""
     if number is None:
         return None
     if precision is None:
-        return float(number)
+        return number
     if precision == 0:
         return int(round(number, 0))
     return round(number, precision)

@@ -82,8 +82,12 @@ def _value_type(component: Component) -> tuple[dict[str, Any], str]:
     return _TYPES.get(component.TYPE, ({}, "Any"))
 
 
-def client_config(app: Blocks, max_file_size: int | None) -> dict[str, Any]:
+def client_config(app: Blocks, max_file_size: int | None, root_url: str | None = None) -> dict[str, Any]:
+    """``root_url`` is the app's URL as the client reached it: Gradio's clients read
+    ``root`` as that URL (the host's ``root``, the layout's id, is not theirs)."""
     config = app.get_config()
+    if root_url is not None:
+        config["root"] = root_url
     for component in config["components"]:
         component["skip_api"] = component["type"] in _SKIPPED_TYPES
     for dependency, described in zip(app.dependencies, config["dependencies"]):
@@ -129,6 +133,16 @@ def _returned(component: Component) -> dict[str, Any]:
         "type": schema,
         "python_type": {"type": python_type, "description": ""},
         "component": type(component).__name__,
+    }
+
+
+def callable_endpoints(app: Blocks) -> dict[str, int]:
+    """The function index of each API name a client may call (a private endpoint is not callable)."""
+    return {
+        dependency.api_name: index
+        for index, dependency in enumerate(app.dependencies)
+        if dependency.api_name is not None and dependency.fn is not None
+        and getattr(dependency, "api_visibility", "public") != "private"
     }
 
 

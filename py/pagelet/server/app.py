@@ -15,7 +15,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from ..blocks import Blocks
-from . import auth, routes
+from . import auth, call_api, heartbeat, routes
 from .api_info import API_PREFIX
 from .client_session import ClientSessions
 from .files import ServerFolders
@@ -52,6 +52,9 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
         Route("/cancel", routes.cancel, methods=["POST"]),
         Route("/upload", routes.upload, methods=["POST"]),
         Route("/file={path:path}", routes.file),
+        Route("/call/{api_name}", call_api.call, methods=["POST"]),
+        Route("/call/{api_name}/{event_id}", call_api.results),
+        Route("/heartbeat/{session_hash}", heartbeat.heartbeat),
     ]
     pages: list[Any] = [
         Route("/", index),

@@ -18,7 +18,7 @@ from typing import Any
 from ..blocks import Blocks
 from ..events import Dependency
 from ..protocol import PROTOCOL_VERSION
-from ..session import Session, SyncRunner
+from ..session import HIDDEN_ERROR, Session, SyncRunner
 from .files import ServerFolders
 from .inputs import refused_inputs
 from .options import ServerOptions
@@ -41,6 +41,8 @@ class _Run:
         self.values: list[Any] = [{"__type__": "update"} for _ in dependency.outputs]
         self.streamed = False
         self.error: str | None = None
+        # The gr.Error shown for this event (message, title, duration), if any.
+        self.alert: tuple[str, str, float | None] | None = None
 
     def apply(self, updates: list[dict[str, Any]]) -> None:
         positions = {component.id: index for index, component in enumerate(self.dependency.outputs)}
@@ -60,13 +62,19 @@ class _Run:
 class ClientSession:
     """Runs events for one client and queues Gradio messages for its data stream."""
 
-    def __init__(self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, show_error: bool, files: SessionFiles, folders: ServerFolders) -> None:
+    def __init__(
+        self, app: Blocks, queue: EventQueue, run_sync: SyncRunner, show_error: bool, files: SessionFiles, folders: ServerFolders,
+        diffs: bool = True,
+    ) -> None:
         self._loop = asyncio.get_running_loop()
         self.outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._runs: dict[str, _Run] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._app = app
         self._folders = folders
+        self._show_error = show_error
+        # Gradio's queue protocol streams later yields as diffs; its REST call API sends whole values.
+        self._diffs = diffs
         self._session = Session(
             app, self._from_core, show_error=show_error, run_sync=run_sync, admit=queue.admit, file_store=files
         )
@@ -120,7 +128,9 @@ class ClientSession:
                 self._stream(event_id, run)
         elif kind == "error":
             run.error = message["message"]
-        elif kind == "alert" and message["level"] != "error":
+        elif kind == "alert" and message["level"] == "error":
+            run.alert = (message["message"], message["title"], message["duration"])
+        elif kind == "alert":
             self.outbox.put_nowait({
                 "msg": "log", "event_id": event_id, "log": message["message"], "level": message["level"],
                 "title": message["title"], "duration": message["duration"], "visible": True,
@@ -128,7 +138,7 @@ class ClientSession:
 
     def _stream(self, event_id: str, run: _Run) -> None:
         # The client applies later messages as diffs on the first; a whole-value replace is a valid diff.
-        data = list(run.values) if not run.streamed else [[["replace", [], value]] for value in run.values]
+        data = list(run.values) if not (run.streamed and self._diffs) else [[["replace", [], value]] for value in run.values]
         run.streamed = True
         self.outbox.put_nowait({
             "msg": "process_generating", "event_id": event_id, "success": True,
@@ -140,8 +150,19 @@ class ClientSession:
         if success:
             output: dict[str, Any] = {"data": run.values, "is_generating": False}
         else:
-            output = {"error": run.error, "title": "Error", "visible": True, "duration": None}
+            output = self._error_payload(run)
         self.outbox.put_nowait({"msg": "process_completed", "event_id": event_id, "success": success, "output": output})
+
+    def _error_payload(self, run: _Run) -> dict[str, Any]:
+        """The failure as Gradio reports it: a gr.Error with its title and duration;
+        an app's own exception only when ``show_error`` (else ``{"error": None}``)."""
+        if run.alert is not None:
+            message, title, duration = run.alert
+            # The core shows a hidden exception as a plain "Error" (see Session.run_event).
+            if not self._show_error and (message, title) == (HIDDEN_ERROR, HIDDEN_ERROR):
+                return {"error": None}
+            return {"error": message, "duration": duration, "visible": True, "title": title}
+        return {"error": run.error, "title": "Error", "visible": True, "duration": None}
 
     @property
     def pending(self) -> bool:
@@ -166,18 +187,31 @@ class ClientSessions:
         self._folders = folders
         self._sessions: OrderedDict[str, ClientSession] = OrderedDict()
 
-    def get(self, session_hash: str, file_url: str) -> ClientSession:
+    def get(self, session_hash: str, file_url: str, diffs: bool = True) -> ClientSession:
         """The session of ``session_hash``, made on first use; its output files are
-        offered under ``file_url`` (the file route as this client reaches it)."""
+        offered under ``file_url`` (the file route as this client reaches it).
+        ``diffs=False`` streams whole values, as Gradio's REST call API does."""
         session = self._sessions.get(session_hash)
         if session is None:
             files = SessionFiles(self._folders, file_url, self._options.max_file_size)
-            session = ClientSession(self._app, self._queue, self._run_sync, self._options.show_error, files, self._folders)
+            session = ClientSession(
+                self._app, self._queue, self._run_sync, self._options.show_error, files, self._folders, diffs=diffs
+            )
             self._sessions[session_hash] = session
             while len(self._sessions) > MAX_SESSIONS:
                 self._sessions.popitem(last=False)[1].close()
         self._sessions.move_to_end(session_hash)
         return session
+
+    def find(self, session_hash: str) -> ClientSession | None:
+        """The session of ``session_hash`` if there is one (nothing is made)."""
+        return self._sessions.get(session_hash)
+
+    def forget(self, session_hash: str) -> None:
+        """Close the session of ``session_hash``, if any."""
+        session = self._sessions.pop(session_hash, None)
+        if session is not None:
+            session.close()
 
     def close(self) -> None:
         while self._sessions:

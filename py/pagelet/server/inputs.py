@@ -15,7 +15,7 @@ from ..blocks import Blocks
 from .files import ServerFolders
 
 # Components whose value is a file, or a list of files: a FileData or a bare path.
-_FILE_VALUED = frozenset({"file", "image", "audio", "video", "uploadbutton", "downloadbutton"})
+FILE_VALUED = frozenset({"file", "image", "audio", "video", "uploadbutton", "downloadbutton"})
 # Components whose value holds files inside a larger structure.
 _HOLDS_FILES = frozenset({"gallery", "multimodaltextbox", "chatbot", "annotatedimage"})
 # Keys under which those structures keep a file (FileData, Gradio 3's ``name``,
@@ -42,7 +42,7 @@ def _paths(value: Any, strings: bool) -> Iterator[str]:
 
 def input_paths(component_type: str, value: Any) -> Iterator[str]:
     """The paths a component's preprocessing would read from ``value``."""
-    if component_type in _FILE_VALUED:
+    if component_type in FILE_VALUED:
         yield from _paths(value, strings=True)
     elif component_type in _HOLDS_FILES:
         yield from _paths(value, strings=False)

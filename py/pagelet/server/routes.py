@@ -120,7 +120,8 @@ def _checked(state: Any, text: str, send: Callable[[dict[str, Any]], None]) -> s
 
 async def config(request: Request) -> Response:
     state = _state(request)
-    return JSONResponse(client_config(state.blocks, state.options.max_file_size))
+    root_url = str(request.base_url).rstrip("/")
+    return JSONResponse(client_config(state.blocks, state.options.max_file_size, root_url))
 
 
 async def info(request: Request) -> Response:
