@@ -159,7 +159,7 @@ test.describe("HTML templates", () => {
       value: 3,
       interactive: true,
       html_template: "<h2>${label ?? 'Rating'}</h2>${Array.from({length: max_stars}, (_, i) => `<img alt='star ${i + 1}' class='${i < value ? 'on' : 'off'}'>`).join('')}<button id='send'>Submit rating</button>",
-      css_template: "img { height: ${size}px; } .off { opacity: 0.3; }",
+      css_template: "img { height: ${size}px; display: inline-block; } .off { opacity: 0.3; }",
       js_on_load:
         "element.querySelectorAll('img').forEach((img, i) => img.addEventListener('click', () => { props.value = i + 1; }));" +
         "element.querySelector('#send').addEventListener('click', () => trigger('submit', {stars: props.value}));" +
