@@ -215,3 +215,11 @@ def test_gallery_sources_and_uploads(tmp_path: Path) -> None:
     picture = tmp_path / "cat.png"
     picture.write_bytes(b"\x89PNG")
     assert gallery.preprocess([{"image": {"path": str(picture)}, "caption": None}]) == [(str(picture), None)]
+
+
+def test_interface_deep_link_puts_a_button_under_the_outputs() -> None:
+    demo = gr.Interface(lambda text: text, "textbox", "textbox", deep_link="Share this")
+    buttons = [c for c in demo.get_config()["components"] if c["type"] == "deeplinkbutton"]
+    assert [button["props"]["value"] for button in buttons] == ["Share this"]
+    plain = gr.Interface(lambda text: text, "textbox", "textbox")
+    assert not [c for c in plain.get_config()["components"] if c["type"] == "deeplinkbutton"]
