@@ -21,6 +21,7 @@ export const html: Renderer = (context): ComponentView => {
   let latest: Readonly<Record<string, unknown>> = {};
   let value: unknown = null;
   let clicks = false;
+  let loading = false;
   element.addEventListener("click", () => {
     if (clicks && templated === null) context.emit("click");
   });
@@ -39,6 +40,9 @@ export const html: Renderer = (context): ComponentView => {
       const custom = template !== DEFAULT_TEMPLATE || (script !== null && script !== DEFAULT_SCRIPT)
         || str(props, "css_template") !== "" || str(props, "head") !== "" || context.children.length > 0;
       if (custom) {
+        // Updates that come while the chunk loads are kept in `latest` and shown once it is here.
+        if (loading) return;
+        loading = true;
         element.replaceChildren();
         void import("./html-template").then(
           (module) => {
