@@ -13,10 +13,19 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Sequence
+from typing import Protocol
 
 from . import alias, launcher
 from .app_runner import format_app_error, run_app_file
 from .blocks import Blocks
+
+
+class _Server(launcher.Launcher, Protocol):
+    """What ``run`` needs of the server's launcher, which it finds through the registry."""
+
+    default_host: str | None
+    default_port: int | None
+    running: dict[int, object]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,11 +72,16 @@ def export(arguments: argparse.Namespace) -> int:
 
 
 def run(path: str, host: str | None, port: int | None) -> int:
-    from .server import ServerLauncher
-
-    server = ServerLauncher()
+    try:
+        found = launcher.current_launcher()
+    except RuntimeError as error:
+        print(f"pagelet run: {error}", file=sys.stderr)
+        return 1
+    if found is None:
+        print("pagelet run: no server is installed: pip install 'pagelet[server]'.", file=sys.stderr)
+        return 1
+    server: _Server = found  # type: ignore[assignment]  # the registered CPython launcher is the server's
     server.default_host, server.default_port = host, port
-    launcher.set_launcher(server)
     alias.install()
     sys.path.insert(0, ".")
     try:

@@ -11,9 +11,10 @@ import inspect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from .blocks import Block, Blocks, current_root
+from .tree import Block, BlockContext, current_root
 
 if TYPE_CHECKING:
+    from .blocks import Blocks
     from .components.base import Component
 
 TriggerMode = Literal["once", "multiple", "always_last"]
@@ -134,14 +135,13 @@ def _unique_api_name(root: Blocks, fn: Callable[..., Any] | None, api_name: str 
 
 def _as_component_list(value: Any, role: str) -> tuple[list[Component], bool]:
     """Normalize ``inputs``/``outputs``: a component, a list, a set, or None."""
-    from .components.base import Component
-
     if value is None:
         return [], False
     as_dict = isinstance(value, (set, frozenset))
     items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
     for item in items:
-        if not isinstance(item, Component):
+        # A component is a block that holds no others; the layer below components cannot name their class.
+        if not isinstance(item, Block) or isinstance(item, BlockContext):
             raise TypeError(f"{role} must be components, got {item!r}")
     if as_dict:
         items.sort(key=lambda component: component.id)
@@ -169,10 +169,8 @@ def _register(
     output_list, _ = _as_component_list(outputs, "outputs")
     every = kwargs.get("every")
     if every is not None:
-        from .components.timer import timer_for
-
         # Gradio 4's `every=` on a listener: also run on a timer's ticks.
-        timer = timer_for(every)
+        timer = root.timer_for(every)
         if timer.parent is None:
             root.add_child(timer)  # the host only runs timers that are in the layout
         targets = [*targets, (timer, "tick")]
@@ -191,7 +189,7 @@ def _register(
 
 def _root_for(block: Block, event: str) -> Blocks:
     root = current_root()
-    if root is None and isinstance(block, Blocks):
+    if root is None and block.IS_APP:
         root = block
     if root is None:
         raise RuntimeError(f"Cannot call {event}() outside of a gr.Blocks() context.")

@@ -1,7 +1,10 @@
-"""Where ``launch()`` goes: the runtime that hosts this process decides.
+"""Where ``launch()`` goes: a registry the runtime hosting this process fills.
 
-The browser bridge installs a launcher that hands the app to the page; on
-CPython the server adapter is the launcher. The core itself never serves.
+The browser bridge registers a launcher that hands the app to the page. On
+CPython the server adapter registers itself through the ``pagelet.launchers``
+entry point (``pyproject.toml``), which is looked up on the first ``launch()``
+when no launcher is set. The core never imports a launcher: the server's
+Starlette and uvicorn stay out of reach of the modules the browser runs.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from .blocks import Blocks
+
+# The entry point group a runtime's launcher is registered under; its objects are launcher factories.
+ENTRY_POINT_GROUP = "pagelet.launchers"
 
 
 class Launcher(Protocol):
@@ -23,30 +29,44 @@ _launcher: Launcher | None = None
 
 
 def set_launcher(launcher: Launcher | None) -> None:
-    """Install the runtime's launcher (``None`` removes it)."""
+    """Install the runtime's launcher (``None`` removes it; the next launch looks again)."""
     global _launcher
     _launcher = launcher
 
 
-def _default_launcher() -> Launcher | None:
-    """On CPython, the server adapter; imported only now, so the core stays light."""
+def current_launcher() -> Launcher | None:
+    """The installed launcher, else the one registered under the entry point (installed then)."""
+    global _launcher
+    if _launcher is None:
+        _launcher = _registered_launcher()
+    return _launcher
+
+
+def _registered_launcher() -> Launcher | None:
+    # In the browser the bridge has installed its launcher before any app runs; nothing to look up.
     if sys.platform == "emscripten":
         return None
-    from .server import ServerLauncher
+    from importlib.metadata import entry_points
 
-    return ServerLauncher()
+    # Sorted, so that two registered runtimes give the same answer every time.
+    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda entry: entry.name):
+        try:
+            factory = entry.load()
+        except ImportError as exc:  # the package is there, its extra's dependencies are not
+            raise RuntimeError(f"The {entry.name} launcher cannot load ({exc}): pip install 'pagelet[server]'.") from exc
+        launcher: Launcher = factory()
+        return launcher
+    return None
 
 
 def launch(app: Blocks, **options: Any) -> Any:
-    global _launcher
-    if _launcher is None:
-        _launcher = _default_launcher()
-    if _launcher is None:
+    launcher = current_launcher()
+    if launcher is None:
         raise RuntimeError(
             "No runtime is available to launch this app. In the browser, run it inside "
-            "<gradio-lite>; on CPython a server adapter must be installed as the launcher."
+            "<gradio-lite>; on CPython install the server adapter: pip install 'pagelet[server]'."
         )
-    return _launcher.launch(app, **options)
+    return launcher.launch(app, **options)
 
 
 def close(app: Blocks) -> None:
@@ -56,6 +76,8 @@ def close(app: Blocks) -> None:
 
 def mount_gradio_app(app: Any, blocks: Blocks, path: str, **options: Any) -> Any:
     """Serve ``blocks`` under ``path`` of an existing Starlette or FastAPI ``app``; returns ``app``."""
-    from .server import mount_gradio_app as mount
-
+    # Only the server's launcher has ``mount``: the page's cannot serve inside another app.
+    mount = getattr(current_launcher(), "mount", None)
+    if mount is None:
+        raise RuntimeError("mount_gradio_app needs the CPython server adapter: pip install 'pagelet[server]'.")
     return mount(app, blocks, path, **options)

@@ -13,7 +13,7 @@ import inspect
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from ..blocks import Block
+from ..tree import Block
 from ..events import make_listener
 
 

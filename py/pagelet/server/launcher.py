@@ -84,8 +84,20 @@ class RunningServer:
         self.socket.close()
 
 
+def mount_gradio_app(app: Any, blocks: Blocks, path: str, **options: Any) -> Any:
+    """Serve ``blocks`` under ``path`` of a Starlette or FastAPI ``app``; returns ``app``.
+
+    ``options`` are ``launch()``'s (``auth``, ``allowed_paths``, ``max_file_size`` ...).
+    """
+    app.mount("/" + path.strip("/"), create_app(blocks, ServerOptions.from_launch(**options)))
+    return app
+
+
 class ServerLauncher:
-    """The CPython launcher: serves each launched app until ``close()``."""
+    """The CPython launcher: serves each launched app until ``close()``.
+
+    Registered under the ``pagelet.launchers`` entry point (see ``pagelet.launcher``).
+    """
 
     def __init__(self) -> None:
         self.running: dict[int, RunningServer] = {}
@@ -134,6 +146,9 @@ class ServerLauncher:
                 print("Keyboard interruption in main thread... closing server.", flush=True)
         finally:
             self.close(app)
+
+    def mount(self, app: Any, blocks: Blocks, path: str, **options: Any) -> Any:
+        return mount_gradio_app(app, blocks, path, **options)
 
     def close(self, app: Blocks) -> None:
         server = self.running.pop(id(app), None)
