@@ -140,8 +140,9 @@ def _as_component_list(value: Any, role: str) -> tuple[list[Component], bool]:
     as_dict = isinstance(value, (set, frozenset))
     items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
     for item in items:
-        # A component is a block that holds no others; the layer below components cannot name their class.
-        if not isinstance(item, Block) or isinstance(item, BlockContext):
+        # A component is a block that holds no others, or one with a value that does (gr.HTML with
+        # children); the layer below components cannot name their class.
+        if not isinstance(item, Block) or (isinstance(item, BlockContext) and not callable(getattr(item, "postprocess", None))):
             raise TypeError(f"{role} must be components, got {item!r}")
     if as_dict:
         items.sort(key=lambda component: component.id)
