@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from .base import Component
-from .file import check_file_type, payload_path, to_file_data
+from .file import files_data, payload_path, to_file_data, uploaded_files
 
 ButtonVariant = Literal["primary", "secondary", "stop", "huggingface"]
 
@@ -65,28 +65,11 @@ class UploadButton(_FileButton):
         self.file_types = file_types
         super().__init__(label, value, **kwargs)
 
-    def _one(self, payload: Any) -> str | bytes:
-        path = payload_path(payload)
-        check_file_type(path, self.file_types)
-        if self.type == "binary":
-            with open(path, "rb") as handle:
-                return handle.read()
-        return path
-
     def preprocess(self, payload: Any) -> Any:
-        if payload is None:
-            return None
-        items = payload if isinstance(payload, list) else [payload]
-        if self.file_count == "single":
-            return self._one(items[0]) if items else None
-        return [self._one(item) for item in items]
+        return uploaded_files(payload, self.file_count, self.file_types, self.type)
 
     def postprocess(self, value: Any) -> Any:
-        if value is None:
-            return None
-        if isinstance(value, (list, tuple)):
-            return [to_file_data(item) for item in value]
-        return to_file_data(value)
+        return files_data(value)
 
 
 class DownloadButton(_FileButton):
