@@ -41,6 +41,7 @@ _EXPORTS = {
     "Tab": "layouts",
     "TabItem": "layouts",
     "Tabs": "layouts",
+    "mcp": "mcp:",
     "Progress": "progress",
     "render": "rendering",
     "Request": "request",

@@ -15,7 +15,7 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from . import alias, app_runner, files, launcher, optional
+from . import alias, app_runner, files, launcher, optional, static_page_notes
 from .app_runner import format_app_error, run_app_file
 from .blocks import Blocks
 from .protocol import alert_message, encode, error_message, file_message
@@ -40,9 +40,11 @@ class _PageLauncher:
     def __init__(self) -> None:
         self.app: Blocks | None = None
         self.max_file_size: int | None = files.DEFAULT_MAX_FILE_SIZE
+        self.notes: list[str] = []
 
     def launch(self, app: Blocks, **options: Any) -> None:
         self.app = app
+        self.notes = static_page_notes.launch_notes(options)
         if "max_file_size" in options:
             self.max_file_size = files.parse_size(options["max_file_size"])
 
@@ -115,6 +117,8 @@ async def run(entrypoint: str | None = None, code: str | None = None) -> str | N
     except Exception as exc:
         return _fatal(f"{type(exc).__name__}: {exc}", format_app_error(exc))
     _session.send_config()
+    for note in page_launcher.notes:
+        _send_message(alert_message("info", note, "Info", None))
     if _load_package is not None:
         # In the background, after the config: the app is usable while numpy or PIL load.
         _keep(asyncio.ensure_future(_load_optional_packages(app, _load_package)))

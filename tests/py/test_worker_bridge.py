@@ -179,3 +179,22 @@ def test_run_code_reports_errors_with_line_numbers_and_a_later_run_recovers(app_
     code = "import gradio as gr\ngr.Interface(lambda x: x, 'textbox', 'textbox', title='Again').launch()\n"
     assert asyncio.run(worker_bridge.run(code=code)) is None
     assert json.loads(sent[0])["type"] == "config"
+
+
+def test_mcp_server_is_accepted_in_the_browser_and_the_page_says_it_has_no_mcp_endpoint(app_dir):
+    messages, _ = run(app_dir, """
+        import gradio as gr
+        gr.Interface(lambda text: text.upper(), "textbox", "textbox").launch(mcp_server=True)
+    """)
+    assert messages[0]["type"] == "config"
+    notes = [message for message in messages if message["type"] == "alert"]
+    assert [(note["level"], note["title"]) for note in notes] == [("info", "Info")]
+    assert "no MCP endpoint" in notes[0]["message"] and "pagelet run app.py" in notes[0]["message"]
+
+
+def test_an_app_launched_without_mcp_gets_no_note(app_dir):
+    messages, _ = run(app_dir, """
+        import gradio as gr
+        gr.Interface(lambda text: text.upper(), "textbox", "textbox").launch()
+    """)
+    assert [message for message in messages if message["type"] == "alert"] == []

@@ -63,6 +63,12 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     ]
     if STATIC.is_dir():
         pages.append(Mount("/assets", StaticFiles(directory=STATIC)))
+    mcp = None
+    if options.mcp_server:
+        from .mcp_server import McpEndpoint  # the optional ``mcp`` package, only when asked for
+
+        mcp = McpEndpoint(blocks)
+        api += mcp.routes()
     middleware: list[Middleware] = []
     logins = None
     if options.auth is not None:
@@ -77,7 +83,8 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        yield
+        async with mcp.running() if mcp is not None else contextlib.nullcontext():
+            yield
         executor.shutdown(wait=False, cancel_futures=True)
         app.state.client_sessions.close()
         files.close()
@@ -90,4 +97,6 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     app.state.run_sync = thread_runner(executor)
     app.state.queue = EventQueue(blocks)
     app.state.client_sessions = ClientSessions(blocks, app.state.queue, app.state.run_sync, options, files)
+    if mcp is not None:
+        mcp.bind(app.state)
     return app

@@ -70,13 +70,28 @@ async def call(request: Request) -> Response:
         return JSONResponse({"detail": 'The body must be a JSON object {"data": [...]}, one value per input.'}, status_code=422)
     if state.queue.is_full(fn_index):
         return JSONResponse({"detail": "Queue is full."}, status_code=503)
-    file_url = _file_url(request)
     data = _with_state_slots(state.blocks, fn_index, body["data"])
+    event_id, _ = start_call(state, fn_index, data, _file_url(request))
+    return JSONResponse({"event_id": event_id})
+
+
+def start_call(state: Any, fn_index: int, data: list[Any], file_url: str) -> tuple[str, ClientSession]:
+    """Run one event in a session of its own (named by the event's id), streaming whole values.
+
+    ``state`` is the server app's state; output files are offered under ``file_url``."""
     # Values past the function's inputs are ignored, as Gradio ignores them.
     data = local_file_inputs(state.blocks, fn_index, data[: len(state.blocks.dependencies[fn_index].inputs)], file_url)
     event_id = secrets.token_hex(16)
-    state.client_sessions.get(event_id, file_url, diffs=False).start(event_id, fn_index, data)
-    return JSONResponse({"event_id": event_id})
+    session = state.client_sessions.get(event_id, file_url, diffs=False)
+    session.start(event_id, fn_index, data)
+    return event_id, session
+
+
+async def completion(session: ClientSession) -> dict[str, Any]:
+    """The event's ``process_completed`` message, once it comes."""
+    while (message := await session.outbox.get())["msg"] != "process_completed":
+        pass
+    return message
 
 
 async def _events(session: ClientSession) -> AsyncIterator[str]:

@@ -35,6 +35,10 @@ def auth_check(auth: Any) -> AuthCheck | None:
     return check
 
 
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
 def _resolved(paths: Sequence[str | os.PathLike[str]] | None) -> list[Path]:
     return [Path(path).resolve() for path in (paths or [])]
 
@@ -50,6 +54,8 @@ class ServerOptions:
     max_file_size: int | None = None
     root_path: str = ""
     show_error: bool = False
+    # Serve the app's endpoints as MCP tools under /gradio_api/mcp/ (needs the ``mcp`` extra).
+    mcp_server: bool = False
 
     @classmethod
     def from_launch(
@@ -61,6 +67,7 @@ class ServerOptions:
         max_file_size: int | str | None = None,
         root_path: str | None = None,
         show_error: bool = False,
+        mcp_server: bool | None = None,
         **_ignored: Any,
     ) -> ServerOptions:
         return cls(
@@ -71,4 +78,5 @@ class ServerOptions:
             max_file_size=parse_size(max_file_size),
             root_path=(root_path if root_path is not None else os.environ.get("GRADIO_ROOT_PATH", "")).rstrip("/"),
             show_error=show_error,
+            mcp_server=mcp_server if mcp_server is not None else _env_flag("GRADIO_MCP_SERVER"),
         )
