@@ -1,3 +1,4 @@
+import type { Props } from "../protocol";
 import { str } from "./props";
 import { sanitizedFragment } from "./sanitize";
 import type { ComponentView, Renderer } from "./types";
@@ -22,13 +23,18 @@ export const html: Renderer = (context): ComponentView => {
   let value: unknown = null;
   let clicks = false;
   let loading = false;
+  let templateProps: Record<string, unknown> = {};
   element.addEventListener("click", () => {
     if (clicks && templated === null) context.emit("click");
   });
 
   return {
     element,
-    update(props) {
+    update(given) {
+      // An update's `props` names only the template props it changes (gr.HTML(size=60)): merged here,
+      // where every update passes, also those that come while the template chunk loads.
+      if (typeof given.props === "object" && given.props !== null) templateProps = { ...templateProps, ...(given.props as Record<string, unknown>) };
+      const props: Readonly<Props> = { ...given, props: templateProps };
       latest = props;
       value = props.value;
       if (templated !== null) {
