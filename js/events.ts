@@ -1,23 +1,6 @@
-import { cancelMessage, eventMessage, type ClientMessage, type Dependency, type ProgressMessage, type StatusMessage } from "./protocol";
+import { cancelMessage, eventMessage, type ClientMessage, type Dependency, type TriggerMode, type ProgressMessage, type StatusMessage } from "./protocol";
 import { LongRuns } from "./long-runs";
 import type { StatusIndicator } from "./status";
-
-/**
- * What to do when a dependency is triggered while it is still running:
- * "once" ignores the new trigger, "always_last" runs the latest one after the
- * current run ends, "multiple" runs each.
- */
-export type TriggerMode = NonNullable<Dependency["trigger_mode"]>;
-
-// Events that fire on every keystroke or drag step: only the last one matters.
-const STREAMING_EVENTS: ReadonlySet<string> = new Set(["change", "input", "release"]);
-
-function triggerMode(dep: Dependency, event: string): TriggerMode {
-  if (dep.trigger_mode !== undefined) return dep.trigger_mode;
-  // A `.then()` step must see its parent's latest result, so it never drops a run.
-  if (event === "then" || STREAMING_EVENTS.has(event)) return "always_last";
-  return "once";
-}
 
 function eventIdPrefix(): string {
   // Not crypto.randomUUID: it is missing on plain-http pages.
@@ -70,7 +53,7 @@ export class Events {
         const [id, event] = target;
         push(this.#byTarget, `${String(id)}:${String(event)}`, dep);
       }
-      for (const cancelled of Array.isArray(dep.cancels) ? dep.cancels : []) this.#cancellable.add(cancelled);
+      for (const cancelled of dep.cancels) this.#cancellable.add(cancelled);
       if (typeof dep.trigger_after === "number") push(this.#byParent, dep.trigger_after, dep);
     }
   }
@@ -89,7 +72,7 @@ export class Events {
 
   /** Component `id` emitted `event`: run every dependency listening to it. */
   trigger(id: number, event: string, eventData?: Record<string, unknown>): void {
-    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, triggerMode(dep, event), eventData);
+    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, dep.trigger_mode, eventData);
   }
 
   /** Apply a `status` message; unknown event ids (already ended, or not ours) are ignored. */
@@ -120,7 +103,7 @@ export class Events {
   }
 
   #fire(dep: Dependency, mode: TriggerMode, eventData?: Record<string, unknown>): void {
-    if (Array.isArray(dep.cancels) && dep.cancels.length > 0) this.#cancel(new Set(dep.cancels));
+    if (dep.cancels.length > 0) this.#cancel(new Set(dep.cancels));
     if ((this.#running.get(dep.id) ?? 0) > 0) {
       if (mode === "once") return;
       if (mode === "always_last") {
@@ -175,7 +158,7 @@ export class Events {
     this.#options.status.end(dep.outputs, failed);
 
     for (const next of this.#byParent.get(dep.id) ?? []) {
-      if (!failed || next.trigger_only_on_success === false) this.#fire(next, triggerMode(next, "then"));
+      if (!failed || next.trigger_only_on_success === false) this.#fire(next, next.trigger_mode);
     }
     if (left === 0 && this.#queued.delete(dep.id)) this.#start(dep);
   }

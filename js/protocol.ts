@@ -1,155 +1,24 @@
 /**
- * The message schema between the Python core and this host.
- * Twin of `py/pagelet/protocol.py`, which documents every field; keep both in step.
+ * What this host checks of the messages it receives, and the messages it builds.
+ *
+ * The types come from the one schema, `protocol/messages.schema.json`, through
+ * the generated `protocol-types.ts`; only the checks the host needs to stay
+ * standing against a broken core are written here, by hand, so that no
+ * validator library sits on the boot path.
  */
+import {
+  PROTOCOL_VERSION,
+  type AppConfig,
+  type CancelMessage,
+  type ClientMessage,
+  type EventMessage,
+  type FileData,
+  type Progress,
+  type ServerMessage,
+  type UploadMessage,
+} from "./protocol-types";
 
-export const PROTOCOL_VERSION = 1;
-
-export type Stage = "pending" | "running" | "done" | "error";
-export type AlertLevel = "error" | "warning" | "info";
-export type Props = Record<string, unknown>;
-
-export interface ComponentConfig {
-  id: number;
-  type: string;
-  props: Props;
-}
-
-export interface LayoutNode {
-  id: number;
-  children?: LayoutNode[];
-}
-
-export interface Dependency {
-  id: number;
-  targets: [number, string][];
-  inputs: number[];
-  outputs: number[];
-  api_name: string | null;
-  trigger_after: number | null;
-  trigger_only_on_success: boolean;
-  queue: boolean;
-  show_progress: string;
-  /** "once" drops a trigger while running, "always_last" keeps the latest, "multiple" runs each. */
-  trigger_mode?: "once" | "multiple" | "always_last";
-  /** Gradio's client-side function; carried for compatibility, never run by this host. */
-  js?: string | null;
-  /** Dependencies whose running events the host cancels when this one is triggered. */
-  cancels?: number[];
-}
-
-/** `gr.themes`: CSS variables for light and dark mode, and a font stack. */
-export interface ThemeConfig {
-  name: string;
-  light: Record<string, string>;
-  dark: Record<string, string>;
-  font: string;
-}
-
-export interface AppConfig {
-  title: string;
-  root: number;
-  css: string | null;
-  theme?: ThemeConfig | null;
-  components: ComponentConfig[];
-  layout: LayoutNode;
-  dependencies: Dependency[];
-  /** Upload limit in bytes (null: none); the host refuses a larger file before reading it. */
-  max_file_size?: number | null;
-}
-
-export interface Update {
-  id: number;
-  value?: unknown;
-  props?: Props;
-}
-
-export interface ConfigMessage { v: number; type: "config"; config: AppConfig }
-export interface StatusMessage { v: number; type: "status"; event_id: string; stage: Stage; message?: string }
-export interface UpdateMessage { v: number; type: "update"; event_id: string; updates: Update[] }
-export interface AlertMessage {
-  v: number;
-  type: "alert";
-  level: AlertLevel;
-  title: string;
-  message: string;
-  duration: number | null;
-}
-export interface ErrorMessage {
-  v: number;
-  type: "error";
-  message: string;
-  event_id?: string;
-  traceback?: string;
-  fatal?: boolean;
-}
-
-export interface Progress {
-  /** In [0, 1]; null when only a step count is known. */
-  fraction: number | null;
-  desc: string | null;
-  index: number | null;
-  length: number | null;
-  unit: string;
-}
-export interface ProgressMessage { v: number; type: "progress"; event_id: string; progress: Progress }
-
-/** `@gr.render` rebuilt the column `id`; see protocol.py. */
-export interface RenderMessage {
-  v: number;
-  type: "render";
-  event_id: string;
-  id: number;
-  components: ComponentConfig[];
-  layout: LayoutNode;
-  dependencies: Dependency[];
-  retired: number[];
-}
-export interface DownloadMessage { v: number; type: "download"; filename: string; mime: string; text: string }
-
-/** A file as the core describes it (Gradio's FileData). */
-export interface FileData {
-  path: string;
-  orig_name?: string | null;
-  size?: number | null;
-  mime_type?: string | null;
-  /** Set when the transport serves files over HTTP; null in the worker, where bytes come in `file` messages. */
-  url?: string | null;
-  meta?: { _type?: string };
-}
-
-export interface UploadedMessage { v: number; type: "uploaded"; upload_id: string; file?: FileData; error?: string }
-/** The bytes of output file `path` travel next to this message. */
-export interface FileMessage { v: number; type: "file"; path: string; mime_type: string | null }
-/** Output files nothing shows any more: the host lets go of their bytes. */
-export interface ReleaseMessage { v: number; type: "release"; paths: string[] }
-
-export type ServerMessage =
-  | ConfigMessage
-  | StatusMessage
-  | UpdateMessage
-  | AlertMessage
-  | ErrorMessage
-  | ProgressMessage
-  | DownloadMessage
-  | RenderMessage
-  | UploadedMessage
-  | FileMessage
-  | ReleaseMessage;
-
-export interface EventMessage {
-  v: number;
-  type: "event";
-  event_id: string;
-  fn: number;
-  data: unknown[];
-  /** What the event was about (a `select`: `{index, value, selected}`); the function's `gr.SelectData`. */
-  event_data?: Record<string, unknown>;
-}
-export interface CancelMessage { v: number; type: "cancel"; event_id: string }
-/** A file for the core; its bytes travel next to this message. */
-export interface UploadMessage { v: number; type: "upload"; upload_id: string; name: string; mime: string }
-export type ClientMessage = EventMessage | CancelMessage | UploadMessage;
+export * from "./protocol-types";
 
 export class ProtocolError extends Error {
   override name = "ProtocolError";
@@ -196,8 +65,8 @@ function checkDependencies(dependencies: unknown): void {
       fail("each dependency needs an id, targets, inputs and outputs");
     }
     if (!dep.inputs.every(isId) || !dep.outputs.every(isId)) fail("dependency inputs and outputs must be ids");
-    if (dep.trigger_mode !== undefined && !TRIGGER_MODES.has(String(dep.trigger_mode))) fail("unknown trigger_mode");
-    if (dep.cancels !== undefined && (!Array.isArray(dep.cancels) || !dep.cancels.every(isId))) fail("dependency cancels must be ids");
+    if (!TRIGGER_MODES.has(String(dep.trigger_mode))) fail("unknown trigger_mode");
+    if (!Array.isArray(dep.cancels) || !dep.cancels.every(isId)) fail("dependency cancels must be ids");
   }
 }
 

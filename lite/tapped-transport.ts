@@ -17,7 +17,7 @@ export class TappedTransport implements Transport {
   readonly #tap: Tap;
   #deliver: ((message: ServerMessage) => void) | undefined;
   /** The protocol version the core speaks (lite.js does not import the protocol module: it is the host's). */
-  #version: number | undefined;
+  #version: ServerMessage["v"] | undefined;
 
   constructor(inner: Transport, tap: Tap) {
     this.#inner = inner;

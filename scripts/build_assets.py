@@ -94,9 +94,10 @@ def build_core_wheel() -> Path:
     return target
 
 
-# The CPython server adapter and its page, the command line and the static-site export:
-# of no use in the browser, so not downloaded there.
-BROWSERLESS_PREFIX = ("pagelet/server/", "pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py")
+# The CPython server adapter and its page, the command line, the static-site export and
+# the protocol's generated TypedDicts (only type checkers import them): of no use in the
+# browser, so not downloaded there.
+BROWSERLESS_PREFIX = ("pagelet/server/", "pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py", "pagelet/protocol_types.py")
 
 
 def without_server(wheel: Path) -> None:

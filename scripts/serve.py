@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import io
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +28,8 @@ GALLERY = "/public/index.html"
 
 
 class Handler(SimpleHTTPRequestHandler):
+    server: Server
+
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
@@ -38,7 +42,7 @@ class Handler(SimpleHTTPRequestHandler):
         ".py": "text/x-python",
     }
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         """GET and HEAD both start here: refuse private paths, redirect `/` to the gallery."""
         path = urlsplit(self.path).path
         if any(segment.startswith(".") for segment in unquote(path).split("/") if segment):
@@ -54,7 +58,7 @@ class Handler(SimpleHTTPRequestHandler):
         return super().send_head()
 
     def end_headers(self) -> None:
-        if self.server.isolated:  # type: ignore[attr-defined]
+        if self.server.isolated:
             self.send_header("Cross-Origin-Opener-Policy", "same-origin")
             self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
         # dist/ may also be used from a page on another origin, as from a CDN.
@@ -65,13 +69,16 @@ class Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
-        if self.server.quiet:  # type: ignore[attr-defined]
+        if self.server.quiet:
             return
         super().log_message(format, *args)
 
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
+    # Set by make_server.
+    quiet = False
+    isolated = True
 
     def handle_error(self, request: object, client_address: object) -> None:
         # A browser that stops a download (a worker terminated mid-boot) is not a server error.
@@ -88,8 +95,8 @@ def make_server(
     `isolated=False` leaves out COOP/COEP, as most static hosts do (the benchmark's Stop figure).
     """
     server = Server((host, port), partial(Handler, directory=str(root)))
-    server.quiet = quiet  # type: ignore[attr-defined]
-    server.isolated = isolated  # type: ignore[attr-defined]
+    server.quiet = quiet
+    server.isolated = isolated
     return server
 
 

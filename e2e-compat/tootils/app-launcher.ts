@@ -79,10 +79,10 @@ export async function launchGradioApp(
   const log = fs.openSync(path.join(logDir, logName), "w");
   const scratch = path.join(settings.outputDir, "scratch", runtime, `${demoName}_${port}`);
   const python = runtime === "gradio" ? settings.gradioPython : settings.pageletPython;
-  const child = spawn(python, [settings.demoRunner, runtime, file, String(port)], {
+  // The demo watches the runner's main process, which outlives the workers (see run_demo.py).
+  const child = spawn(python, [settings.demoRunner, runtime, file, String(port), String(settings.runnerPid)], {
     cwd: settings.gradioRoot,
-    // stdin stays a pipe: the demo exits when it closes (see run_demo.py).
-    stdio: ["pipe", log, log],
+    stdio: ["ignore", log, log],
     // Its own process group, so that stopping it stops what it started.
     detached: true,
     env: {
@@ -98,6 +98,7 @@ export async function launchGradioApp(
     },
   });
   fs.closeSync(log);
+  child.unref();
   let exited: number | null | undefined;
   child.once("exit", (code) => {
     exited = code;
@@ -117,8 +118,13 @@ export async function launchGradioApp(
 /** Stops the demo and everything it started (uvicorn workers, subprocesses). */
 export function killGradioApp(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  killDemoGroup(child.pid);
+}
+
+/** Stops a demo that another worker may have started, by the id of its process group. */
+export function killDemoGroup(pid: number): void {
   try {
-    process.kill(-child.pid, "SIGKILL");
+    process.kill(-pid, "SIGKILL");
   } catch {
     // already gone
   }

@@ -6,15 +6,18 @@
  * `BASELINE=gradio`, by real Gradio.
  */
 import { test as base, type Locator, type Page } from "@playwright/test";
-import type { ChildProcess } from "node:child_process";
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
-import { hasTestcase, killGradioApp, launchGradioApp } from "./app-launcher.ts";
+import { hasTestcase, killDemoGroup, launchGradioApp } from "./app-launcher.ts";
+import { settings } from "./settings.ts";
 
 export { expect } from "@playwright/test";
 
-/** The one demo this worker is serving; a spec's tests run one after another. */
-let running: { key: string; port: number; process: ChildProcess } | undefined;
+interface Serving {
+  key: string;
+  port: number;
+  pid: number;
+}
 
 function testcaseOf(title: string, demoName: string): string | undefined {
   const match = /^case (\w+):/.exec(title) ?? /^test case (\w+) /.exec(title);
@@ -22,23 +25,38 @@ function testcaseOf(title: string, demoName: string): string | undefined {
   return name !== undefined && hasTestcase(demoName, name) ? name : undefined;
 }
 
-async function appFor(demoName: string, testcase: string | undefined): Promise<number> {
-  const key = testcase ? `${demoName}/${testcase}` : demoName;
-  if (running?.key === key && running.process.exitCode === null && running.process.signalCode === null) {
-    return running.port;
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
-  if (running) killGradioApp(running.process);
-  running = undefined;
-  const app = await launchGradioApp(demoName, 0, 90_000, testcase);
-  running = { key, ...app };
-  return app.port;
 }
 
-for (const signal of ["exit", "SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (running) killGradioApp(running.process);
-    if (signal !== "exit") process.exit(1);
-  });
+function serving(): Serving | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(settings.demoFile, "utf8")) as Serving;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The port of the demo for this test: the one already serving when it is the
+ * same demo (Playwright replaces the worker after a failed test, and starting
+ * gradio again would cost seconds per test), else a fresh one in its place.
+ */
+async function appFor(demoName: string, testcase: string | undefined): Promise<number> {
+  const key = testcase ? `${demoName}/${testcase}` : demoName;
+  const current = serving();
+  if (current?.key === key && alive(current.pid)) return current.port;
+  if (current) killDemoGroup(current.pid);
+  fs.rmSync(settings.demoFile, { force: true });
+  const app = await launchGradioApp(demoName, 0, 90_000, testcase);
+  const next: Serving = { key, port: app.port, pid: app.process.pid ?? 0 };
+  fs.writeFileSync(settings.demoFile, JSON.stringify(next));
+  return app.port;
 }
 
 export const test = base.extend<{ demoPage: void }>({
@@ -78,7 +96,7 @@ export async function drag_and_drop_file(
   fileType = "",
   count = 1,
 ): Promise<void> {
-  const base64 = (await fs.readFile(filePath)).toString("base64");
+  const base64 = (await fs.promises.readFile(filePath)).toString("base64");
   const dataTransfer = await page.evaluateHandle(
     ({ base64, fileName, fileType, count }) => {
       const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));

@@ -26,4 +26,11 @@ export const settings = {
   demoRunner: path.join(here, "..", "run_demo.py"),
   pageletPython: process.env.E2E_COMPAT_PAGELET_PYTHON ?? path.join(repository, ".venv", "bin", "python"),
   gradioPython: process.env.E2E_COMPAT_GRADIO_PYTHON ?? path.join(repository, ".venv-bench", "bin", "python"),
+  /**
+   * The runner's main process: the config is read there first and hands this to
+   * its workers (whose own parent it is), so every demo watches the same process.
+   */
+  runnerPid: Number((process.env.E2E_COMPAT_RUNNER_PID ??= String(process.pid))),
+  /** The demo now serving, shared by the workers of the run (a worker is replaced after each failure). */
+  demoFile: path.join(outputDir, `serving-${runtime()}.json`),
 };

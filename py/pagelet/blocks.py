@@ -13,6 +13,8 @@ from .tree import Block, BlockContext, current_context, current_root, layout_of,
 __all__ = ["Block", "BlockContext", "Blocks", "current_context", "current_root", "layout_of", "walk"]
 
 if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import AppConfig, ComponentConfig, ThemeConfig
     from .events import Dependency
 
 class Blocks(BlockContext):
@@ -20,6 +22,12 @@ class Blocks(BlockContext):
 
     TYPE = "blocks"
     IS_APP = True
+
+    # Set by launch() on a server (pagelet/server/launcher.py), with Gradio's names; absent until then.
+    local_url: str
+    server_port: int
+    server_name: str
+    server_app: Any
 
     def __init__(
         self,
@@ -98,8 +106,8 @@ class Blocks(BlockContext):
 
         for block in walk(self):
             value_fn = getattr(block, "value_fn", None)
-            if value_fn is not None and not getattr(block, "_load_attached", False):
-                block._load_attached = True  # type: ignore[attr-defined]
+            if value_fn is not None and not block._load_attached:
+                block._load_attached = True
                 dependency = listen(self, "load", value_fn, None, block, api_name=False, show_progress="hidden", queue=False)
                 every = getattr(block, "every", None)
                 if every is not None:
@@ -127,7 +135,7 @@ class Blocks(BlockContext):
                     found.append(block)
         return found
 
-    def _theme_config(self) -> dict[str, Any] | None:
+    def _theme_config(self) -> ThemeConfig | None:
         if self.theme is None:
             return None  # the stock look, without importing the themes
         from .themes import theme_config
@@ -135,7 +143,7 @@ class Blocks(BlockContext):
         return theme_config(self.theme)
 
     @staticmethod
-    def component_config(block: Block, inputs: set[int], outputs: set[int]) -> dict[str, Any]:
+    def component_config(block: Block, inputs: set[int], outputs: set[int]) -> ComponentConfig:
         """One entry of the config's ``components``; ``inputs``/``outputs`` are ids events read and write."""
         props = block.get_props()
         if "interactive" in props and props["interactive"] is None:
@@ -143,7 +151,7 @@ class Blocks(BlockContext):
             props["interactive"] = not (block.id in outputs and block.id not in inputs)
         return {"id": block.id, "type": block.TYPE, "props": props}
 
-    def get_config(self) -> dict[str, Any]:
+    def get_config(self) -> AppConfig:
         """The config the host renders from (see ``protocol``)."""
         blocks = self.blocks_in_app()
         inputs = {block.id for dep in self.dependencies for block in dep.inputs}

@@ -94,7 +94,7 @@ class ChatInterface(Blocks):
             if description:
                 Markdown(description)
             self.chatbot = chatbot.render() if chatbot is not None else Chatbot(label="Chatbot", type="messages", height=400)
-            self.chatbot._chat_actions = True  # type: ignore[attr-defined]
+            self.chatbot._chat_actions = True
             with Row():
                 if textbox is not None:
                     self.textbox = textbox.render()

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from .tree import Block, BlockContext, current_root
 
 if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import Dependency as DependencyConfig
     from .blocks import Blocks
     from .components.base import Component
 
@@ -86,7 +88,7 @@ class Dependency:
             self.root, [], fn, inputs, outputs, trigger_after=self, trigger_only_on_success=True, **kwargs
         )
 
-    def get_config(self, root: Blocks) -> dict[str, Any]:
+    def get_config(self, root: Blocks) -> DependencyConfig:
         return {
             "id": root.dependencies.index(self),
             "targets": [[block.id, event] for block, event in self.targets],

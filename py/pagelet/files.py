@@ -24,7 +24,11 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import FileData
 
 FILE_DATA_TYPE = "gradio.FileData"
 
@@ -33,7 +37,7 @@ FILE_DATA_TYPE = "gradio.FileData"
 DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
 
 
-def file_data(path: str | os.PathLike[str], orig_name: str | None = None, mime_type: str | None = None) -> dict[str, Any]:
+def file_data(path: str | os.PathLike[str], orig_name: str | None = None, mime_type: str | None = None) -> FileData:
     """The ``FileData`` of an existing file; raises ``FileNotFoundError`` with the path."""
     path = os.fspath(path)
     if not os.path.isfile(path):
@@ -56,7 +60,7 @@ def is_file_data(value: Any) -> bool:
     )
 
 
-def iter_file_data(value: Any) -> Iterator[dict[str, Any]]:
+def iter_file_data(value: Any) -> Iterator[FileData]:
     """Every ``FileData`` dict inside a JSON-like value (a gallery holds many)."""
     if is_file_data(value):
         yield value
@@ -86,11 +90,12 @@ def parse_size(size: int | str | None) -> int | None:
 
 
 def human_size(size: int) -> str:
+    amount = float(size)
     for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return f"{size} B"
+        if amount < 1024 or unit == "GB":
+            return f"{amount:.0f} {unit}" if unit == "B" else f"{amount:.1f} {unit}"
+        amount /= 1024
+    return f"{amount} B"
 
 
 class UploadTooLarge(ValueError):
@@ -109,10 +114,10 @@ class FileStore(Protocol):
 
     max_file_size: int | None
 
-    def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
+    def save(self, name: str, data: bytes, mime_type: str | None) -> FileData:
         """Keep an upload; return its ``FileData``. Raises ``UploadTooLarge``."""
 
-    def publish(self, file: dict[str, Any]) -> dict[str, Any]:
+    def publish(self, file: FileData) -> FileData:
         """Make an output file reachable by the host; return the ``FileData`` to send."""
 
     def release(self, paths: Iterable[str]) -> list[str]:
@@ -124,7 +129,7 @@ class FileStore(Protocol):
 
 
 # Sends one file's bytes to the host, keyed by its path (the worker's ``file`` message).
-SendBytes = Callable[[dict[str, Any], bytes], None]
+SendBytes = Callable[["FileData", bytes], None]
 
 
 # Longest stored name, in characters: below every file system's limit of 255 bytes, UTF-8 included.
@@ -185,7 +190,7 @@ class TempFileStore:
             self._dir = tempfile.mkdtemp(prefix="pagelet-session-")
         return self._dir
 
-    def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
+    def save(self, name: str, data: bytes, mime_type: str | None) -> FileData:
         check_size(name, len(data), self.max_file_size)
         # A folder per upload keeps the person's file name, even when two uploads share it.
         folder = tempfile.mkdtemp(dir=self.directory)
@@ -196,7 +201,7 @@ class TempFileStore:
         self._uploads.add(path)
         return file_data(path, orig_name=name or safe_name, mime_type=mime_type or None)
 
-    def publish(self, file: dict[str, Any]) -> dict[str, Any]:
+    def publish(self, file: FileData) -> FileData:
         if self._send_bytes is None:
             return file
         path = file["path"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import downloads
 from .alerts import Info
@@ -149,11 +149,11 @@ class Interface(Blocks):
         return cls(fn, inputs, outputs, **kwargs)
 
     @staticmethod
-    def _button(spec: str | Button, variant: str, visible: bool = True) -> Button:
+    def _button(spec: str | Button, variant: Literal["primary", "secondary", "stop"], visible: bool = True) -> Button:
         if isinstance(spec, Button):
             spec.render()
             return spec
-        return Button(spec, variant=variant, visible=visible)  # type: ignore[arg-type]
+        return Button(spec, variant=variant, visible=visible)
 
     def _label_components(self) -> None:
         names = _parameter_names(self.fn)
@@ -165,10 +165,16 @@ class Interface(Blocks):
             if component.label is None:
                 component.label = "output" if len(shown_outputs) == 1 else f"output {index}"
 
+    @property
+    def _flagging(self) -> CSVLogger:
+        # Set in __init__ whenever flagging_mode is not "never", the only mode that reaches the flagging code.
+        assert self.flagging_callback is not None
+        return self.flagging_callback
+
     def _flag_buttons(self, flagging_dir: str) -> list[tuple[Button, str]]:
         if self.flagging_mode == "never":
             return []
-        self.flagging_callback.setup(self.input_components + self.output_components, flagging_dir)
+        self._flagging.setup(self.input_components + self.output_components, flagging_dir)
         with Row():
             buttons = []
             if self.flagging_mode == "manual":
@@ -186,12 +192,12 @@ class Interface(Blocks):
         if self.flagging_mode == "auto":
             predict.success(functools.partial(self._flag, ""), logged, None, api_name=False, show_progress="hidden", queue=False)
         self.download_flagged.click(
-            lambda: downloads.offer(self.flagging_callback.dataset_file_name, self.flagging_callback.read_csv(), "text/csv"),
+            lambda: downloads.offer(self._flagging.dataset_file_name, self._flagging.read_csv(), "text/csv"),
             None, None, api_name=False, show_progress="hidden", queue=False,
         )
 
     def _flag(self, option: str, *values: Any) -> None:
-        count = self.flagging_callback.flag(list(values), option)
+        count = self._flagging.flag(list(values), option)
         Info(f"Saved as flagged sample {count}.", duration=3, title="Flagged")
 
     def _wire(self, submit: Button | None, clear: Button | None, api_name: str | None, stop: Button | None = None) -> Dependency:

@@ -89,6 +89,8 @@ class Tabs(_Layout):
     TYPE = "tabs"
     PROPS = ("selected",)
     EVENTS = ("change", "select")
+    # True for the Tabs a bare Tab made (see Tab): the next bare Tab joins it.
+    implicit = False
 
     def __init__(
         self,
@@ -132,11 +134,11 @@ class Tab(_Layout):
         if render and context is not None and not isinstance(context, Tabs):
             # Gradio groups consecutive Tabs in one implicit Tabs block.
             previous = context.children[-1] if context.children else None
-            tabs = previous if isinstance(previous, Tabs) and getattr(previous, "implicit", False) else None
+            tabs = previous if isinstance(previous, Tabs) and previous.implicit else None
             if tabs is None:
                 tabs = Tabs()
-                tabs.implicit = True  # type: ignore[attr-defined]
-            self._implicit_parent = tabs
+                tabs.implicit = True
+            self._implicit_parent: Tabs | None = tabs
         else:
             self._implicit_parent = None
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=False, key=key)

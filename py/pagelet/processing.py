@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .alerts import Error
 from .blocks import Block
@@ -16,7 +16,9 @@ from .components.base import Component
 from .components.state import State
 from .events import Dependency
 from .progress import Progress, Reporter, bound_tracker
-from .protocol import Update
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import Update
 from .request import Request
 from .updates import UPDATE_MARKER, is_update
 

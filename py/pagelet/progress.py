@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import contextvars
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sized
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .protocol import Progress as ProgressData
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import Progress as ProgressData
 
 T = TypeVar("T")
-Reporter = Callable[[ProgressData], None]
+Reporter = Callable[["ProgressData"], None]
 
 # The tracker of the running event, for tqdm bars created inside it (track_tqdm).
 _current: contextvars.ContextVar[Progress | None] = contextvars.ContextVar("pagelet_progress", default=None)
@@ -29,7 +31,7 @@ class Progress:
     def __init__(self, track_tqdm: bool = False) -> None:
         self.track_tqdm = track_tqdm
         self._report: Reporter | None = None
-        self._last: tuple[int | None, str | None, int | None] | None = None
+        self._last: tuple[int | None, str | None, float | None] | None = None
 
     def __call__(
         self,
@@ -57,14 +59,10 @@ class Progress:
         self, iterable: Iterable[T] | None, desc: str | None = None, total: int | None = None, unit: str = "steps", *args: Any, **kwargs: Any
     ) -> Iterable[T]:
         """Iterate over ``iterable``, reporting each step."""
-        if iterable is None:
-            iterable = range(total or 0)  # type: ignore[assignment]
+        steps: Iterable[Any] = range(total or 0) if iterable is None else iterable
         if total is None:
-            try:
-                total = len(iterable)  # type: ignore[arg-type]
-            except TypeError:
-                total = None
-        return self._steps(iterable, desc, total, unit)  # type: ignore[arg-type]
+            total = len(steps) if isinstance(steps, Sized) else None
+        return self._steps(steps, desc, total, unit)
 
     def _steps(self, iterable: Iterable[T], desc: str | None, total: int | None, unit: str) -> Iterator[T]:
         self((0, total), desc=desc, unit=unit)

@@ -20,8 +20,9 @@ from typing import Any
 
 from .blocks import Block, BlockContext, Blocks, current_root, layout_of, walk
 from .events import Dependency, _as_component_list, _register, targets_of
+from .protocol import RenderedSubtree
 
-RenderSink = Callable[[dict[str, Any], list[Block]], None]
+RenderSink = Callable[[RenderedSubtree, list[Block]], None]
 
 # The session running the current event installs its sink (see Session).
 current_sink: contextvars.ContextVar[RenderSink | None] = contextvars.ContextVar("pagelet_render_sink", default=None)
@@ -58,7 +59,7 @@ class Renderable:
         self.keyed: dict[Any, int] = {}
         self.build(*[_initial(component) for component in inputs])
 
-    def build(self, *values: Any) -> dict[str, Any]:
+    def build(self, *values: Any) -> RenderedSubtree:
         """Run the function into a fresh column; return the column's part of the config."""
         for child in list(self.column.children):
             child.unrender()

@@ -15,8 +15,8 @@ import secrets
 import sys
 import traceback
 import weakref
-from collections.abc import Awaitable, Callable
-from typing import Any, AsyncContextManager
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, AsyncContextManager
 
 from . import alerts, downloads, files, progress, rendering
 from .batching import Batcher
@@ -36,8 +36,8 @@ from .processing import (
 from .protocol import (
     CancelMessage,
     EventMessage,
-    Progress,
     ProtocolError,
+    RenderedSubtree,
     alert_message,
     config_message,
     download_message,
@@ -53,7 +53,11 @@ from .protocol import (
 )
 from .request import Request
 
-Send = Callable[[dict[str, Any]], None]
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import Progress, ServerMessage
+
+Send = Callable[["ServerMessage"], None]
 # How a blocking (sync) function runs: inline in the browser, in a thread on a server.
 SyncRunner = Callable[[Callable[..., Any], list[Any]], Awaitable[Any]]
 
@@ -146,35 +150,39 @@ class Session:
         self._shown_files: dict[int, set[str]] = {}
 
     # -- outgoing -------------------------------------------------------------
-    def send(self, message: dict[str, Any]) -> None:
+    def send(self, message: ServerMessage) -> None:
         try:
             self._publish_files(message)
-            self._send(message)
+            self._emit(message)
             self._release_files(message)
         except alerts.Error:  # a file the store refuses to offer fails the event that returned it
             raise
         except Exception:  # a closed channel must not take the session down
             traceback.print_exc()
 
+    def _emit(self, message: ServerMessage) -> None:
+        """The one place a session's messages leave for the transport (the test suite checks them here)."""
+        self._send(message)
+
     def send_config(self) -> None:
         self.send(config_message(self._config))
 
-    def _publish_files(self, message: dict[str, Any]) -> None:
+    def _publish_files(self, message: ServerMessage) -> None:
         """Give the host every output file a config or update mentions, before it."""
-        if message.get("type") == "config":
+        if message["type"] == "config":
             values = [component["props"].get("value") for component in message["config"]["components"]]
-        elif message.get("type") == "update":
+        elif message["type"] == "update":
             values = [update.get("value") for update in message["updates"]]
         else:
             return
         for file in files.iter_file_data(values):
             file.update(self.files.publish(file))
 
-    def _release_files(self, message: dict[str, Any]) -> None:
+    def _release_files(self, message: ServerMessage) -> None:
         """After an update replaced shown files, let the page and the store drop the ones nothing shows."""
-        if message.get("type") == "config":
+        if message["type"] == "config":
             shown = {component["id"]: component["props"].get("value") for component in message["config"]["components"]}
-        elif message.get("type") == "update":
+        elif message["type"] == "update":
             shown = {update["id"]: update["value"] for update in message["updates"] if "value" in update}
         else:
             return
@@ -189,14 +197,14 @@ class Session:
         still_shown = set().union(*self._shown_files.values()) if self._shown_files else set()
         released = self.files.release(sorted(replaced - still_shown))
         if released:
-            self._send(release_message(released))
+            self._emit(release_message(released))
 
     def close(self) -> None:
         """The connection ended: delete the session's files."""
         self.files.close()
 
     # -- incoming -------------------------------------------------------------
-    async def handle(self, raw: str | bytes | dict[str, Any], data: bytes | None = None) -> None:
+    async def handle(self, raw: str | bytes | Mapping[str, Any], data: bytes | None = None) -> None:
         """Validate one host message and run it; ``data`` is the bytes next to an upload. Never raises."""
         try:
             message = parse_client_message(raw)
@@ -398,7 +406,7 @@ class Session:
         overrides = self.overrides.get(component.id)
         return component.with_props(overrides) if overrides else component
 
-    def _render_sink(self, event_id: str, subtree: dict[str, Any], blocks: list[Any]) -> None:
+    def _render_sink(self, event_id: str, subtree: RenderedSubtree, blocks: list[Any]) -> None:
         for block in blocks:
             if isinstance(block, State) and block.id not in self.state:
                 self.state[block.id] = block.initial_value()

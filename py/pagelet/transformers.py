@@ -72,8 +72,8 @@ def _to_js(value: Any) -> Any:
     reads ``top_k=null`` as "all", as Python's transformers reads None.
     """
     try:
-        import js  # type: ignore[import-not-found]
-        from pyodide.ffi import jsnull, to_js  # type: ignore[import-not-found]
+        import js
+        from pyodide.ffi import jsnull, to_js
     except ImportError:
         return value
     if isinstance(value, dict):

@@ -10,7 +10,11 @@ components and the app (``blocks.Blocks``) all build on it, so it imports none o
 from __future__ import annotations
 
 import itertools
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import LayoutNode
 
 _ids = itertools.count(1)
 
@@ -37,6 +41,8 @@ class Block:
     TYPE: ClassVar[str] = "block"
     # True for ``Blocks``, the app: this layer finds the root without importing the class.
     IS_APP: ClassVar[bool] = False
+    # Whether attach_load_events already made this block's value function a load listener.
+    _load_attached = False
 
     def __init__(
         self,
@@ -56,14 +62,14 @@ class Block:
         if render:
             self.render()
 
-    def render(self) -> Block:
+    def render(self) -> Self:
         """Place this block in the innermost open context (no-op outside one)."""
         context = current_context()
         if context is not None and self.parent is not context:
             context.add_child(self)
         return self
 
-    def unrender(self) -> Block:
+    def unrender(self) -> Self:
         if self.parent is not None:
             self.parent.children.remove(self)
             self.parent = None
@@ -107,8 +113,8 @@ def walk(block: Block) -> list[Block]:
     return found
 
 
-def layout_of(block: Block) -> dict[str, Any]:
-    node: dict[str, Any] = {"id": block.id}
+def layout_of(block: Block) -> LayoutNode:
+    node: LayoutNode = {"id": block.id}
     if isinstance(block, BlockContext):
         node["children"] = [layout_of(child) for child in block.children]
     return node

@@ -13,13 +13,17 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import alias, app_runner, files, launcher, optional, static_page_notes
 from .app_runner import format_app_error, run_app_file
 from .blocks import Blocks
 from .protocol import alert_message, encode, error_message, file_message
 from .session import Session
+
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from .protocol_types import ServerMessage
 
 SendBytes = Callable[[str, bytes], Any]
 # Loads an optional package (numpy, PIL) by import name; returns "" or why it failed.
@@ -53,7 +57,7 @@ class _PageLauncher:
             self.app = None
 
 
-def _send_message(message: dict[str, Any]) -> None:
+def _send_message(message: ServerMessage) -> None:
     if _send is not None:
         _send(encode(message))
 
@@ -148,7 +152,7 @@ def _bytes_sender(send_bytes: SendBytes | None) -> files.SendBytes | None:
     if send_bytes is None:
         return None
 
-    def send_file(file: dict[str, Any], data: bytes) -> None:
+    def send_file(file: files.FileData, data: bytes) -> None:
         send_bytes(encode(file_message(file["path"], file.get("mime_type"))), data)
 
     return send_file

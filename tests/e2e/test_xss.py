@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Dialog, Page, expect
 
 from pages import BOOT_TIMEOUT_MS, Site
 from server_app import run_app
@@ -58,7 +58,7 @@ def dialogs(page: Page) -> list[str]:
     opened: list[str] = []
     page.add_init_script(SENTINEL)
 
-    def dismiss(dialog) -> None:  # type: ignore[no-untyped-def]
+    def dismiss(dialog: Dialog) -> None:
         opened.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 

@@ -2,26 +2,53 @@ import { test as base, expect, type Page } from "@playwright/test";
 import type { AppConfig, CancelMessage, ClientMessage, ComponentConfig, Dependency, EventMessage, LayoutNode, Props, Stage, Update } from "../../js/protocol";
 import type {} from "./harness/api";
 import { HARNESS_DIST } from "./paths";
+import coreConfigs from "./core-configs.json" with { type: "json" };
 
 const ORIGIN = "http://pagelet.test";
 export const ROOT_ID = 0;
 
-/** A component for a config. */
-export function component(id: number, type: string, props: Props = {}): ComponentConfig {
-  return { id, type, props: { visible: true, interactive: true, show_label: true, ...props } };
+/**
+ * What the Python core sends, written by `scripts/gen_host_fixtures.py`: each
+ * component type's props with Gradio's defaults, each event's dependency
+ * entry, and whole configs of small apps. The helpers below start from these,
+ * so a host test renders what a real app sends.
+ */
+const fromCore = coreConfigs as unknown as {
+  components: Record<string, Props>;
+  dependencies: Record<string, Omit<Dependency, "id" | "targets" | "inputs" | "outputs" | "trigger_after" | "api_name">>;
+  apps: Record<string, AppConfig>;
+};
+
+/** A config the core produced for one of the small apps in `scripts/gen_host_fixtures.py`. */
+export function coreApp(name: "hello" | "counter"): AppConfig {
+  const app = fromCore.apps[name];
+  if (app === undefined) throw new Error(`no core config for app ${name}`);
+  return structuredClone(app);
 }
 
-/** A dependency with Gradio's defaults; `targets` as `[id, event]` pairs. */
+// A type the core never sends (a host-only test of an unknown renderer) gets only what every block carries.
+const BLOCK_PROPS: Props = { visible: true, interactive: true, show_label: true };
+
+/** A component for a config: the core's props for `type`, then `props`. */
+export function component(id: number, type: string, props: Props = {}): ComponentConfig {
+  return { id, type, props: { ...structuredClone(fromCore.components[type] ?? BLOCK_PROPS), ...props } };
+}
+
+/**
+ * A dependency as the core makes it for a listener of the first target's event
+ * (a `.then` step when there are no targets), then `fields`.
+ */
 export function dependency(id: number, fields: Partial<Dependency> & { targets: [number, string][] }): Dependency {
+  const event = fields.targets[0]?.[1] ?? "then";
+  const defaults = fromCore.dependencies[event];
+  if (defaults === undefined) throw new Error(`scripts/gen_host_fixtures.py makes no listener of ${event}: add it there`);
   return {
     id,
     inputs: [],
     outputs: [],
     api_name: null,
     trigger_after: null,
-    trigger_only_on_success: false,
-    queue: true,
-    show_progress: "full",
+    ...structuredClone(defaults),
     ...fields,
   };
 }

@@ -176,3 +176,13 @@ test("destroy removes the app and ignores later messages", async ({ core, page }
   await page.waitForTimeout(50);
   await expect(page.getByText("too late")).toHaveCount(0);
 });
+
+test("a dependency without the trigger_mode the core always sends is refused, not guessed", async ({ core, page }) => {
+  await core.mount(counterApp);
+  const { trigger_mode: _dropped, ...withoutMode } = dependency(1, { targets: [[2, "click"]] });
+  await core.push({ v: 1, type: "render", event_id: "e", id: 0, components: [], layout: { id: 0 }, dependencies: [withoutMode], retired: [] });
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid message from the app: unknown trigger_mode" })).toBeVisible();
+  await page.getByLabel("Prompt", { exact: true }).fill("still here");
+  await page.getByRole("button", { name: "Generate" }).click();
+  expect((await core.expectEvents(1)).length).toBe(1);
+});

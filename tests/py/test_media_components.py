@@ -38,7 +38,7 @@ def no_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def upload(session: Session, name: str, data: bytes, mime: str = "") -> dict:
     sent: list[dict] = []
-    session._send = sent.append  # type: ignore[method-assign]
+    session._send = sent.append
     asyncio.run(session.handle({"v": 1, "type": "upload", "upload_id": "u1", "name": name, "mime": mime}, data))
     return sent[-1]
 
@@ -94,7 +94,7 @@ def test_an_upload_lands_in_the_session_directory_and_is_deleted_with_it() -> No
 def test_an_upload_name_cannot_leave_the_session_directory() -> None:
     session = Session(gr.Blocks(), lambda message: None)
     file = upload(session, "../../etc/passwd", b"x")["file"]
-    assert Path(file["path"]).parent.parent == Path(session.files.directory)  # type: ignore[attr-defined]
+    assert Path(file["path"]).parent.parent == Path(session.files.directory)  # type: ignore[attr-defined]  # the default store is a TempFileStore, which has a directory
     assert Path(file["path"]).name == "passwd"
     session.close()
 
@@ -114,9 +114,9 @@ def test_the_config_tells_the_host_the_upload_limit() -> None:
 
 def test_malformed_uploads_are_answered_not_raised() -> None:
     session = Session(gr.Blocks(), lambda message: None)
-    assert "no file content" in upload(session, "a.txt", None)["error"]  # type: ignore[arg-type]
+    assert "no file content" in upload(session, "a.txt", None)["error"]  # type: ignore[arg-type]  # no bytes on purpose, as a broken host sends
     sent: list[dict] = []
-    session._send = sent.append  # type: ignore[method-assign]
+    session._send = sent.append
     asyncio.run(session.handle({"v": 1, "type": "upload", "upload_id": "", "name": "a"}, b""))
     assert sent[0]["type"] == "error" and "upload_id" in sent[0]["message"]
 

@@ -149,7 +149,7 @@ async def _play(session: Session, plan: list[tuple[str, object, bytes | None]], 
     # Half of the messages are handled at once, as a page's socket hands them over.
     pending = []
     for index, (_, message, data) in enumerate(plan):
-        call = session.handle(message, data)  # type: ignore[arg-type]
+        call = session.handle(message, data)  # type: ignore[arg-type]  # hostile messages of any shape, on purpose
         if index % 2:
             pending.append(asyncio.ensure_future(call))
         else:

@@ -11,10 +11,13 @@ import copy
 import functools
 import inspect
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..tree import Block
 from ..events import make_listener
+
+if TYPE_CHECKING:
+    from ..events import Dependency
 
 
 class Component(Block):
@@ -31,6 +34,11 @@ class Component(Block):
 
     _explicit_args: dict[str, Any]
 
+    if TYPE_CHECKING:
+        # The listeners (``click``, ``change`` ...) are set per class from EVENTS in
+        # __init_subclass__, so a type checker cannot list them: any other name is one.
+        def __getattr__(self, event: str) -> Callable[..., Dependency]: ...
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         for event in cls.EVENTS:
@@ -38,6 +46,7 @@ class Component(Block):
                 setattr(cls, event, make_listener(event))
         init = cls.__dict__.get("__init__")
         if init is not None:
+            # Wrapping each subclass's own __init__ at class creation: mypy refuses method assignment as a rule.
             cls.__init__ = _recording_init(init)  # type: ignore[method-assign]
 
     def __init__(

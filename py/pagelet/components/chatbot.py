@@ -8,7 +8,7 @@ accepted and converted, so Gradio 4 apps keep working.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from .base import Component
 
@@ -80,7 +80,7 @@ class Chatbot(Component):
     DEFAULT_BUTTONS = ("share", "copy", "copy_all")
     EVENTS = ("change", "select", "like", "retry", "undo", "clear")
     PROPS = ("type", "height", "placeholder", "show_copy_button", "rtl", "layout", "bubble_full_width")
-    CLEARED_VALUE: Any = []
+    CLEARED_VALUE: ClassVar[Any] = []
 
     def __init__(
         self,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from ..alerts import Error
 from .base import FormComponent, normalize_choices
@@ -56,7 +56,7 @@ class CheckboxGroup(_ChoiceComponent):
     TYPE = "checkboxgroup"
     EVENTS = ("change", "input", "select")
     PROPS = ("choices", "type")
-    CLEARED_VALUE: list[Any] = []
+    CLEARED_VALUE: ClassVar[list[Any]] = []
 
     def __init__(
         self,
@@ -136,7 +136,7 @@ class Dropdown(_ChoiceComponent):
         super().__init__(value, label=label, **kwargs)
 
     @property
-    def CLEARED_VALUE(self) -> Any:  # type: ignore[override]
+    def CLEARED_VALUE(self) -> Any:
         return [] if self.multiselect else None
 
     def _check(self, value: Any) -> Any:

@@ -69,8 +69,8 @@ class Dataframe(Component):
             raise ValueError(f"Dataframe type must be 'pandas', 'numpy' or 'array', got {type!r}")
         self.row_count = list(row_count) if isinstance(row_count, tuple) else [row_count, "dynamic"]
         if col_count is None:
-            col_count = [len(headers), "dynamic"] if headers else [3, "dynamic"]
-        self.col_count = list(col_count) if isinstance(col_count, tuple | list) else [col_count, "dynamic"]
+            col_count = (len(headers), "dynamic") if headers else (3, "dynamic")
+        self.col_count: list[Any] = list(col_count) if isinstance(col_count, tuple | list) else [col_count, "dynamic"]
         self.headers = list(headers) if headers else [str(i) for i in range(1, self.col_count[0] + 1)]
         self.datatype = datatype
         self.type = type

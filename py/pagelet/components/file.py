@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..files import file_data, is_file_data
 from .base import Component
+
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from ..protocol_types import FileData
 
 
 def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://", "data:", "blob:"))
 
 
-def to_file_data(value: Any, orig_name: str | None = None) -> dict[str, Any]:
+def to_file_data(value: Any, orig_name: str | None = None) -> FileData:
     """What a function returned for a file, as a ``FileData`` the host can show."""
     if is_file_data(value):
-        return {**value, "meta": {"_type": "gradio.FileData"}}
+        # is_file_data checked the one key FileData requires; the others pass as they came.
+        return cast("FileData", {**value, "meta": {"_type": "gradio.FileData"}})
     if isinstance(value, dict) and isinstance(value.get("path") or value.get("name"), str):
         # Gradio 3's {"name": ...} and plain {"path": ...} dicts.
         return to_file_data(value.get("path") or value["name"], value.get("orig_name"))

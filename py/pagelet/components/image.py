@@ -8,13 +8,17 @@ PIL images import them lazily (see ``pagelet.optional``).
 from __future__ import annotations
 
 import os
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .. import optional
 from ..files import output_path
 from .base import Component
 from .capture import WebcamOptions, choose_webcam_options, media_sources
 from .file import payload_path, to_file_data
+
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from ..protocol_types import FileData
 
 ImageType = Literal["numpy", "pil", "filepath"]
 
@@ -52,7 +56,7 @@ def load_image(path: str, kind: str, image_mode: str | None) -> Any:
     return numpy.array(image)
 
 
-def save_image(value: Any, image_format: str = "png") -> dict[str, Any]:
+def save_image(value: Any, image_format: str = "png") -> FileData:
     """What a function returned for an image, as a ``FileData``."""
     if isinstance(value, (str, os.PathLike, dict)):
         return to_file_data(value)

@@ -6,7 +6,7 @@ their names only (the page does not upload their bytes yet).
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from .base import FormComponent
 
@@ -15,7 +15,7 @@ class MultimodalTextbox(FormComponent):
     TYPE = "multimodaltextbox"
     EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop")
     PROPS = ("placeholder", "lines", "max_lines", "file_types", "file_count", "submit_btn", "stop_btn", "autofocus", "rtl")
-    CLEARED_VALUE: Any = {"text": "", "files": []}
+    CLEARED_VALUE: ClassVar[Any] = {"text": "", "files": []}
 
     def __init__(
         self,

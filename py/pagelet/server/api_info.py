@@ -85,7 +85,8 @@ def _value_type(component: Component) -> tuple[dict[str, Any], str]:
 def client_config(app: Blocks, max_file_size: int | None, root_url: str | None = None) -> dict[str, Any]:
     """``root_url`` is the app's URL as the client reached it: Gradio's clients read
     ``root`` as that URL (the host's ``root``, the layout's id, is not theirs)."""
-    config = app.get_config()
+    # Gradio's client reads more than the host does: the core's config, widened.
+    config: dict[str, Any] = dict(app.get_config())
     if root_url is not None:
         config["root"] = root_url
     for component in config["components"]:

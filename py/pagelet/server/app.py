@@ -11,7 +11,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from ..blocks import Blocks
@@ -44,7 +44,7 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
     blocks.attach_load_events()
     executor = ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="pagelet-fn")
     files = ServerFolders(options)
-    api = [
+    api: list[BaseRoute] = [
         Route("/config", routes.config),
         Route("/info", routes.info),
         Route("/queue/join", routes.queue_join, methods=["POST"]),

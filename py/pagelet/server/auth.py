@@ -76,7 +76,7 @@ class AuthGate:
 
 def login_page(message: str | None, failed: bool = False) -> HTMLResponse:
     note = f"<p>{html.escape(message)}</p>" if message else ""
-    error = '<p role="alert">Incorrect username or password.</p>' if failed else ""
+    error = '<p role="alert">Incorrect Credentials</p>' if failed else ""
     body = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Login</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

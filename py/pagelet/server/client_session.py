@@ -13,7 +13,8 @@ import asyncio
 import contextvars
 import inspect
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..blocks import Blocks
 from ..events import Dependency
@@ -24,6 +25,10 @@ from .inputs import refused_inputs
 from .options import ServerOptions
 from .queue import EventQueue
 from .session_files import SessionFiles
+
+if TYPE_CHECKING:
+    from .. import protocol_types
+    from ..protocol_types import ServerMessage
 
 # The event whose code is running, so an alert (which names no event) reaches its caller.
 _current_event: contextvars.ContextVar[str | None] = contextvars.ContextVar("pagelet_api_event", default=None)
@@ -87,7 +92,7 @@ class ClientSession:
             run.error = refusal
             self._complete(event_id, run, success=False)
             return
-        message = {"v": PROTOCOL_VERSION, "type": "event", "event_id": event_id, "fn": fn_index, "data": data}
+        message: protocol_types.EventMessage = {"v": PROTOCOL_VERSION, "type": "event", "event_id": event_id, "fn": fn_index, "data": data}
         context = contextvars.copy_context()
         context.run(_current_event.set, event_id)
         task = self._loop.create_task(self._session.handle(message), context=context)
@@ -106,13 +111,15 @@ class ClientSession:
         return True
 
     # Called by the core's Session, possibly from a worker thread.
-    def _from_core(self, message: dict[str, Any]) -> None:
-        event_id = message.get("event_id") or _current_event.get()
+    def _from_core(self, message: ServerMessage) -> None:
+        event_id = message.get("event_id")
+        if not isinstance(event_id, str) or not event_id:
+            event_id = _current_event.get()
         self._loop.call_soon_threadsafe(self._translate, event_id, message)
 
-    def _translate(self, event_id: str | None, message: dict[str, Any]) -> None:
+    def _translate(self, event_id: str | None, message: Mapping[str, Any]) -> None:
         run = self._runs.get(event_id) if event_id is not None else None
-        if run is None:
+        if event_id is None or run is None:
             return
         kind = message["type"]
         if kind == "status" and message["stage"] == "running":

@@ -62,8 +62,7 @@ class RunningServer:
             timeout_graceful_shutdown=2, ws_max_size=16 * 1024 * 1024, lifespan="on",
         )
         self.server = uvicorn.Server(config)
-        # The app's thread owns signals; uvicorn must not replace their handlers.
-        self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+        # The app's thread owns signals: uvicorn installs no handlers outside the main thread.
         self.thread = threading.Thread(target=self._serve, name="pagelet-server", daemon=True)
         self.quiet = quiet
 
@@ -124,10 +123,10 @@ class ServerLauncher:
         server = RunningServer(app, host, server_port, ServerOptions.from_launch(**options), quiet)
         server.start()
         self.running[id(app)] = server
-        app.local_url = server.url  # type: ignore[attr-defined]
-        app.server_port = server.port  # type: ignore[attr-defined]
-        app.server_name = host  # type: ignore[attr-defined]
-        app.server_app = server.asgi  # type: ignore[attr-defined]
+        app.local_url = server.url
+        app.server_port = server.port
+        app.server_name = host
+        app.server_app = server.asgi
         if not quiet:
             print(f"* Running on local URL:  {server.url}", flush=True)
         if inbrowser:

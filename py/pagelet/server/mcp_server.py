@@ -101,7 +101,7 @@ class McpEndpoint:
             tool = next((tool for tool in self._of_kind("tool") if tool.name == name), None)
             if tool is None:
                 raise ToolError(f"This app has no tool named {name}.")
-            content = [item for value in await self._run(tool, arguments) for item in _contents(value)]
+            content: list[types.ContentBlock] = [item for value in await self._run(tool, arguments) for item in _contents(value)]
             if getattr(tool.dependency.fn, "_mcp_structured_output", False):
                 return types.CallToolResult(content=content, structuredContent={"result": [item.model_dump() for item in content]})
             return content

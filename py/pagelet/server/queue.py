@@ -30,7 +30,7 @@ class EventQueue:
         for dependency in app.dependencies:
             limit = dependency.concurrency_limit
             limit = default if limit == "default" else limit
-            self._slots.append(None if limit is None else asyncio.Semaphore(limit))
+            self._slots.append(asyncio.Semaphore(limit) if isinstance(limit, int) else None)
         self.waiting = 0
 
     @contextlib.asynccontextmanager

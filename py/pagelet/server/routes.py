@@ -10,7 +10,7 @@ import json
 import mimetypes
 import secrets
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from starlette.datastructures import UploadFile
@@ -21,6 +21,9 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from ..alerts import Error
 from ..files import UploadTooLarge, check_size, human_size
 from ..protocol import alert_message, encode, error_message, status_message
+
+if TYPE_CHECKING:
+    from ..protocol_types import ServerMessage
 from ..session import Session
 from .api_info import API_PREFIX, api_info, client_config
 from .inputs import refused_inputs
@@ -58,7 +61,7 @@ async def page_socket(websocket: WebSocket) -> None:
     loop = asyncio.get_running_loop()
     outgoing: asyncio.Queue[str | None] = asyncio.Queue()
 
-    def send(message: dict[str, Any]) -> None:
+    def send(message: ServerMessage) -> None:
         # The core may send from a worker thread (gr.Info inside a sync function).
         loop.call_soon_threadsafe(outgoing.put_nowait, encode(message))
 
@@ -97,7 +100,7 @@ async def page_socket(websocket: WebSocket) -> None:
         session.close()
 
 
-def _checked(state: Any, text: str, send: Callable[[dict[str, Any]], None]) -> str | dict[str, Any] | None:
+def _checked(state: Any, text: str, send: Callable[[ServerMessage], None]) -> str | dict[str, Any] | None:
     """The message to hand to the core, or ``None`` when its file inputs are refused (and said so)."""
     try:
         message = json.loads(text)

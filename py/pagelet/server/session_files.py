@@ -11,11 +11,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..components.file import is_url
 from ..files import check_size, file_data
+
+if TYPE_CHECKING:
+    from ..protocol_types import FileData
 from .files import ServerFolders, new_folder
 
 
@@ -42,13 +45,13 @@ class SessionFiles:
     def url(self, path: str) -> str:
         return self._file_url + quote(path)
 
-    def save(self, name: str, data: bytes, mime_type: str | None) -> dict[str, Any]:
+    def save(self, name: str, data: bytes, mime_type: str | None) -> FileData:
         check_size(name, len(data), self.max_file_size)
         path = self._folders.save_upload(name, data)
         self._uploads.append(path.parent)
         return {**file_data(path, orig_name=name or path.name, mime_type=mime_type or None), "url": self.url(str(path))}
 
-    def publish(self, file: dict[str, Any]) -> dict[str, Any]:
+    def publish(self, file: FileData) -> FileData:
         path = file["path"]
         if is_url(path):
             return {**file, "url": path}

@@ -12,10 +12,14 @@ nothing is downloaded, the browser falls back to what it has.
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import colors, sizes
 from .colors import Color
+
+if TYPE_CHECKING:
+    # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
+    from ..protocol_types import ThemeConfig
 
 # Gradio's variable name -> the host's CSS variable.
 HOST_VARIABLES = {
@@ -126,7 +130,7 @@ class Base:
         }
         return light, dark
 
-    def to_config(self) -> dict[str, Any]:
+    def to_config(self) -> ThemeConfig:
         """``{"name", "light": {css variable: value}, "dark": {...}, "font": str}`` for the host."""
         light, dark = self._defaults()
         for name, value in self.overrides.items():
@@ -202,7 +206,7 @@ ThemeClass = Base
 _BY_NAME = {theme.name: theme for theme in (Base, Default, Origin, Soft, Monochrome, Glass, Citrus, Ocean)}
 
 
-def theme_config(theme: Any) -> dict[str, Any] | None:
+def theme_config(theme: Any) -> ThemeConfig | None:
     """The host's theme config for ``Blocks(theme=...)``: a theme, a theme class or a name; None for the stock look."""
     if theme is None:
         return None

@@ -8,6 +8,19 @@ SHADES = ("50", "100", "200", "300", "400", "500", "600", "700", "800", "900", "
 class Color:
     """A hue; ``c500`` and friends are CSS colours."""
 
+    # Set from SHADES in __init__; declared so that type checkers know them.
+    c50: str
+    c100: str
+    c200: str
+    c300: str
+    c400: str
+    c500: str
+    c600: str
+    c700: str
+    c800: str
+    c900: str
+    c950: str
+
     def __init__(self, name: str, *values: str) -> None:
         if len(values) != len(SHADES):
             raise ValueError(f"A Color needs {len(SHADES)} shades (50 to 950), got {len(values)}")

@@ -28,7 +28,7 @@ def served(app: gr.Blocks, **options: Any) -> Iterator[str]:
     launcher.set_launcher(ServerLauncher())
     try:
         app.launch(prevent_thread_lock=True, server_port=0, quiet=True, **options)
-        yield app.local_url  # type: ignore[attr-defined]
+        yield app.local_url
     finally:
         app.close()
         launcher.set_launcher(None)

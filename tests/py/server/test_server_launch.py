@@ -37,11 +37,11 @@ def test_gradio_server_port_picks_the_port_and_close_stops_serving(monkeypatch: 
     launcher.set_launcher(ServerLauncher())
     try:
         demo.launch(prevent_thread_lock=True, quiet=True)
-        assert demo.local_url == f"http://127.0.0.1:{port}/"  # type: ignore[attr-defined]
-        assert httpx.get(demo.local_url + "config", timeout=TIMEOUT).status_code == 200  # type: ignore[attr-defined]
+        assert demo.local_url == f"http://127.0.0.1:{port}/"
+        assert httpx.get(demo.local_url + "config", timeout=TIMEOUT).status_code == 200
         demo.close()
         with pytest.raises(httpx.ConnectError):
-            httpx.get(demo.local_url + "config", timeout=TIMEOUT)  # type: ignore[attr-defined]
+            httpx.get(demo.local_url + "config", timeout=TIMEOUT)
     finally:
         launcher.set_launcher(None)
 
@@ -51,7 +51,7 @@ def test_launch_on_cpython_needs_no_launcher_set() -> None:
     demo = gr.Interface(echo, "textbox", "textbox")
     try:
         demo.launch(prevent_thread_lock=True, quiet=True, server_port=0)
-        assert client(demo.local_url).predict("hi", api_name="/echo") == "hi"  # type: ignore[attr-defined]
+        assert client(demo.local_url).predict("hi", api_name="/echo") == "hi"
     finally:
         demo.close()
         launcher.set_launcher(None)
@@ -154,7 +154,7 @@ def test_a_listener_concurrency_limit_wins_over_the_default() -> None:
     [(None, None), (1000, 1000), ("5mb", 5_000_000), ("2 KB", 2000), ("1kib", 1024), ("10", 10)],
 )
 def test_max_file_size_takes_gradio_spellings(given: object, expected: int | None) -> None:
-    assert parse_size(given) == expected  # type: ignore[arg-type]
+    assert parse_size(given) == expected  # type: ignore[arg-type]  # launch() options arrive untyped: any value is tried
 
 
 def test_max_file_size_refuses_nonsense() -> None:
