@@ -8,6 +8,7 @@ import { saveFile } from "./download";
 import { applyTheme } from "./theme";
 import { FileHost } from "./files";
 import { apiFooter, openApiView, type ApiSourceLoader } from "./api-footer";
+import { hasDeepLink } from "./deep-link-param";
 
 export interface MountOptions {
   /**
@@ -73,7 +74,14 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     if (!destroyed) toaster.show({ level: "error", title: "Error", message, duration: null });
   };
 
-  const render = async (config: AppConfig): Promise<void> => {
+  const render = async (shown: AppConfig): Promise<void> => {
+    let config = shown;
+    if (hasDeepLink(window.location.search)) {
+      // Opened from a gr.DeepLinkButton's link: its values replace the app's first ones.
+      const linked = (await import("./deep-link")).withDeepLink(config, window.location.search);
+      config = linked.config;
+      if (linked.problem !== null) report(linked.problem);
+    }
     session?.destroy();
     session = null;
     files.setLimit(config.max_file_size);

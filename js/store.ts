@@ -87,6 +87,11 @@ export class Store {
     for (const props of this.#props.values()) yield props.value;
   }
 
+  /** Every component's id, type and value. */
+  *entries(): Generator<{ id: number; type: string; value: unknown }> {
+    for (const [id, props] of this.#props) yield { id, type: this.#types.get(id) ?? "", value: props.value };
+  }
+
   /**
    * Merge `props` into component `id` and tell listeners what really changed.
    * Keys whose value is structurally equal are dropped, so a no-op update

@@ -24,6 +24,8 @@ interface Mounted {
   readonly childListeners: ((child: ChildView) => void)[];
   parent: Mounted | null;
   extraClasses: string[];
+  /** Whether a `buttons=` toolbar was ever shown (so an update without buttons removes it). */
+  toolbar: boolean;
 }
 
 // Several apps may share a page; DOM ids must not collide between them.
@@ -170,6 +172,7 @@ export class ComponentTree {
       setProps: (props) => store.set(id, props, "user"),
       onChildUpdate: (listener) => childListeners.push(listener),
       files: this.#options.files ?? NO_FILES,
+      pageValues: () => [...store.entries()],
     };
 
     let view: ComponentView;
@@ -187,6 +190,7 @@ export class ComponentTree {
       childListeners,
       parent: null,
       extraClasses: [],
+      toolbar: false,
       child: {
         id,
         element: view.element,
@@ -209,6 +213,24 @@ export class ComponentTree {
       this.#options.report(`Could not update component ${mounted.id}: ${errorText(error)}`);
     }
     if (mounted.view.element) this.#applyCommon(mounted, mounted.view.element, props);
+    if (mounted.view.element && (Array.isArray(props.buttons) || mounted.toolbar)) this.#showToolbar(mounted, mounted.view.element, props);
+  }
+
+  /** Gradio 6's `buttons=`: a lazy chunk, fetched only when some component has buttons. */
+  #showToolbar(mounted: Mounted, element: HTMLElement, props: Readonly<Props>): void {
+    mounted.toolbar = true;
+    const { emit, store, report } = this.#options;
+    const files = this.#options.files ?? NO_FILES;
+    void import("./renderers/toolbar").then(
+      ({ showToolbar }) =>
+        showToolbar(element, props, {
+          type: store.type(mounted.id) ?? "",
+          value: () => store.value(mounted.id),
+          click: (id) => emit(id, "click"),
+          files,
+        }),
+      (error: unknown) => report(`Could not show the component's buttons: ${errorText(error)}`),
+    );
   }
 
   #applyCommon(mounted: Mounted, element: HTMLElement, props: Readonly<Props>): void {

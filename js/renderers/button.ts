@@ -1,5 +1,5 @@
 import { interactive } from "./block";
-import { displayText, str } from "./props";
+import { displayText, optionalStr, str } from "./props";
 import type { ComponentView, Renderer } from "./types";
 
 const VARIANTS: ReadonlySet<string> = new Set(["primary", "secondary", "stop", "huggingface"]);
@@ -9,9 +9,15 @@ const SIZES: ReadonlySet<string> = new Set(["sm", "md", "lg"]);
 export const button: Renderer = (context): ComponentView => {
   const element = document.createElement("button");
   element.type = "button";
-  element.addEventListener("click", () => context.emit("click"));
-  element.className = "pagelet-button";
   let value: unknown = "";
+  let link: string | null = null;
+  let target = "_self";
+  element.addEventListener("click", () => {
+    context.emit("click");
+    // gr.Button(link=...): Gradio opens the link on a click (a DuplicateButton on a Space does this).
+    if (link !== null) window.open(link, target, "noopener");
+  });
+  element.className = "pagelet-button";
   // Own classes are swapped one by one: the host adds `elem_classes` to the same element.
   let styleClasses: string[] = [];
 
@@ -26,6 +32,9 @@ export const button: Renderer = (context): ComponentView => {
       styleClasses = [`pagelet-button-${VARIANTS.has(variant) ? variant : "secondary"}`, `pagelet-button-${SIZES.has(size) ? size : "lg"}`];
       element.classList.add(...styleClasses);
       element.disabled = !interactive(props);
+      const given = optionalStr(props, "link");
+      link = given !== null && /^https?:\/\//i.test(given) ? given : null;
+      target = str(props, "link_target", "_self");
     },
     getValue: () => value,
   };

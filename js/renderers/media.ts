@@ -4,7 +4,7 @@ import { recorder, soundRecording, videoRecording, webcamPhoto, type CapturePane
 import { bool, num, optionalStr } from "./props";
 import { sourceModes, sourcePicker, type SourceMode } from "./sources";
 import type { ComponentView, RenderContext, Renderer } from "./types";
-import { downloadLink, fileList, uploadZone, type FileCheck } from "./upload";
+import { acceptAttribute, downloadLink, fileList, uploadZone, type FileCheck } from "./upload";
 
 type Preview = HTMLImageElement | HTMLAudioElement | HTMLVideoElement;
 
@@ -303,40 +303,59 @@ export const gallery: Renderer = (context): ComponentView => {
     context.emit("select", { index, value: item, selected: true });
   };
 
+  let current: Readonly<Props> = {};
+  let label = "";
+  const draw = (): void => {
+    const props = current;
+    const columns = num(props, "columns") ?? 2;
+    grid.style.setProperty("--pagelet-gallery-columns", String(Math.max(1, Math.round(columns))));
+    grid.replaceChildren(
+      ...galleryItems(value).map((item, index) => {
+        const cell = document.createElement("li");
+        const figure = document.createElement("figure");
+        const img = document.createElement("img");
+        const url = context.files.url(item.image);
+        if (url !== null) img.src = url;
+        img.alt = item.caption ?? `${label || "Image"} ${index + 1}`;
+        const fit = optionalStr(props, "object_fit");
+        if (fit) img.style.objectFit = fit;
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "pagelet-gallery-item";
+        button.setAttribute("aria-pressed", String(index === selected));
+        button.addEventListener("click", () => choose(index, item));
+        button.append(img);
+        figure.append(button);
+        if (item.caption !== null) {
+          const text = document.createElement("figcaption");
+          text.textContent = item.caption;
+          figure.append(text);
+        }
+        cell.append(figure);
+        return cell;
+      }),
+    );
+  };
+
+  // Gradio 6's Gallery(sources=["upload"]): an interactive gallery takes pictures; each upload is added.
+  const zone = uploadZone(context, `${context.domId}-upload`, (uploaded) => {
+    value = [...(Array.isArray(value) ? value : []), ...uploaded.map((image) => ({ image, caption: null }))];
+    draw();
+    context.emit("upload");
+  });
+  zone.input.setAttribute("aria-labelledby", parts.label.id);
+  element.append(zone.element);
+
   return {
     element,
     update(props) {
-      const label = showCaption(parts, props);
+      current = props;
+      label = showCaption(parts, props);
       if (props.value !== value) selected = null;
       value = props.value;
-      const columns = num(props, "columns") ?? 2;
-      grid.style.setProperty("--pagelet-gallery-columns", String(Math.max(1, Math.round(columns))));
-      grid.replaceChildren(
-        ...galleryItems(value).map((item, index) => {
-          const cell = document.createElement("li");
-          const figure = document.createElement("figure");
-          const img = document.createElement("img");
-          const url = context.files.url(item.image);
-          if (url !== null) img.src = url;
-          img.alt = item.caption ?? `${label || "Image"} ${index + 1}`;
-          const fit = optionalStr(props, "object_fit");
-          if (fit) img.style.objectFit = fit;
-          const button = document.createElement("button");
-          button.type = "button";
-          button.className = "pagelet-gallery-item";
-          button.setAttribute("aria-pressed", String(index === selected));
-          button.addEventListener("click", () => choose(index, item));
-          button.append(img);
-          figure.append(button);
-          if (item.caption !== null) {
-            const text = document.createElement("figcaption");
-            text.textContent = item.caption;
-            figure.append(text);
-          }
-          cell.append(figure);
-          return cell;
-        }),
-      );
+      const sources = Array.isArray(props.sources) ? props.sources : ["upload"];
+      zone.configure({ accept: acceptAttribute(props.file_types) || "image/*,video/*", multiple: true, enabled: interactive(props) && sources.includes("upload") });
+      draw();
     },
     getValue: () => value,
   };

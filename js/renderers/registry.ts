@@ -81,3 +81,8 @@ for (const [type, loader] of Object.entries(builtIn)) register(type, loader);
 register("chatbot", () => import("./chatbot").then((m) => m.chatbot));
 register("multimodaltextbox", () => import("./multimodal").then((m) => m.multimodaltextbox));
 register("timer", () => import("./timer").then((m) => m.timer));
+register("uploadbutton", () => import("./file-buttons").then((m) => m.uploadbutton));
+register("downloadbutton", () => import("./file-buttons").then((m) => m.downloadbutton));
+register("deeplinkbutton", () => import("./special-buttons").then((m) => m.deeplinkbutton));
+register("loginbutton", () => import("./special-buttons").then((m) => m.loginbutton));
+register("browserstate", () => import("./browser-state").then((m) => m.browserstate));

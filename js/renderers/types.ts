@@ -33,8 +33,16 @@ export interface RenderContext {
   setProps(props: Readonly<Props>): void;
   /** Upload files to the core and find the URLs of the files it shows. */
   readonly files: FileAccess;
+  /** Every component's type and current value (what a deep link records). */
+  pageValues(): PageValue[];
   /** Be told when a child's props change (a tab's label). */
   onChildUpdate(listener: (child: ChildView) => void): void;
+}
+
+export interface PageValue {
+  readonly id: number;
+  readonly type: string;
+  readonly value: unknown;
 }
 
 /** One rendered component. */

@@ -14,6 +14,7 @@ _COMPONENTS = [
     "CheckboxGroup", "ClearButton", "Code", "ColorPicker", "Dataframe", "Dataset", "DateTime", "Dropdown", "File",
     "Gallery", "HighlightedText", "Image", "Label", "LinePlot", "Markdown", "MultimodalTextbox", "Number", "Plot",
     "Radio", "ScatterPlot", "Slider", "State", "TextArea", "Textbox", "Timer", "Video",
+    "UploadButton", "DownloadButton", "DuplicateButton", "DeepLinkButton", "LoginButton", "BrowserState",
 ]
 
 _EXPORTS = {

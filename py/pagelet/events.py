@@ -184,9 +184,12 @@ def _as_component_list(value: Any, role: str) -> tuple[list[Component], bool]:
     as_dict = isinstance(value, (set, frozenset))
     items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
     for item in items:
-        # A component is a block that holds no others; a layout block says it may be an output
-        # (the app itself may not). The layer below components cannot name their classes.
-        is_component = isinstance(item, Block) and not isinstance(item, BlockContext)
+        # A component is a block that holds no others, or one with a value that does (gr.HTML with
+        # children); a layout block says it may be an output (the app itself may not). The layer
+        # below components cannot name their classes.
+        is_component = isinstance(item, Block) and (
+            not isinstance(item, BlockContext) or callable(getattr(item, "postprocess", None))
+        )
         is_layout = isinstance(item, BlockContext) and getattr(type(item), "LAYOUT_OUTPUT", False)
         if not (is_component or (role == "outputs" and is_layout)):
             kinds = "components or layout blocks" if role == "outputs" else "components"

@@ -129,6 +129,7 @@ class Interface(Blocks):
                     for component in self.output_components:
                         component.render()
                     flag_buttons = self._flag_buttons(flagging_dir)
+                    _deep_link_button(kwargs.get("deep_link"))
             # Wired before the examples so that the main function is dependency 0, as in Gradio.
             predict = self._wire(submit, clear, api_name, stop)
             self._wire_flagging(predict, flag_buttons)
@@ -268,3 +269,15 @@ class TabbedInterface(Blocks):
                 for interface, name in zip(interface_list, names):
                     with Tab(label=name):
                         interface.render()
+
+
+def _deep_link_button(deep_link: Any) -> None:
+    """Gradio's ``Interface(deep_link=)``: True, a button text, or a DeepLinkButton, under the outputs."""
+    if deep_link is None or deep_link is False:
+        return
+    from .components.special_buttons import DeepLinkButton
+
+    if isinstance(deep_link, DeepLinkButton):
+        deep_link.render()
+    else:
+        DeepLinkButton(deep_link) if isinstance(deep_link, str) else DeepLinkButton()

@@ -184,7 +184,7 @@ def postprocess_outputs(
             raw_value = props.pop("value")
             update["value"] = postprocess_value(view(component), raw_value) if dependency.postprocess else raw_value
         if props:
-            normalized = {name: component.normalize_prop(name, item) for name, item in props.items()}
+            normalized = component.normalize_props(props)
             overrides.setdefault(component.id, {}).update(normalized)
             update["props"] = normalized
         updates.append(update)

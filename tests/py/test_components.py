@@ -120,8 +120,11 @@ def test_markdown_is_dedented():
     assert gr.Markdown(render=False).postprocess("\n    # Title\n    text\n") == "# Title\ntext"
 
 
-def test_html_is_text():
-    assert gr.HTML(render=False).postprocess(5) == "5"
+def test_html_keeps_json_values_for_its_template():
+    # Gradio 6: the value is whatever the template reads (a number for a star rating).
+    assert gr.HTML(render=False).postprocess(5) == 5
+    assert gr.HTML(render=False).postprocess(["a", "b"]) == ["a", "b"]
+    assert gr.HTML(render=False).postprocess(object.__new__(type("Odd", (), {"__str__": lambda self: "odd"}))) == "odd"
 
 
 def test_state_default_is_copied_per_session():

@@ -12,7 +12,7 @@ _EXPORTS = {
     "Dropdown": "choices",
     "Radio": "choices",
     "Dataset": "dataset",
-    "HTML": "display",
+    "HTML": "html",
     "JSON": "display",
     "Label": "display",
     "Markdown": "display",
@@ -40,6 +40,12 @@ _EXPORTS = {
     "Chatbot": "chatbot",
     "MultimodalTextbox": "multimodal_textbox",
     "Timer": "timer",
+    "UploadButton": "file_buttons",
+    "DownloadButton": "file_buttons",
+    "DuplicateButton": "special_buttons",
+    "DeepLinkButton": "special_buttons",
+    "LoginButton": "special_buttons",
+    "BrowserState": "browser_state",
 }
 
 # Gradio's module for each component (``gradio.components.textbox``) -> the module here

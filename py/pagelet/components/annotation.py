@@ -97,6 +97,7 @@ class AnnotatedImage(Component):
     """
 
     TYPE = "annotatedimage"
+    DEFAULT_BUTTONS = ("fullscreen",)
     EVENTS = ("select", "change")
     PROPS = ("show_legend", "height", "width", "color_map")
 

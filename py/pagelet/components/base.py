@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..tree import Block
@@ -29,6 +29,8 @@ class Component(Block):
     PROPS: ClassVar[tuple[str, ...]] = ()
     # Value the Clear button resets this component to.
     CLEARED_VALUE: ClassVar[Any] = None
+    # Gradio 6's default ``buttons=`` of this component (the corner toolbar).
+    DEFAULT_BUTTONS: ClassVar[tuple[str, ...]] = ()
 
     _explicit_args: dict[str, Any]
 
@@ -65,6 +67,8 @@ class Component(Block):
         key: int | str | None = None,
         every: Any = None,
         inputs: Any = None,
+        buttons: Sequence[str | Component] | None = None,
+        preserved_by_key: Any = "value",
     ) -> None:
         self.label = label
         self.info = info
@@ -79,6 +83,12 @@ class Component(Block):
         # calling it with these components' values.
         self.every = every
         self.value_inputs = inputs
+        self.buttons = toolbar_buttons(buttons, self.DEFAULT_BUTTONS)
+        if buttons is not None and "download" not in buttons and hasattr(self, "show_download_button"):
+            # Media components draw their own download link; Gradio 6 names it in buttons=.
+            self.show_download_button = False
+        # preserved_by_key is Gradio's gr.render option; keys already keep values here.
+        del preserved_by_key
         self.value = self.postprocess(None if callable(value) else value)
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
@@ -104,6 +114,8 @@ class Component(Block):
             min_width=self.min_width,
             interactive=self.interactive,
         )
+        if self.buttons:
+            props["buttons"] = [button_prop(button) for button in self.buttons]
         for name in self.PROPS:
             props[name] = getattr(self, name)
         return props
@@ -111,6 +123,10 @@ class Component(Block):
     def normalize_prop(self, name: str, value: Any) -> Any:
         """Bring a prop given in an update to the form the config uses."""
         return value
+
+    def normalize_props(self, props: dict[str, Any]) -> dict[str, Any]:
+        """The props of an update, each brought to the form the config uses."""
+        return {name: self.normalize_prop(name, value) for name, value in props.items()}
 
     def with_props(self, props: dict[str, Any]) -> Component:
         """A copy of this component with ``props`` applied (per-session updates)."""
@@ -123,6 +139,30 @@ class Component(Block):
     def explicit_props(self) -> dict[str, Any]:
         """The constructor arguments given explicitly: what a returned instance updates."""
         return {name: value for name, value in self._explicit_args.items() if name not in ("render", "key")}
+
+
+def toolbar_buttons(buttons: Sequence[str | Component] | None, default: tuple[str, ...]) -> list[str | Component]:
+    """Gradio 6's ``buttons=``: names of built-in buttons ("copy", "download", ...) or
+    ``gr.Button`` instances, which move from the layout into the component's toolbar."""
+    if buttons is None:
+        return list(default)
+    if isinstance(buttons, (str, Component)):
+        raise TypeError("buttons= takes a list, e.g. buttons=['copy']")
+    chosen: list[str | Component] = []
+    for button in buttons:
+        if isinstance(button, Component):
+            button.unrender()
+        elif not isinstance(button, str):
+            raise TypeError(f"buttons= takes names and gr.Button instances, got {type(button).__name__}")
+        chosen.append(button)
+    return chosen
+
+
+def button_prop(button: str | Component) -> str | dict[str, Any]:
+    """A toolbar button as the host reads it: a name, or a Button's id, text and icon."""
+    if isinstance(button, str):
+        return button
+    return {"id": button.id, "value": button.value, "icon": getattr(button, "icon", None)}
 
 
 def record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:

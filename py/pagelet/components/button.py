@@ -10,7 +10,7 @@ from .base import Component
 class Button(Component):
     TYPE = "button"
     EVENTS = ("click", "change")
-    PROPS = ("variant", "size", "icon", "link")
+    PROPS = ("variant", "size", "icon", "link", "link_target")
 
     def __init__(
         self,
@@ -20,8 +20,10 @@ class Button(Component):
         size: Literal["sm", "md", "lg"] = "lg",
         icon: str | None = None,
         link: str | None = None,
+        link_target: Literal["_self", "_blank", "_parent", "_top"] = "_self",
         **kwargs: Any,
     ) -> None:
+        self.link_target = link_target
         self.variant = variant
         self.size = size
         self.icon = icon

@@ -97,6 +97,7 @@ def _messages_to_pairs(messages: list[Message]) -> list[list[str | None]]:
 
 class Chatbot(Component):
     TYPE = "chatbot"
+    DEFAULT_BUTTONS = ("share", "copy", "copy_all")
     EVENTS = ("change", "select", "like", "retry", "undo", "example_select", "option_select", "clear", "copy", "edit")
     PROPS = ("type", "height", "placeholder", "show_copy_button", "rtl", "layout", "bubble_full_width")
     CLEARED_VALUE: ClassVar[Any] = []
@@ -126,7 +127,7 @@ class Chatbot(Component):
         # Extra kwargs Gradio has (avatar_images, latex_delimiters ...) are accepted, not drawn.
         known = {key: kwargs[key] for key in (
             "info", "show_label", "container", "scale", "min_width", "interactive", "visible",
-            "elem_id", "elem_classes", "render", "key", "every", "inputs",
+            "elem_id", "elem_classes", "render", "key", "every", "inputs", "buttons",
         ) if key in kwargs}
         # Set by ChatInterface: the host then shows Retry and Undo under the last reply.
         self._chat_actions = False

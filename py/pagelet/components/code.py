@@ -16,6 +16,7 @@ LANGUAGES = (
 
 class Code(Component):
     TYPE = "code"
+    DEFAULT_BUTTONS = ("copy", "download")
     EVENTS = ("change", "input", "focus", "blur")
     PROPS = ("language", "lines", "max_lines", "wrap_lines", "show_line_numbers")
     CLEARED_VALUE = ""

@@ -46,6 +46,7 @@ def plain_cell(cell: Any) -> Any:
 
 class Dataframe(Component):
     TYPE = "dataframe"
+    DEFAULT_BUTTONS = ("fullscreen", "copy")
     EVENTS = ("change", "input", "select", "edit")
     PROPS = ("headers", "datatype", "row_count", "col_count", "type", "max_height", "wrap", "column_widths")
 

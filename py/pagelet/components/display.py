@@ -1,4 +1,4 @@
-"""Components that show a value: Markdown, HTML, JSON, Label."""
+"""Components that show a value: Markdown, JSON, Label (HTML is in ``html``)."""
 
 from __future__ import annotations
 
@@ -40,38 +40,9 @@ class Markdown(Component):
         return None if value is None else inspect.cleandoc(str(value))
 
 
-class HTML(Component):
-    TYPE = "html"
-    # Every event Gradio's HTML offers: a template's own script may fire any of them.
-    EVENTS = (
-        "change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "play", "pause", "end",
-        "start_recording", "pause_recording", "stop_recording", "focus", "blur", "upload", "release", "select",
-        "stream", "like", "example_select", "option_select", "load", "key_up", "apply", "delete", "tick", "undo",
-        "retry", "expand", "collapse", "download", "copy",
-    )
-    PROPS = ("min_height", "max_height")
-    CLEARED_VALUE = ""
-
-    def __init__(
-        self,
-        value: str | Any = "",
-        *,
-        label: str | None = None,
-        min_height: int | None = None,
-        max_height: int | None = None,
-        **kwargs: Any,
-    ) -> None:
-        self.min_height = min_height
-        self.max_height = max_height
-        kwargs.setdefault("show_label", False)
-        super().__init__(value, label=label, **kwargs)
-
-    def postprocess(self, value: Any) -> str | None:
-        return None if value is None else str(value)
-
-
 class JSON(Component):
     TYPE = "json"
+    DEFAULT_BUTTONS = ("copy",)
     EVENTS = ("change",)
     PROPS = ("open", "height")
 

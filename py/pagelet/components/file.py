@@ -72,6 +72,35 @@ def check_file_type(path: str, file_types: list[str] | None) -> None:
     raise ValueError(f"Invalid file type {suffix or Path(path).name!r}: this field accepts {', '.join(file_types)}")
 
 
+def uploaded_files(payload: Any, file_count: str, file_types: list[str] | None, kind: str) -> Any:
+    """What a function receives for uploaded files: a path (or the bytes, for ``kind="binary"``),
+    or a list of them unless ``file_count`` is "single"; each checked against ``file_types``."""
+
+    def one(item: Any) -> str | bytes:
+        path = payload_path(item)
+        check_file_type(path, file_types)
+        if kind == "binary":
+            with open(path, "rb") as handle:
+                return handle.read()
+        return path
+
+    if payload is None:
+        return None
+    items = payload if isinstance(payload, list) else [payload]
+    if file_count == "single":
+        return one(items[0]) if items else None
+    return [one(item) for item in items]
+
+
+def files_data(value: Any) -> Any:
+    """A returned path or list of paths as FileData (a list stays a list)."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return [to_file_data(item) for item in value]
+    return to_file_data(value)
+
+
 class File(Component):
     TYPE = "file"
     EVENTS = ("change", "select", "clear", "upload", "delete", "download")
@@ -100,29 +129,8 @@ class File(Component):
         self.allow_reordering = allow_reordering
         super().__init__(value, label=label, **kwargs)
 
-    def _one(self, payload: Any) -> str | bytes:
-        path = payload_path(payload)
-        check_file_type(path, self.file_types)
-        if self.type == "binary":
-            with open(path, "rb") as handle:
-                return handle.read()
-        return path
-
     def preprocess(self, payload: Any) -> Any:
-        if payload is None:
-            return None
-        if self.file_count == "single":
-            if isinstance(payload, list):
-                payload = payload[0] if payload else None
-                if payload is None:
-                    return None
-            return self._one(payload)
-        items = payload if isinstance(payload, list) else [payload]
-        return [self._one(item) for item in items]
+        return uploaded_files(payload, self.file_count, self.file_types, self.type)
 
     def postprocess(self, value: Any) -> Any:
-        if value is None:
-            return None
-        if isinstance(value, (list, tuple)):
-            return [to_file_data(item) for item in value]
-        return to_file_data(value)
+        return files_data(value)

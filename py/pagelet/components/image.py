@@ -93,6 +93,7 @@ class _ImagePackages:
 
 class Image(_ImagePackages, Component):
     TYPE = "image"
+    DEFAULT_BUTTONS = ("download", "share", "fullscreen")
     EVENTS = ("clear", "change", "stream", "select", "upload", "input")
     PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button", "placeholder")
 
@@ -145,8 +146,12 @@ class Gallery(_ImagePackages, Component):
     """Images with captions; the value is ``[{"image": FileData, "caption": str | None}]``."""
 
     TYPE = "gallery"
+    DEFAULT_BUTTONS = ("share", "download", "download_all", "fullscreen")
     EVENTS = ("select", "change", "delete", "preview_close", "preview_open", "upload")
-    PROPS = ("columns", "rows", "height", "allow_preview", "object_fit", "type", "format", "show_download_button")
+    PROPS = (
+        "columns", "rows", "height", "allow_preview", "object_fit", "type", "format", "show_download_button",
+        "sources", "file_types", "preview", "selected_index", "fit_columns",
+    )
 
     def __init__(
         self,
@@ -161,9 +166,20 @@ class Gallery(_ImagePackages, Component):
         object_fit: str | None = None,
         type: ImageType = "filepath",
         show_download_button: bool = True,
+        file_types: list[str] | None = None,
+        preview: bool | None = None,
+        selected_index: int | None = None,
+        fit_columns: bool = True,
+        sources: list[str] | str | None = None,
         **kwargs: Any,
     ) -> None:
         _check_type(type)
+        # Gradio 6: an interactive gallery takes pictures from these (only "upload" is drawn here).
+        self.sources = media_sources(sources, ("upload", "webcam", "clipboard"), ["upload"])
+        self.file_types = file_types
+        self.preview = preview
+        self.selected_index = selected_index
+        self.fit_columns = fit_columns
         self.format = format
         self.columns = columns
         self.rows = rows

@@ -84,6 +84,7 @@ def write_wav(sample_rate: int, samples: Any) -> str:
 
 class Audio(Component):
     TYPE = "audio"
+    DEFAULT_BUTTONS = ("download", "share")
     EVENTS = (
         "stream", "change", "clear", "play", "pause", "stop", "pause_recording", "stop_recording", "start_recording",
         "upload", "input",
@@ -137,6 +138,7 @@ class Video(Component):
     a function returns a path, or ``(video, subtitles)`` with an .srt or .vtt file."""
 
     TYPE = "video"
+    DEFAULT_BUTTONS = ("download",)
     EVENTS = (
         "change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload", "input",
     )

@@ -7,13 +7,15 @@ the page. A value is a pandas DataFrame or a dict of equal-length columns.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import datetime
+from typing import Any, ClassVar, Literal
 
 from .. import optional
 from ..files import output_path
 from .base import Component
 from .dataframe import plain_cell
 from .file import to_file_data
+from .plot_data import AGGREGATES, aggregate, bin_width, is_numeric, sort_rows
 
 
 def _columns(value: Any) -> tuple[list[str], list[list[Any]]]:
@@ -32,7 +34,11 @@ def _columns(value: Any) -> tuple[list[str], list[list[Any]]]:
 class NativePlot(Component):
     MARK: ClassVar[str] = "line"
     EVENTS = ("change", "select", "double_click")
-    PROPS = ("x", "y", "color", "title", "x_title", "y_title", "x_lim", "y_lim", "height", "width", "color_map", "show_legend")
+    PROPS = (
+        "x", "y", "color", "title", "x_title", "y_title", "color_title", "x_lim", "y_lim", "height", "width",
+        "color_map", "show_legend", "colors_in_legend", "x_bin", "y_aggregate", "sort", "tooltip",
+        "x_label_angle", "y_label_angle", "x_axis_format", "y_axis_format", "x_axis_labels_visible", "caption",
+    )
 
     def __init__(
         self,
@@ -44,24 +50,52 @@ class NativePlot(Component):
         title: str | None = None,
         x_title: str | None = None,
         y_title: str | None = None,
-        x_lim: list[float] | None = None,
-        y_lim: list[float] | None = None,
+        color_title: str | None = None,
+        x_bin: str | float | None = None,
+        y_aggregate: Literal["sum", "mean", "median", "min", "max", "count"] | None = None,
         color_map: dict[str, str] | None = None,
+        colors_in_legend: list[str] | None = None,
+        x_lim: list[float | None] | None = None,
+        y_lim: list[float | None] | None = None,
+        x_label_angle: float = 0,
+        y_label_angle: float = 0,
+        x_axis_format: str | None = None,
+        y_axis_format: str | None = None,
+        x_axis_labels_visible: bool | Literal["hidden"] = True,
+        caption: str | None = None,
+        sort: Literal["x", "y", "-x", "-y"] | list[str] | None = None,
+        tooltip: Literal["axis", "none", "all"] | list[str] = "axis",
         height: int | None = None,
         width: int | None = None,
         show_legend: bool = True,
         label: str | None = None,
         **kwargs: Any,
     ) -> None:
+        if y_aggregate is not None and y_aggregate not in AGGREGATES:
+            raise ValueError(f"y_aggregate must be one of {', '.join(AGGREGATES)}, got {y_aggregate!r}")
+        if x_bin is not None:
+            bin_width(x_bin, temporal=isinstance(x_bin, str))  # refuse a bad bin at start-up, not at the first plot
         self.x = x
         self.y = y
         self.color = color
         self.title = title
         self.x_title = x_title
         self.y_title = y_title
+        self.color_title = color_title
+        self.x_bin = x_bin
+        self.y_aggregate = y_aggregate
         self.x_lim = x_lim
         self.y_lim = y_lim
         self.color_map = color_map
+        self.colors_in_legend = colors_in_legend
+        self.x_label_angle = x_label_angle
+        self.y_label_angle = y_label_angle
+        self.x_axis_format = x_axis_format
+        self.y_axis_format = y_axis_format
+        self.x_axis_labels_visible = x_axis_labels_visible
+        self.caption = caption
+        self.sort = sort
+        self.tooltip = tooltip
         self.height = height
         self.width = width
         self.show_legend = show_legend
@@ -74,13 +108,54 @@ class NativePlot(Component):
         for axis, name in (("x", self.x), ("y", self.y), ("color", self.color)):
             if name is not None and name not in names:
                 raise ValueError(f"The plot's {axis}={name!r} is not a column; the columns are {', '.join(names)}")
+        rows = [[_plain_plot_cell(cell) for cell in row] for row in rows]
+        if self.x is not None and self.y is not None:
+            names, rows = self._grouped(names, rows)
         return {"columns": names, "data": [[plain_cell(cell) for cell in row] for row in rows], "mark": self.MARK}
+
+    def _grouped(self, names: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+        """Bin, aggregate and sort as Gradio's chart would: x binned, or a category x, folds y per group."""
+        x, y = names.index(str(self.x)), names.index(str(self.y))
+        color = names.index(str(self.color)) if self.color is not None else None
+        x_values = [row[x] for row in rows]
+        temporal = bool(x_values) and all(isinstance(value, datetime.datetime) for value in x_values)
+        if temporal:
+            rows = [[_epoch_ms(cell) if index == x else cell for index, cell in enumerate(row)] for row in rows]
+        categorical = not temporal and not is_numeric(x_values)
+        # Gradio's rule: a binned x, or a category x on a line or bar chart, is aggregated.
+        if self.x_bin is not None or (categorical and self.MARK != "point"):
+            rows = aggregate(rows, x, y, color, self.x_bin, self.y_aggregate, temporal=temporal)
+            names = [names[x], names[y]] + ([names[color]] if color is not None else [])
+            x, y = 0, 1
+        rows = sort_rows(rows, x, y, self.sort)
+        if temporal:
+            rows = [[_iso(cell) if index == x else cell for index, cell in enumerate(row)] for row in rows]
+        return names, rows
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
         pandas = optional.require("pandas")
         return pandas.DataFrame(payload["data"], columns=payload["columns"])
+
+
+def _plain_plot_cell(cell: Any) -> Any:
+    """pandas Timestamps become datetimes, so binning can read them; other cells stay."""
+    to_pydatetime = getattr(cell, "to_pydatetime", None)
+    return to_pydatetime() if callable(to_pydatetime) else cell
+
+
+def _epoch_ms(moment: datetime.datetime) -> float:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    return moment.timestamp() * 1000
+
+
+def _iso(milliseconds: Any) -> Any:
+    if not isinstance(milliseconds, (int, float)):
+        return milliseconds
+    # The same text a datetime cell has when it is not binned (str of a datetime).
+    return str(datetime.datetime.fromtimestamp(milliseconds / 1000, tz=datetime.timezone.utc).replace(tzinfo=None))
 
 
 class LinePlot(NativePlot):

@@ -41,6 +41,8 @@ class Textbox(FormComponent):
         self.rtl = rtl
         self.text_align = text_align
         self.show_copy_button = show_copy_button
+        if show_copy_button and kwargs.get("buttons") is None:
+            kwargs["buttons"] = ["copy"]  # Gradio 5's flag, Gradio 6's buttons=["copy"]
         super().__init__(value, label=label, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:

@@ -75,12 +75,19 @@ _TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "json": ({"type": "object"}, "dict | list | str | float | bool | None"),
     "label": ({"type": "object"}, "dict"),
     "button": ({"type": "string"}, "str"),
+    "deeplinkbutton": ({"type": "string"}, "str"),
+    "loginbutton": ({"type": "string"}, "str"),
+    "uploadbutton": (_FILE_DATA, "filepath"),
+    "downloadbutton": (_FILE_DATA, "filepath"),
+    "browserstate": ({}, "Any"),
 }
 
 
 def _value_type(component: Component) -> tuple[dict[str, Any], str]:
     if component.TYPE == "dropdown" and getattr(component, "multiselect", False):
         return {"type": "array", "items": {"type": "string"}}, "list[str]"
+    if component.TYPE == "uploadbutton" and getattr(component, "file_count", "single") != "single":
+        return {"type": "array", "items": _FILE_DATA}, "list[filepath]"
     return _TYPES.get(component.TYPE, ({}, "Any"))
 
 

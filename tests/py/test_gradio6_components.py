@@ -1,0 +1,225 @@
+"""Gradio 6 components and options: buttons with files, special buttons,
+BrowserState, HTML templates, buttons=, native-plot grouping, Gallery(sources=)."""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+from pathlib import Path
+
+import pytest
+
+import pagelet as gr
+from fake_host import FakeHost, updates_of
+
+
+def props_of(app: gr.Blocks, block: gr.Component) -> dict:
+    return next(c for c in app.get_config()["components"] if c["id"] == block.id)["props"]
+
+
+def test_upload_button_has_gradio_6_signature_and_gives_paths(tmp_path: Path) -> None:
+    params = inspect.signature(gr.UploadButton.__init__).parameters
+    assert list(params)[1:3] == ["label", "value"]
+    assert {"file_count", "file_types", "type"} <= set(params)
+    styled = gr.UploadButton("Go", None, variant="primary", size="sm", icon=None, scale=1, render=False)
+    assert (styled.variant, styled.size) == ("primary", "sm")
+    one, two = tmp_path / "a.txt", tmp_path / "b.csv"
+    one.write_text("a")
+    two.write_text("b")
+    single = gr.UploadButton(render=False)
+    assert single.label == "Upload a File"
+    assert single.preprocess({"path": str(one)}) == str(one)
+    assert single.preprocess([{"path": str(one)}]) == str(one)
+    several = gr.UploadButton("Pick", file_count="multiple", render=False)
+    assert several.preprocess([{"path": str(one)}, {"path": str(two)}]) == [str(one), str(two)]
+    assert gr.UploadButton(type="binary", render=False).preprocess({"path": str(one)}) == b"a"
+    with pytest.raises(ValueError, match="Invalid file type"):
+        gr.UploadButton(file_types=[".csv"], render=False).preprocess({"path": str(one)})
+    with pytest.raises(ValueError, match="file_types must be a list"):
+        gr.UploadButton(file_types=".csv", render=False)  # type: ignore[arg-type]
+    shown = several.postprocess([str(one), str(two)])
+    assert [item["orig_name"] for item in shown] == ["a.txt", "b.csv"]
+
+
+def test_upload_button_upload_event_reaches_the_function(tmp_path: Path) -> None:
+    upload = tmp_path / "notes.txt"
+    upload.write_text("hello")
+    with gr.Blocks() as app:
+        button = gr.UploadButton("Upload notes", file_types=[".txt"])
+        shown = gr.Textbox(label="Content")
+        button.upload(lambda path: Path(path).read_text(), button, shown)
+    props = props_of(app, button)
+    assert props["label"] == "Upload notes" and props["file_types"] == [".txt"] and props["interactive"] is True
+    host = FakeHost(app)
+    assert updates_of(host.fire(0, {"path": str(upload), "orig_name": "notes.txt"})) == [{"id": shown.id, "value": "hello"}]
+
+
+def test_download_button_value_is_a_file(tmp_path: Path) -> None:
+    report = tmp_path / "report.csv"
+    report.write_text("a,b\n")
+    with gr.Blocks() as app:
+        button = gr.DownloadButton("Get report", value=str(report))
+    props = props_of(app, button)
+    assert props["label"] == "Get report"
+    assert props["value"]["orig_name"] == "report.csv"
+    assert button.preprocess(props["value"]) == props["value"]["path"]
+    assert gr.DownloadButton(render=False).label == "Download"
+
+
+def test_duplicate_button_is_inert_off_spaces_and_links_on_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SPACE_ID", raising=False)
+    with gr.Blocks() as app:
+        off = gr.DuplicateButton()
+    props = props_of(app, off)
+    assert (props["value"], props["variant"], props["size"], props["scale"]) == ("Duplicate Space", "huggingface", "sm", 0)
+    assert props["link"] is None and app.dependencies == []
+    monkeypatch.setenv("SPACE_ID", "ada/demo")
+    assert gr.DuplicateButton(render=False).link == "https://huggingface.co/spaces/ada/demo?duplicate=true"
+
+
+def test_deep_link_and_login_buttons_keep_gradio_defaults() -> None:
+    with gr.Blocks() as app:
+        link = gr.DeepLinkButton()
+        login = gr.LoginButton()
+    assert props_of(app, link)["value"] == "Share via Link"
+    assert props_of(app, link)["copied_value"] == "Link Copied!"
+    assert props_of(app, login)["value"] == "Sign in with Hugging Face"
+    assert props_of(app, login)["logout_value"] == "Logout ({})"
+
+
+def test_browser_state_defaults_and_preprocess() -> None:
+    with gr.Blocks() as app:
+        kept = gr.BrowserState(["a"], storage_key="notes", secret="s3")
+        fresh = gr.BrowserState()
+    props = props_of(app, kept)
+    assert (props["default_value"], props["storage_key"], props["secret"]) == (["a"], "notes", "s3")
+    assert len(props_of(app, fresh)["storage_key"]) == 16 and props_of(app, fresh)["secret"] != props_of(app, fresh)["storage_key"]
+    assert kept.preprocess(None) == ["a"]
+    assert kept.preprocess({"n": 1}) == {"n": 1}
+    with pytest.raises(TypeError, match="JSON"):
+        kept.postprocess(object())
+
+
+def test_browser_state_defaults_are_fixed_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every page load starts the app again there: a random key would lose the value on reload.
+    monkeypatch.setattr("sys.platform", "emscripten")
+    state = gr.BrowserState(render=False)
+    assert state.storage_key == f"browserstate-{state.id}"
+
+
+def test_html_template_props_and_updates() -> None:
+    with gr.Blocks() as app:
+        stars = gr.HTML(3, html_template="${'*'.repeat(value)} ${size}", css_template="img { height: ${size}px }", size=40)
+        size = gr.Slider(20, 100, label="Size")
+        size.change(lambda s: gr.HTML(size=s), size, stars)
+        grow = gr.Button("Grow")
+        grow.click(lambda: gr.update(size=80, label="Big"), None, stars)
+    props = props_of(app, stars)
+    assert props["props"] == {"size": 40}
+    assert props["html_template"].startswith("${")
+    assert props["js_on_load"] == "element.addEventListener('click', function() { trigger('click') });"
+    host = FakeHost(app)
+    assert updates_of(host.fire(0, 60)) == [{"id": stars.id, "props": {"props": {"size": 60}}}]
+    assert updates_of(host.fire(1)) == [{"id": stars.id, "props": {"label": "Big", "props": {"size": 80}}}]
+
+
+def test_html_custom_events_come_from_js_on_load() -> None:
+    with gr.Blocks() as app:
+        widget = gr.HTML(js_on_load="element.onclick = () => trigger('rate', {stars: 4})")
+        out = gr.Number(label="Stars")
+        widget.rate(lambda data: data.stars if hasattr(data, "stars") else 4, None, out)
+        widget.submit(lambda: 1, None, out)
+    assert [targets[0][1] for targets in (dep.targets for dep in app.dependencies)] == ["rate", "submit"]
+    with pytest.raises(AttributeError, match="js_on_load"):
+        widget.not_an_event  # noqa: B018
+
+
+def test_html_children_are_in_its_layout() -> None:
+    with gr.Blocks() as app:
+        with gr.HTML(html_template="<h2>${form_name}</h2>@children", form_name="Form") as form:
+            name = gr.Textbox(label="Name")
+    node = next(child for child in app.get_config()["layout"]["children"] if child["id"] == form.id)
+    assert node["children"] == [{"id": name.id}]
+
+
+def test_html_warns_that_script_tags_do_not_run() -> None:
+    with pytest.warns(UserWarning, match="js_on_load"):
+        gr.HTML("<script>alert(1)</script>", render=False)
+
+
+def test_buttons_option_with_names_and_a_button() -> None:
+    with gr.Blocks() as app:
+        extra = gr.Button("Reset")
+        box = gr.Textbox(label="Text", buttons=["copy", extra])
+        image = gr.Image(buttons=["fullscreen"])
+        chat = gr.Chatbot()
+        old = gr.Textbox(label="Old", show_copy_button=True)
+        extra.click(lambda: "", None, box)
+    assert props_of(app, box)["buttons"] == ["copy", {"id": extra.id, "value": "Reset", "icon": None}]
+    # The button moved into the toolbar: it is no longer in the layout.
+    assert extra.id not in [child["id"] for child in app.get_config()["layout"]["children"]]
+    assert props_of(app, image)["buttons"] == ["fullscreen"] and props_of(app, image)["show_download_button"] is False
+    assert props_of(app, chat)["buttons"] == ["share", "copy", "copy_all"]
+    assert props_of(app, old)["buttons"] == ["copy"]
+    with pytest.raises(TypeError, match="list"):
+        gr.Textbox(buttons="copy", render=False)  # type: ignore[arg-type]
+
+
+def test_bar_plot_sums_categories_and_sorts() -> None:
+    plot = gr.BarPlot(x="fruit", y="sold", sort="-y", render=False)
+    value = plot.postprocess({"fruit": ["apple", "pear", "apple", "fig"], "sold": [1, 5, 2, 4], "shop": ["a", "b", "c", "d"]})
+    assert value == {"columns": ["fruit", "sold"], "data": [["pear", 5], ["fig", 4], ["apple", 3]], "mark": "bar"}
+    ordered = gr.BarPlot(x="fruit", y="sold", sort=["fig", "apple", "pear"], y_aggregate="max", render=False)
+    assert ordered.postprocess({"fruit": ["apple", "pear", "apple", "fig"], "sold": [1, 5, 2, 4]})["data"] == [["fig", 4], ["apple", 2], ["pear", 5]]
+
+
+def test_numeric_x_bin_and_aggregates_per_colour() -> None:
+    plot = gr.ScatterPlot(x="t", y="v", color="kind", x_bin=10, y_aggregate="mean", render=False)
+    value = plot.postprocess({"t": [1, 5, 12, 14, 3], "v": [2, 4, 6, 8, 10], "kind": ["a", "a", "a", "a", "b"]})
+    assert value["columns"] == ["t", "v", "kind"]
+    assert value["data"] == [[0, 3.0, "a"], [0, 10.0, "b"], [10, 7.0, "a"]]
+    # Without a bin, points stay points; lines of numbers too.
+    assert gr.ScatterPlot(x="t", y="v", render=False).postprocess({"t": [2, 1], "v": [1, 2]})["data"] == [[2, 1], [1, 2]]
+
+
+def test_datetime_x_bins_by_time_step() -> None:
+    start = datetime.datetime(2024, 1, 1, 10, 0)
+    times = [start, start + datetime.timedelta(minutes=20), start + datetime.timedelta(minutes=70)]
+    plot = gr.LinePlot(x="when", y="n", x_bin="1h", y_aggregate="count", render=False)
+    value = plot.postprocess({"when": times, "n": [1, 1, 1]})
+    assert value["data"] == [["2024-01-01 10:00:00", 2], ["2024-01-01 11:00:00", 1]]
+
+
+def test_bad_plot_options_are_refused_at_start() -> None:
+    with pytest.raises(ValueError, match="y_aggregate"):
+        gr.LinePlot(y_aggregate="average", render=False)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="x_bin"):
+        gr.LinePlot(x_bin="1w", render=False)
+    with pytest.raises(ValueError, match="sort"):
+        gr.BarPlot(x="a", y="b", sort="z", render=False).postprocess({"a": [1], "b": [1]})  # type: ignore[arg-type]
+
+
+def test_native_plots_accept_gradio_6_options() -> None:
+    params = set(inspect.signature(gr.LinePlot.__init__).parameters)
+    assert {"x_bin", "y_aggregate", "tooltip", "sort", "color_map", "color_title", "caption", "colors_in_legend"} <= params
+    plot = gr.LinePlot(x="a", y="b", tooltip=["a"], color_map={"x": "red"}, render=False)
+    assert plot.get_props()["tooltip"] == ["a"] and plot.get_props()["color_map"] == {"x": "red"}
+
+
+def test_gallery_sources_and_uploads(tmp_path: Path) -> None:
+    gallery = gr.Gallery(sources=["upload"], type="filepath", render=False)
+    assert gallery.get_props()["sources"] == ["upload"]
+    assert gr.Gallery(render=False).sources == ["upload"]
+    with pytest.raises(ValueError):
+        gr.Gallery(sources=["scanner"], render=False)
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"\x89PNG")
+    assert gallery.preprocess([{"image": {"path": str(picture)}, "caption": None}]) == [(str(picture), None)]
+
+
+def test_interface_deep_link_puts_a_button_under_the_outputs() -> None:
+    demo = gr.Interface(lambda text: text, "textbox", "textbox", deep_link="Share this")
+    buttons = [c for c in demo.get_config()["components"] if c["type"] == "deeplinkbutton"]
+    assert [button["props"]["value"] for button in buttons] == ["Share this"]
+    plain = gr.Interface(lambda text: text, "textbox", "textbox")
+    assert not [c for c in plain.get_config()["components"] if c["type"] == "deeplinkbutton"]
