@@ -170,7 +170,7 @@ class Blocks(BlockContext):
         for block in walk(self):
             value_fn = getattr(block, "value_fn", None)
             if value_fn is not None and not getattr(block, "_load_attached", False):
-                block._load_attached = True  # type: ignore[attr-defined]
+                block._load_attached = True
                 every = getattr(block, "every", None)
                 inputs = getattr(block, "value_inputs", None)
                 dependency = listen(

@@ -44,7 +44,7 @@ def _downloaded(kind: str, filename: str) -> Path:
     target = Path(tempfile.gettempdir()) / "pagelet-media" / kind / filename
     if target.exists():
         return target
-    import js  # type: ignore[import-not-found]  # Pyodide's bridge to the worker's globals
+    import js  # Pyodide's bridge to the worker's globals
 
     url = str(js.URL.new(f"media/{kind}/{filename}", js.location.href).href)
     # A synchronous request: get_image() is a plain function, and a worker may block.

@@ -54,7 +54,7 @@ from .validation import verdicts
 
 if TYPE_CHECKING:
     # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
-    from .protocol_types import Progress, ServerMessage
+    from .protocol_types import Progress, ServerMessage, Update
 
 Send = Callable[["ServerMessage"], None]
 # How a blocking (sync) function runs: inline in the browser, in a thread on a server.
@@ -420,7 +420,7 @@ class Session:
             result = await result
         found = verdicts(result, [component.id for component in dependency.inputs])
         # Every verdict is sent, so a message shown by an earlier run goes once the input is valid.
-        updates = [{"id": component_id, "props": {"validation_error": message}} for component_id, message in found.items()]
+        updates: list[Update] = [{"id": component_id, "props": {"validation_error": message}} for component_id, message in found.items()]
         if updates:
             self.send(update_message(event_id, updates))
         refused = [message for message in found.values() if message is not None]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from .base import Component
 
@@ -10,7 +10,7 @@ from .base import Component
 class Button(Component):
     TYPE = "button"
     EVENTS = ("click", "change")
-    PROPS = ("variant", "size", "icon", "link", "link_target")
+    PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon", "link", "link_target")
 
     def __init__(
         self,

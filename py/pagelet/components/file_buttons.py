@@ -8,10 +8,13 @@ converted exactly as ``gr.File`` converts them.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from .base import Component
 from .file import files_data, payload_path, to_file_data, uploaded_files
+
+if TYPE_CHECKING:
+    from ..protocol_types import FileData
 
 ButtonVariant = Literal["primary", "secondary", "stop", "huggingface"]
 
@@ -19,7 +22,7 @@ ButtonVariant = Literal["primary", "secondary", "stop", "huggingface"]
 class _FileButton(Component):
     """What both buttons share: Gradio's button props and a button that is a control by default."""
 
-    PROPS = ("variant", "size", "icon")
+    PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon")
 
     def __init__(
         self,
@@ -82,5 +85,5 @@ class DownloadButton(_FileButton):
     def preprocess(self, payload: Any) -> str | None:
         return None if payload is None else payload_path(payload)
 
-    def postprocess(self, value: Any) -> dict[str, Any] | None:
+    def postprocess(self, value: Any) -> FileData | None:
         return None if value is None else to_file_data(value)
