@@ -16,6 +16,7 @@ class Layout(BlockContext):
     EVENTS: ClassVar[tuple[str, ...]] = ()
     # What events.py checks to take this block as an output (it cannot import this module).
     LAYOUT_OUTPUT: ClassVar[bool] = True
+    SKIP_API = True
 
     _explicit_args: dict[str, Any]
 

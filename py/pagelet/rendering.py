@@ -35,6 +35,7 @@ class RenderColumn(BlockContext):
     """The invisible column a ``@gr.render`` function fills."""
 
     TYPE = "column"
+    SKIP_API = True
 
     def get_props(self) -> dict[str, Any]:
         return {**super().get_props(), "scale": None, "min_width": 0, "variant": "default", "render_block": True}

@@ -41,6 +41,8 @@ class Block:
     TYPE: ClassVar[str] = "block"
     # True for ``Blocks``, the app: this layer finds the root without importing the class.
     IS_APP: ClassVar[bool] = False
+    # True for blocks that carry no value in the API (Gradio's ``skip_api``): layouts, State.
+    SKIP_API: ClassVar[bool] = False
     # Whether attach_load_events already made this block's value function a load listener.
     _load_attached = False
 

@@ -31,6 +31,10 @@ class Component(Block):
     CLEARED_VALUE: ClassVar[Any] = None
     # Gradio 6's default ``buttons=`` of this component (the corner toolbar).
     DEFAULT_BUTTONS: ClassVar[tuple[str, ...]] = ()
+    # The JSON schema of the value in the API ({} is any value), which ``api_info`` answers.
+    API_SCHEMA: ClassVar[dict[str, Any]] = {}
+    # The API page's Python type of the value, where the schema alone does not say it.
+    API_PYTHON_TYPE: ClassVar[str | None] = None
 
     _explicit_args: dict[str, Any]
 
@@ -100,6 +104,11 @@ class Component(Block):
     def postprocess(self, value: Any) -> Any:
         """The function's return value -> the value the host shows."""
         return value
+
+    def api_info(self) -> dict[str, Any]:
+        """The JSON schema of this component's value in the API (Gradio's ``api_info``):
+        the class's ``API_SCHEMA``, overridden where the instance decides the shape."""
+        return self.API_SCHEMA
 
     # -- props --------------------------------------------------------------
     def get_props(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from .base import Component
 
 class Button(Component):
     TYPE = "button"
+    API_SCHEMA = {"type": "string"}
     EVENTS = ("click", "change")
     PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon", "link", "link_target")
 

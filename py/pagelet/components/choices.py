@@ -10,6 +10,7 @@ from .base import FormComponent, normalize_choices
 
 class Checkbox(FormComponent):
     TYPE = "checkbox"
+    API_SCHEMA = {"type": "boolean"}
     EVENTS = ("change", "input", "select")
     CLEARED_VALUE = False
 
@@ -54,6 +55,7 @@ class _ChoiceComponent(FormComponent):
 
 class CheckboxGroup(_ChoiceComponent):
     TYPE = "checkboxgroup"
+    API_SCHEMA = {"type": "array", "items": {"type": "string"}}
     EVENTS = ("change", "input", "select")
     PROPS = ("choices", "type")
     CLEARED_VALUE: ClassVar[list[Any]] = []
@@ -85,6 +87,7 @@ class CheckboxGroup(_ChoiceComponent):
 
 class Radio(_ChoiceComponent):
     TYPE = "radio"
+    API_SCHEMA = {"type": "string"}
     EVENTS = ("change", "input", "select")
     PROPS = ("choices", "type")
 
@@ -138,6 +141,10 @@ class Dropdown(_ChoiceComponent):
     @property
     def CLEARED_VALUE(self) -> Any:
         return [] if self.multiselect else None
+
+    def api_info(self) -> dict[str, Any]:
+        # Several choices are a list, as a CheckboxGroup's; one is any value (a custom one too).
+        return CheckboxGroup.API_SCHEMA if self.multiselect else {}
 
     def _check(self, value: Any) -> Any:
         if self.allow_custom_value and value not in self._values():

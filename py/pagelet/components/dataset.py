@@ -9,6 +9,8 @@ from .base import Component
 
 class Dataset(Component):
     TYPE = "dataset"
+    # Not an API output (its updates are samples); as an input it is a parameter.
+    SKIP_API = True
     EVENTS = ("click", "select", "change")
     PROPS = ("headers", "samples", "components", "samples_per_page", "type")
 

@@ -11,6 +11,7 @@ from .base import Component
 
 class Markdown(Component):
     TYPE = "markdown"
+    API_SCHEMA = {"type": "string"}
     EVENTS = ("change", "copy")
     PROPS = ("rtl", "sanitize_html", "line_breaks", "header_links", "height")
     CLEARED_VALUE = ""
@@ -42,6 +43,8 @@ class Markdown(Component):
 
 class JSON(Component):
     TYPE = "json"
+    API_SCHEMA = {"type": "object"}
+    API_PYTHON_TYPE = "dict | list | str | float | bool | None"
     DEFAULT_BUTTONS = ("copy",)
     EVENTS = ("change",)
     PROPS = ("open", "height")
@@ -72,6 +75,7 @@ def _plain(value: Any) -> Any:
 
 class Label(Component):
     TYPE = "label"
+    API_SCHEMA = {"type": "object"}
     EVENTS = ("change", "select")
     PROPS = ("num_top_classes", "color", "show_heading")
 

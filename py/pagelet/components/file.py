@@ -101,8 +101,31 @@ def files_data(value: Any) -> Any:
     return to_file_data(value)
 
 
+def _optional(kind: str) -> dict[str, Any]:
+    return {"anyOf": [{"type": kind}, {"type": "null"}], "default": None}
+
+
+# Gradio's FileData as a JSON schema: what a client's handle_file() sends and file outputs return.
+FILE_DATA_SCHEMA: dict[str, Any] = {
+    "title": "FileData",
+    "type": "object",
+    "properties": {
+        "path": {"type": "string"},
+        "url": _optional("string"),
+        "size": _optional("integer"),
+        "orig_name": _optional("string"),
+        "mime_type": _optional("string"),
+        "is_stream": {"type": "boolean", "default": False},
+        "meta": {"type": "object", "default": {"_type": "gradio.FileData"}},
+    },
+    "required": ["path"],
+    "additionalProperties": False,
+}
+
+
 class File(Component):
     TYPE = "file"
+    API_SCHEMA = FILE_DATA_SCHEMA
     EVENTS = ("change", "select", "clear", "upload", "delete", "download")
     PROPS = ("file_count", "file_types", "type", "height", "allow_reordering")
 

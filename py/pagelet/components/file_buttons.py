@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from .base import Component
-from .file import files_data, payload_path, to_file_data, uploaded_files
+from .file import FILE_DATA_SCHEMA, files_data, payload_path, to_file_data, uploaded_files
 
 if TYPE_CHECKING:
     from ..protocol_types import FileData
@@ -23,6 +23,7 @@ class _FileButton(Component):
     """What both buttons share: Gradio's button props and a button that is a control by default."""
 
     PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon")
+    API_SCHEMA = FILE_DATA_SCHEMA
 
     def __init__(
         self,
@@ -46,6 +47,9 @@ class UploadButton(_FileButton):
     TYPE = "uploadbutton"
     EVENTS = ("change", "click", "upload")
     PROPS = (*_FileButton.PROPS, "type", "file_count", "file_types")
+
+    def api_info(self) -> dict[str, Any]:
+        return FILE_DATA_SCHEMA if self.file_count == "single" else {"type": "array", "items": FILE_DATA_SCHEMA}
 
     def __init__(
         self,

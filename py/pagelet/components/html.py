@@ -47,6 +47,7 @@ def _warn_if_script(content: Any) -> None:
 
 class HTML(Component, BlockContext):
     TYPE = "html"
+    API_SCHEMA = {"type": "string"}
     EVENTS = _EVENTS
     PROPS = (
         "min_height", "max_height", "html_template", "css_template", "js_on_load", "apply_default_css",

@@ -14,7 +14,7 @@ from .. import optional
 from ..files import output_path
 from .base import Component
 from .capture import WebcamOptions, choose_webcam_options, media_sources
-from .file import payload_path, to_file_data
+from .file import FILE_DATA_SCHEMA, payload_path, to_file_data
 
 if TYPE_CHECKING:
     # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
@@ -93,6 +93,7 @@ class _ImagePackages:
 
 class Image(_ImagePackages, Component):
     TYPE = "image"
+    API_SCHEMA = FILE_DATA_SCHEMA
     DEFAULT_BUTTONS = ("download", "share", "fullscreen")
     EVENTS = ("clear", "change", "stream", "select", "upload", "input")
     PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button", "placeholder")

@@ -18,7 +18,7 @@ from ..alerts import Error
 from ..files import output_path
 from .base import Component
 from .capture import WebcamOptions, choose_webcam_options, media_sources
-from .file import payload_path, to_file_data
+from .file import FILE_DATA_SCHEMA, payload_path, to_file_data
 from .subtitles import as_web_subtitles
 
 _SAMPLE_TYPES = {1: "b", 2: "h", 4: "i"}
@@ -84,6 +84,7 @@ def write_wav(sample_rate: int, samples: Any) -> str:
 
 class Audio(Component):
     TYPE = "audio"
+    API_SCHEMA = FILE_DATA_SCHEMA
     DEFAULT_BUTTONS = ("download", "share")
     EVENTS = (
         "stream", "change", "clear", "play", "pause", "stop", "pause_recording", "stop_recording", "start_recording",
@@ -138,6 +139,13 @@ class Video(Component):
     a function returns a path, or ``(video, subtitles)`` with an .srt or .vtt file."""
 
     TYPE = "video"
+    # Gradio's VideoData: the video and its optional subtitles.
+    API_SCHEMA = {
+        "title": "VideoData",
+        "type": "object",
+        "properties": {"video": FILE_DATA_SCHEMA, "subtitles": {"anyOf": [FILE_DATA_SCHEMA, {"type": "null"}], "default": None}},
+        "required": ["video"],
+    }
     DEFAULT_BUTTONS = ("download",)
     EVENTS = (
         "change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload", "input",

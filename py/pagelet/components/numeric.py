@@ -40,6 +40,7 @@ def round_to_precision(number: float | int | None, precision: int | None) -> flo
 
 class Number(FormComponent):
     TYPE = "number"
+    API_SCHEMA = {"type": "number"}
     EVENTS = ("change", "input", "submit", "focus", "blur")
     PROPS = ("precision", "minimum", "maximum", "step", "placeholder")
 
@@ -80,6 +81,7 @@ class Number(FormComponent):
 
 class Slider(FormComponent):
     TYPE = "slider"
+    API_SCHEMA = {"type": "number"}
     EVENTS = ("change", "input", "release")
     PROPS = ("minimum", "maximum", "step")
 

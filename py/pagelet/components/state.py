@@ -11,6 +11,7 @@ from .base import Component
 
 class State(Component):
     TYPE = "state"
+    SKIP_API = True
     EVENTS = ("change",)
 
     def __init__(

@@ -9,6 +9,7 @@ from .base import FormComponent
 
 class Textbox(FormComponent):
     TYPE = "textbox"
+    API_SCHEMA = {"type": "string"}
     EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop", "copy")
     PROPS = ("lines", "max_lines", "placeholder", "type", "max_length", "autofocus", "rtl", "text_align", "show_copy_button")
     CLEARED_VALUE = ""

@@ -19,8 +19,6 @@ API_PREFIX = "/gradio_api"
 # old releases (3.36.1, 4.29.0) to pick their routes, so the truth costs nothing.
 GRADIO_VERSION = "6.31.0"
 
-# Components whose values are not API inputs or outputs (Gradio's SKIP_COMPONENTS).
-_SKIPPED_TYPES = frozenset({"state", "row", "column", "tabs", "tab", "tabitem", "form", "accordion", "group", "dataset"})
 
 def file_route_url(request_url: str) -> str:
     """The file route (``.../gradio_api/file=``) as a client reached the API at
@@ -29,66 +27,29 @@ def file_route_url(request_url: str) -> str:
     return url[: url.rindex(API_PREFIX + "/") + len(API_PREFIX)] + "/file="
 
 
-def _optional(kind: str) -> dict[str, Any]:
-    return {"anyOf": [{"type": kind}, {"type": "null"}], "default": None}
+def python_type_of(schema: dict[str, Any]) -> str:
+    """The Python type the API page names for a value of this JSON schema (as Gradio's
+    client derives it from ``api_info``): FileData is a ``filepath``, ``{}`` is ``Any``."""
+    if schema.get("title") == "FileData":
+        return "filepath"
+    if "anyOf" in schema:
+        return " | ".join(python_type_of(option) for option in schema["anyOf"])
+    kind = schema.get("type")
+    if kind == "array":
+        return f"list[{python_type_of(schema.get('items', {}))}]"
+    if kind == "object" and "properties" in schema:
+        fields = ", ".join(f"{name}: {python_type_of(field)}" for name, field in schema["properties"].items())
+        return f"dict({fields})"
+    return _JSON_TO_PYTHON.get(kind, "Any") if isinstance(kind, str) else "Any"
 
 
-# Gradio's FileData as a JSON schema: what handle_file() sends and file outputs return.
-_FILE_DATA: dict[str, Any] = {
-    "title": "FileData",
-    "type": "object",
-    "properties": {
-        "path": {"type": "string"},
-        "url": _optional("string"),
-        "size": _optional("integer"),
-        "orig_name": _optional("string"),
-        "mime_type": _optional("string"),
-        "is_stream": {"type": "boolean", "default": False},
-        "meta": {"type": "object", "default": {"_type": "gradio.FileData"}},
-    },
-    "required": ["path"],
-    "additionalProperties": False,
-}
-
-# Gradio's VideoData: a video and its optional subtitles.
-_VIDEO_DATA: dict[str, Any] = {
-    "title": "VideoData",
-    "type": "object",
-    "properties": {"video": _FILE_DATA, "subtitles": {"anyOf": [_FILE_DATA, {"type": "null"}], "default": None}},
-    "required": ["video"],
-}
-
-# (JSON schema, Python type) of each component's API value.
-_TYPES: dict[str, tuple[dict[str, Any], str]] = {
-    "file": (_FILE_DATA, "filepath"),
-    "image": (_FILE_DATA, "filepath"),
-    "audio": (_FILE_DATA, "filepath"),
-    "video": (_VIDEO_DATA, "dict(video: filepath, subtitles: filepath | None)"),
-    "textbox": ({"type": "string"}, "str"),
-    "number": ({"type": "number"}, "float"),
-    "slider": ({"type": "number"}, "float"),
-    "checkbox": ({"type": "boolean"}, "bool"),
-    "checkboxgroup": ({"type": "array", "items": {"type": "string"}}, "list[str]"),
-    "radio": ({"type": "string"}, "str"),
-    "markdown": ({"type": "string"}, "str"),
-    "html": ({"type": "string"}, "str"),
-    "json": ({"type": "object"}, "dict | list | str | float | bool | None"),
-    "label": ({"type": "object"}, "dict"),
-    "button": ({"type": "string"}, "str"),
-    "deeplinkbutton": ({"type": "string"}, "str"),
-    "loginbutton": ({"type": "string"}, "str"),
-    "uploadbutton": (_FILE_DATA, "filepath"),
-    "downloadbutton": (_FILE_DATA, "filepath"),
-    "browserstate": ({}, "Any"),
-}
+_JSON_TO_PYTHON = {"string": "str", "number": "float", "integer": "int", "boolean": "bool", "object": "dict", "null": "None"}
 
 
 def _value_type(component: Component) -> tuple[dict[str, Any], str]:
-    if component.TYPE == "dropdown" and getattr(component, "multiselect", False):
-        return {"type": "array", "items": {"type": "string"}}, "list[str]"
-    if component.TYPE == "uploadbutton" and getattr(component, "file_count", "single") != "single":
-        return {"type": "array", "items": _FILE_DATA}, "list[filepath]"
-    return _TYPES.get(component.TYPE, ({}, "Any"))
+    """The component's API schema and the Python type the API page names for it."""
+    schema = component.api_info()
+    return schema, component.API_PYTHON_TYPE or python_type_of(schema)
 
 
 def client_config(app: Blocks, max_file_size: int | None, root_url: str | None = None, mcp_server: bool = False) -> dict[str, Any]:
@@ -98,8 +59,9 @@ def client_config(app: Blocks, max_file_size: int | None, root_url: str | None =
     config: dict[str, Any] = dict(app.get_config())
     if root_url is not None:
         config["root"] = root_url
+    blocks = {block.id: block for block in app.blocks_in_app()}
     for component in config["components"]:
-        component["skip_api"] = component["type"] in _SKIPPED_TYPES
+        component["skip_api"] = blocks[component["id"]].SKIP_API
     for dependency, described in zip(app.dependencies, config["dependencies"]):
         described["api_visibility"] = dependency.api_visibility
         described["backend_fn"] = dependency.fn is not None
@@ -158,13 +120,14 @@ def callable_endpoints(app: Blocks) -> dict[str, int]:
 
 
 def api_info(app: Blocks) -> dict[str, Any]:
-    """Every callable dependency with its parameters and returns; State is left out, as Gradio does."""
+    """Every callable dependency with its parameters and returns, each as its component describes
+    itself (``api_info``); State inputs and the outputs that carry no API value are left out."""
     named: dict[str, Any] = {}
     for dependency in app.dependencies:
         if dependency.api_name is None or dependency.fn is None or dependency.api_visibility != "public":
             continue
         inputs = [component for component in dependency.inputs if not isinstance(component, State)]
-        outputs = [component for component in dependency.outputs if component.TYPE not in _SKIPPED_TYPES]
+        outputs = [component for component in dependency.outputs if not component.SKIP_API]
         named["/" + dependency.api_name] = {
             "parameters": [_parameter(component, index) for index, component in enumerate(inputs)],
             "returns": [_returned(component) for component in outputs],
