@@ -17,7 +17,7 @@ export interface CapturePanel {
   say(message: string): void;
 }
 
-interface PanelParts {
+export interface PanelParts {
   element: HTMLElement;
   live: HTMLVideoElement;
   message: HTMLElement;
@@ -26,7 +26,7 @@ interface PanelParts {
   watch(stream: MediaStream | null, mirror: boolean): void;
 }
 
-function panelParts(className: string): PanelParts {
+export function panelParts(className: string): PanelParts {
   const element = document.createElement("div");
   element.className = `pagelet-capture ${className}`;
   const live = document.createElement("video");
@@ -61,85 +61,126 @@ function button(text: string): HTMLButtonElement {
 }
 
 /** A `DeviceError` says why in words already; anything else is named as it is. */
-function failure(error: unknown): string {
+export function failure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A camera and a Capture button: the photo is a PNG of the camera's own size. */
-export function webcamPhoto(onCaptured: (file: File) => void): CapturePanel {
-  const parts = panelParts("pagelet-webcam");
-  const open = button("Click to access webcam");
-  const capture = button("Capture");
-  capture.hidden = true;
-  parts.element.append(open, parts.live, capture, parts.message);
-  let mirror = true;
-  let constraints: MediaStreamConstraints | null = null;
-  // Bumped by stop(): a camera that opens after the person moved on is closed at once.
+/**
+ * Open `device` when `control` is clicked and hand the stream to `opened`; a
+ * refusal is said in the panel. After `forget()` (the person moved on) a
+ * device that opens late is closed at once.
+ */
+export function openOnClick(
+  control: HTMLButtonElement,
+  parts: PanelParts,
+  device: Device,
+  constraints: () => MediaStreamConstraints,
+  opened: (stream: MediaStream) => void,
+): { forget(): void } {
   let wanted = 0;
-
-  const stop = (): void => {
-    wanted += 1;
-    parts.watch(null, mirror);
-    capture.hidden = true;
-    open.hidden = false;
-  };
-
-  open.addEventListener("click", () => {
+  control.addEventListener("click", () => {
     parts.say("");
     const asked = wanted;
-    void openStream("camera", constraints ?? { video: true }).then(
-      (opened) => {
-        if (asked !== wanted) {
-          stopStream(opened);
-          return;
-        }
-        parts.watch(opened, mirror);
-        open.hidden = true;
-        capture.hidden = false;
+    void openStream(device, constraints()).then(
+      (stream) => {
+        if (asked !== wanted) stopStream(stream);
+        else opened(stream);
       },
       (error: unknown) => parts.say(failure(error)),
     );
   });
-
-  capture.addEventListener("click", () => {
-    const { videoWidth: width, videoHeight: height } = parts.live;
-    if (width === 0 || height === 0) {
-      parts.say("The camera has not shown a picture yet; try again in a moment.");
-      return;
-    }
-    const canvas = document.createElement("canvas");
-    canvas.width = width;
-    canvas.height = height;
-    const drawing = canvas.getContext("2d");
-    if (!drawing) return;
-    if (mirror) {
-      // The photo matches the mirrored view the person saw.
-      drawing.translate(width, 0);
-      drawing.scale(-1, 1);
-    }
-    drawing.drawImage(parts.live, 0, 0, width, height);
-    canvas.toBlob((blob) => {
-      if (!blob) {
-        parts.say("Could not take the photo.");
-        return;
-      }
-      stop();
-      onCaptured(new File([blob], "webcam.png", { type: "image/png" }));
-    }, "image/png");
-  });
-
   return {
+    forget: () => {
+      wanted += 1;
+    },
+  };
+}
+
+/** A webcam panel's shared part: "Click to access webcam", the live view, and its controls. */
+export interface Camera {
+  readonly panel: CapturePanel;
+  /** Whether the view (and so what is taken from it) is mirrored. */
+  mirrored(): boolean;
+}
+
+/**
+ * "Click to access webcam" opens the camera into the live view and shows the
+ * first of `controls` (the others show as they are used); `closing` runs
+ * when the panel lets go of the camera.
+ */
+export function camera(parts: PanelParts, controls: readonly HTMLButtonElement[], extra: readonly HTMLElement[], closing: () => void): Camera {
+  const open = button("Click to access webcam");
+  for (const control of controls) control.hidden = true;
+  parts.element.append(open, parts.live, ...controls, ...extra, parts.message);
+  let mirror = true;
+  let constraints: MediaStreamConstraints | null = null;
+  const device = openOnClick(open, parts, "camera", () => constraints ?? { video: true }, (opened) => {
+    parts.watch(opened, mirror);
+    open.hidden = true;
+    if (controls[0]) controls[0].hidden = false;
+  });
+  const stop = (): void => {
+    device.forget();
+    closing();
+    parts.watch(null, mirror);
+    for (const control of controls) control.hidden = true;
+    open.hidden = false;
+  };
+  const panel: CapturePanel = {
     element: parts.element,
     configure(options) {
       mirror = options.mirror;
       constraints = options.constraints;
       parts.live.style.transform = mirror ? "scaleX(-1)" : "";
       open.disabled = !options.enabled;
-      capture.disabled = !options.enabled;
+      for (const control of controls) control.disabled = !options.enabled;
     },
     stop,
     say: parts.say,
   };
+  return { panel, mirrored: () => mirror };
+}
+
+/** The live view as the person sees it (mirrored or not), at the camera's own size; null before its first picture. */
+export function drawView(live: HTMLVideoElement, mirror: boolean): HTMLCanvasElement | null {
+  const { videoWidth: width, videoHeight: height } = live;
+  if (width === 0 || height === 0) return null;
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  const drawing = canvas.getContext("2d");
+  if (!drawing) return null;
+  if (mirror) {
+    drawing.translate(width, 0);
+    drawing.scale(-1, 1);
+  }
+  drawing.drawImage(live, 0, 0, width, height);
+  return canvas;
+}
+
+/** A camera and a Capture button: the photo is a PNG of the camera's own size. */
+export function webcamPhoto(onCaptured: (file: File) => void): CapturePanel {
+  const parts = panelParts("pagelet-webcam");
+  const capture = button("Capture");
+  const { panel, mirrored } = camera(parts, [capture], [], () => undefined);
+
+  capture.addEventListener("click", () => {
+    // The photo matches the mirrored view the person saw.
+    const canvas = drawView(parts.live, mirrored());
+    if (canvas === null) {
+      parts.say("The camera has not shown a picture yet; try again in a moment.");
+      return;
+    }
+    canvas.toBlob((blob) => {
+      if (!blob) {
+        parts.say("Could not take the photo.");
+        return;
+      }
+      panel.stop();
+      onCaptured(new File([blob], "webcam.png", { type: "image/png" }));
+    }, "image/png");
+  });
+  return panel;
 }
 
 /** What a recorder records, and how its recording becomes a file. */
@@ -181,15 +222,20 @@ export interface RecorderEvents {
   recorded(file: File): void;
 }
 
-/** Record and Stop; the recording is handed over when stopped. */
-export function recorder(kind: RecordingKind, events: RecorderEvents, includeAudio = true): CapturePanel {
-  const parts = panelParts(kind.className);
-  const record = button("Record");
-  const stopButton = button("Stop");
-  stopButton.hidden = true;
+/** Record, Stop (hidden until recording) and the status line that says what is under way. */
+export function recordControls(): { record: HTMLButtonElement; stop: HTMLButtonElement; status: HTMLElement } {
+  const stop = button("Stop");
+  stop.hidden = true;
   const status = document.createElement("span");
   status.className = "pagelet-capture-status";
   status.setAttribute("role", "status");
+  return { record: button("Record"), stop, status };
+}
+
+/** Record and Stop; the recording is handed over when stopped. */
+export function recorder(kind: RecordingKind, events: RecorderEvents, includeAudio = true): CapturePanel {
+  const parts = panelParts(kind.className);
+  const { record, stop: stopButton, status } = recordControls();
   parts.element.append(parts.live, record, stopButton, status, parts.message);
   let stream: MediaStream | null = null;
   // The recording under way; `discard` when the person left before stopping.
@@ -197,11 +243,8 @@ export function recorder(kind: RecordingKind, events: RecorderEvents, includeAud
   let constraints: MediaStreamConstraints | null = null;
   let mirror = true;
 
-  // Bumped by finish(): a device that opens after the person moved on is closed at once.
-  let wanted = 0;
-
   const finish = (discard: boolean): void => {
-    wanted += 1;
+    device.forget();
     if (current) {
       current.discard = discard;
       if (current.recording.state !== "inactive") current.recording.stop();
@@ -214,44 +257,33 @@ export function recorder(kind: RecordingKind, events: RecorderEvents, includeAud
     stopButton.hidden = true;
   };
 
-  record.addEventListener("click", () => {
-    parts.say("");
-    const asked = wanted;
-    void openStream(kind.device, kind.constraints({ constraints, includeAudio })).then(
-      (opened) => {
-        if (asked !== wanted) {
-          stopStream(opened);
-          return;
-        }
-        stream = opened;
-        const chunks: Blob[] = [];
-        const started = { recording: new MediaRecorder(opened), discard: false };
-        current = started;
-        started.recording.addEventListener("dataavailable", (event) => chunks.push(event.data));
-        started.recording.addEventListener("stop", () => {
+  const device = openOnClick(record, parts, kind.device, () => kind.constraints({ constraints, includeAudio }), (opened) => {
+    stream = opened;
+    const chunks: Blob[] = [];
+    const started = { recording: new MediaRecorder(opened), discard: false };
+    current = started;
+    started.recording.addEventListener("dataavailable", (event) => chunks.push(event.data));
+    started.recording.addEventListener("stop", () => {
+      status.textContent = "";
+      if (started.discard) return;
+      status.textContent = "Preparing the recording…";
+      kind.toFile(new Blob(chunks, { type: started.recording.mimeType })).then(
+        (file) => {
           status.textContent = "";
-          if (started.discard) return;
-          status.textContent = "Preparing the recording…";
-          kind.toFile(new Blob(chunks, { type: started.recording.mimeType })).then(
-            (file) => {
-              status.textContent = "";
-              events.recorded(file);
-            },
-            (error: unknown) => {
-              status.textContent = "";
-              parts.say(`Could not read the recording: ${failure(error)}`);
-            },
-          );
-        });
-        if (kind.device === "camera") parts.watch(opened, mirror);
-        started.recording.start();
-        record.hidden = true;
-        stopButton.hidden = false;
-        status.textContent = "Recording…";
-        events.started();
-      },
-      (error: unknown) => parts.say(failure(error)),
-    );
+          events.recorded(file);
+        },
+        (error: unknown) => {
+          status.textContent = "";
+          parts.say(`Could not read the recording: ${failure(error)}`);
+        },
+      );
+    });
+    if (kind.device === "camera") parts.watch(opened, mirror);
+    started.recording.start();
+    record.hidden = true;
+    stopButton.hidden = false;
+    status.textContent = "Recording…";
+    events.started();
   });
 
   stopButton.addEventListener("click", () => finish(false));

@@ -1,6 +1,8 @@
 import type { FileData, Props } from "../protocol";
 import { blockElement, caption, interactive, showCaption } from "./block";
 import { recorder, soundRecording, videoRecording, webcamPhoto, type CapturePanel, type RecorderEvents } from "./capture";
+import { ChunkPlayer } from "./chunk-player";
+import { microphoneStream, webcamStream, type StreamEvents, type StreamTiming } from "./stream-capture";
 import { bool, num, optionalStr } from "./props";
 import { sourceModes, sourcePicker, type SourceMode } from "./sources";
 import type { ComponentView, RenderContext, Renderer } from "./types";
@@ -18,6 +20,8 @@ interface CaptureHandlers {
   /** A photo or recording to upload as the new value; `event` is what then fires. */
   captured(file: File, event: string): void;
   emit(event: string): void;
+  /** A frame or chunk of a stream: uploaded as the value, then `stream` fires (nothing new is shown). */
+  streamed(file: File): Promise<void>;
 }
 
 interface MediaKind {
@@ -90,13 +94,19 @@ function mediaRenderer(kind: MediaKind): Renderer {
     let current: Readonly<Props> = {};
     const panels = new Map<SourceMode, CapturePanel>();
     let mode: SourceMode | null = null;
+    // A streaming output plays each new value after the last (Audio); made when first needed.
+    let chunks: ChunkPlayer | null = null;
+    let lastChunk: string | null = null;
 
     const show = (): void => {
       const shown = kind.read(value);
       const url = shown.file ? context.files.url(shown.file) : null;
-      if (url === null) preview.removeAttribute("src");
+      if (chunks !== null) {
+        if (url !== null && shown.file?.path !== lastChunk) chunks.add(url);
+        lastChunk = shown.file?.path ?? null;
+      } else if (url === null) preview.removeAttribute("src");
       else if (preview.getAttribute("src") !== url) preview.src = url;
-      preview.hidden = url === null;
+      preview.hidden = url === null && chunks === null;
       if (preview instanceof HTMLVideoElement) showSubtitles(preview, shown.subtitles ? context.files.url(shown.subtitles) : null);
       const editable = interactive(current);
       clear.hidden = !editable || value === null;
@@ -125,6 +135,10 @@ function mediaRenderer(kind: MediaKind): Renderer {
         );
       },
       emit: (event) => context.emit(event),
+      async streamed(file) {
+        value = kind.wrap(await context.files.upload(file));
+        context.emit("stream");
+      },
     };
     const captureArea = document.createElement("div");
     const useMode = (chosen: SourceMode | null, editable: boolean): void => {
@@ -171,12 +185,16 @@ function mediaRenderer(kind: MediaKind): Renderer {
           preview.autoplay = bool(props, "autoplay", false);
           preview.loop = bool(props, "loop", false);
         }
+        if (chunks === null && preview instanceof HTMLAudioElement && !editable && bool(props, "streaming", false)) {
+          chunks = new ChunkPlayer(preview);
+        }
         value = props.value ?? null;
         show();
       },
       getValue: () => value,
       destroy() {
         for (const panel of panels.values()) panel.stop();
+        chunks?.close();
       },
     };
   };
@@ -228,8 +246,22 @@ export const image = mediaRenderer({
   },
   check: decodableImage,
   ...plainFile,
-  capture: (_mode, handlers) => webcamPhoto((file) => handlers.captured(file, "upload")),
+  capture: (_mode, handlers, props) =>
+    bool(props, "streaming", false)
+      ? webcamStream(() => streamTiming(props), streamEvents(handlers))
+      : webcamPhoto((file) => handlers.captured(file, "upload")),
 });
+
+/** `stream_every` and `time_limit` of the `.stream()` listener, as the core put them in the props. */
+function streamTiming(props: Readonly<Props>): StreamTiming {
+  const every = num(props, "stream_every");
+  const limit = num(props, "time_limit");
+  return { every: every !== null && every > 0 ? every : 0.5, limit: limit !== null && limit > 0 ? limit : null };
+}
+
+function streamEvents(handlers: CaptureHandlers): StreamEvents {
+  return { piece: (file) => handlers.streamed(file), started: () => handlers.emit("start_recording"), stopped: () => handlers.emit("stop_recording") };
+}
 
 /** Gradio's recording events; the recording is the new value, uploaded like a chosen file. */
 function recordingEvents(handlers: CaptureHandlers): RecorderEvents {
@@ -243,7 +275,10 @@ export const audio = mediaRenderer({
   preview: player("audio"),
   name: nameByAriaLabel,
   ...plainFile,
-  capture: (_mode, handlers) => recorder(soundRecording, recordingEvents(handlers)),
+  capture: (_mode, handlers, props) =>
+    bool(props, "streaming", false)
+      ? microphoneStream(() => streamTiming(props), streamEvents(handlers))
+      : recorder(soundRecording, recordingEvents(handlers)),
 });
 
 /** Gradio's video value, `{video, subtitles}`; a bare FileData is read as the video. */

@@ -27,7 +27,8 @@ API_VISIBILITIES: tuple[ApiVisibility, ...] = ("public", "private", "undocumente
 
 # Events that fire continuously while a person edits: the host keeps only the
 # latest pending trigger for these (Gradio's "always_last").
-_CONTINUOUS_EVENTS = frozenset({"change", "input", "release"})
+# A stream's frames too: a frame that comes while the last one runs replaces any still waiting.
+_CONTINUOUS_EVENTS = frozenset({"change", "input", "release", "stream"})
 
 
 class Dependency:
@@ -233,13 +234,16 @@ def _register(
     # Gradio options this runtime accepts but does not act on yet are ignored
     # rather than refused, so that real apps keep running.
     options = {key: value for key, value in kwargs.items() if key in accepted}
+    if any(event == "stream" for _, event in targets):
+        # Gradio's default for a stream: no overlay flashing over the outputs at every frame.
+        options.setdefault("show_progress", "minimal")
     dependency = Dependency(root, targets, fn, input_list, output_list, inputs_as_dict=inputs_as_dict, **options)
     root.dependencies.append(dependency)
     for block, event in targets:
         # A component may show something only once someone listens (a Chatbot's like buttons).
         hook = getattr(block, "listened", None)
         if callable(hook):
-            hook(event)
+            hook(event, **kwargs)
     return dependency
 
 

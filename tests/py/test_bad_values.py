@@ -151,7 +151,7 @@ def test_a_corrupt_csv_reaches_the_app_which_may_say_so_itself(tmp_path: Path) -
         (gr.Number(label="Total"), "lots", "Total: 'lots' is not a number"),
         (gr.Slider(0, 1, label="Share"), math.inf, "Share: inf is not a finite number"),
         (gr.Label(label="Class"), object(), "Class: Label expects a str, a number or a dict of confidences, got object"),
-        (gr.Audio(label="Sound"), 3.5, "Sound: Cannot play a float: return a path or (sample_rate, samples)"),
+        (gr.Audio(label="Sound"), 3.5, "Sound: Cannot play a float: return a path, bytes or (sample_rate, samples)"),
     ],
 )
 def test_a_bad_return_value_names_the_output(component: gr.components.Component, value: Any, message: str) -> None:

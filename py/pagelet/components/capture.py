@@ -47,3 +47,28 @@ def choose_webcam_options(
         )
         chosen.constraints = webcam_constraints
     return chosen
+
+
+class StreamingSource:
+    """A webcam Image or a microphone Audio that ``.stream()`` listens to: while a person
+    streams, the page sends a frame (or a chunk of sound) every ``stream_every`` seconds and
+    each one runs the listener, for at most ``time_limit`` seconds (None: until stopped)."""
+
+    # Gradio's props: `.stream()` turns `streaming` on, as Gradio's stream listener does.
+    STREAM_PROPS = ("streaming", "stream_every", "time_limit")
+    streaming: bool = False
+    stream_every: float = 0.5
+    time_limit: float | None = None
+
+    def listened(self, event: str, **options: Any) -> None:
+        if event != "stream":
+            return
+        every = options.get("stream_every", 0.5)
+        limit = options.get("time_limit")
+        if isinstance(every, bool) or not isinstance(every, (int, float)) or every <= 0:
+            raise ValueError(f"stream_every must be a positive number of seconds, got {every!r}")
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit <= 0):
+            raise ValueError(f"time_limit must be a positive number of seconds or None, got {limit!r}")
+        self.streaming = True
+        self.stream_every = float(every)
+        self.time_limit = None if limit is None else float(limit)

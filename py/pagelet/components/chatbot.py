@@ -139,7 +139,7 @@ class Chatbot(Component):
         self.like_user_message = bool(kwargs.get("like_user_message", False))
         super().__init__(value, label=label, **known)
 
-    def listened(self, event: str) -> None:
+    def listened(self, event: str, **options: Any) -> None:
         """A listener was registered for ``event`` on this chat."""
         if event == "like":
             self.likeable = True

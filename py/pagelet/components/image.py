@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .. import optional
 from ..files import output_path
 from .base import Component
-from .capture import WebcamOptions, choose_webcam_options, media_sources
+from .capture import StreamingSource, WebcamOptions, choose_webcam_options, media_sources
 from .file import FILE_DATA_SCHEMA, payload_path, to_file_data
 
 if TYPE_CHECKING:
@@ -91,12 +91,12 @@ class _ImagePackages:
         return packages_to_encode()
 
 
-class Image(_ImagePackages, Component):
+class Image(StreamingSource, _ImagePackages, Component):
     TYPE = "image"
     API_SCHEMA = FILE_DATA_SCHEMA
     DEFAULT_BUTTONS = ("download", "share", "fullscreen")
     EVENTS = ("clear", "change", "stream", "select", "upload", "input")
-    PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button", "placeholder")
+    PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button", "placeholder", *StreamingSource.STREAM_PROPS)
 
     def __init__(
         self,
@@ -114,9 +114,11 @@ class Image(_ImagePackages, Component):
         webcam_options: WebcamOptions | None = None,
         webcam_constraints: dict[str, Any] | None = None,
         placeholder: str | None = None,
+        streaming: bool = False,
         **kwargs: Any,
     ) -> None:
         _check_type(type)
+        self.streaming = streaming
         # Gradio 6: Markdown shown in the empty upload area (sent to the host; not drawn yet).
         self.placeholder = placeholder
         self.format = format

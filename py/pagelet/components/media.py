@@ -17,7 +17,7 @@ from .. import optional
 from ..alerts import Error
 from ..files import output_path
 from .base import Component
-from .capture import WebcamOptions, choose_webcam_options, media_sources
+from .capture import StreamingSource, WebcamOptions, choose_webcam_options, media_sources
 from .file import FILE_DATA_SCHEMA, payload_path, to_file_data
 from .subtitles import as_web_subtitles
 
@@ -82,7 +82,7 @@ def write_wav(sample_rate: int, samples: Any) -> str:
     return path
 
 
-class Audio(Component):
+class Audio(StreamingSource, Component):
     TYPE = "audio"
     API_SCHEMA = FILE_DATA_SCHEMA
     DEFAULT_BUTTONS = ("download", "share")
@@ -90,7 +90,7 @@ class Audio(Component):
         "stream", "change", "clear", "play", "pause", "stop", "pause_recording", "stop_recording", "start_recording",
         "upload", "input",
     )
-    PROPS = ("type", "sources", "format", "autoplay", "show_download_button", "loop")
+    PROPS = ("type", "sources", "format", "autoplay", "show_download_button", "loop", *StreamingSource.STREAM_PROPS)
 
     def __init__(
         self,
@@ -103,10 +103,13 @@ class Audio(Component):
         autoplay: bool = False,
         show_download_button: bool = True,
         loop: bool = False,
+        streaming: bool = False,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "filepath"):
             raise ValueError(f"Audio type must be 'numpy' or 'filepath', got {type!r}")
+        # An output with streaming=True plays a generator's chunks one after another as they come.
+        self.streaming = streaming
         self.sources = media_sources(sources, ("upload", "microphone"), ["upload", "microphone"])
         self.type = type
         self.format = format
@@ -131,7 +134,13 @@ class Audio(Component):
             return to_file_data(write_wav(value[0], value[1]))
         if isinstance(value, (str, os.PathLike, dict)):
             return to_file_data(value)
-        raise TypeError(f"Cannot play a {type(value).__name__}: return a path or (sample_rate, samples)")
+        if isinstance(value, bytes):
+            # A streaming output's chunk as raw bytes (Gradio's stream_audio_out), in this Audio's `format`.
+            path = output_path(f".{self.format}")
+            with open(path, "wb") as chunk:
+                chunk.write(value)
+            return to_file_data(path)
+        raise TypeError(f"Cannot play a {type(value).__name__}: return a path, bytes or (sample_rate, samples)")
 
 
 class Video(Component):
