@@ -106,6 +106,8 @@ class Interface(Blocks):
         self.description = description
         self.article = article
         self.live = live
+        # A live Interface streams its streaming inputs (Gradio's defaults: 30 s, every half second).
+        self.stream_options = {"time_limit": kwargs.get("time_limit", 30), "stream_every": kwargs.get("stream_every", 0.5)}
 
         with self:
             if title:
@@ -216,7 +218,11 @@ class Interface(Blocks):
                 getattr(component, "submit") for component in self.input_components if "submit" in component.EVENTS
             ]
         else:
-            triggers = [getattr(component, "change") for component in self.input_components if "change" in component.EVENTS]
+            triggers = [
+                getattr(component, "stream" if getattr(component, "streaming", False) else "change")
+                for component in self.input_components if "change" in component.EVENTS
+            ]
+        streaming = submit is None and any(getattr(component, "streaming", False) for component in self.input_components)
         if stop is not None and submit is not None:
             # As in Gradio: swap the buttons first, then run, then swap back; Stop cancels the run.
             swap = on(triggers, lambda: (Button(visible=False), Button(visible=True)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
@@ -228,7 +234,7 @@ class Interface(Blocks):
         else:
             predict = on(
                 triggers, self.fn, self.input_components, self.output_components, api_name=api_name, validator=self.validator,
-                **self._batching(),
+                **self._batching(), **(self.stream_options if streaming else {}),
             )
         if clear is not None and not isinstance(clear, ClearButton):
             resettable = [c for c in self.input_components + self.output_components if not isinstance(c, State)]

@@ -115,3 +115,15 @@ def test_a_streaming_output_gets_each_chunk_a_generator_yields_as_a_file_of_its_
     paths = [update["value"]["path"] for update in updates]
     assert len(paths) == 2 and paths[0] != paths[1]
     assert paths[1].endswith(".wav") and Path(paths[1]).read_bytes() == wav_bytes(400)
+
+
+def test_a_live_interface_streams_its_streaming_webcam_for_thirty_seconds_by_default() -> None:
+    demo = gr.Interface(lambda frame: frame, gr.Image(sources=["webcam"], streaming=True, label="Live"), "image", live=True)
+    config = demo.get_config()
+    live = component(config, "Live")
+    assert config["dependencies"][0]["targets"] == [[live["id"], "stream"]]
+    assert (live["props"]["stream_every"], live["props"]["time_limit"]) == (0.5, 30.0)
+    limited = gr.Interface(lambda frame: frame, gr.Image(sources=["webcam"], streaming=True, label="Short"), "image",
+                           live=True, time_limit=5, stream_every=0.1)
+    assert {key: component(limited.get_config(), "Short")["props"][key] for key in ("stream_every", "time_limit")} == {
+        "stream_every": 0.1, "time_limit": 5.0}
