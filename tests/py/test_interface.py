@@ -151,3 +151,12 @@ def test_an_output_only_interface_has_a_generate_button_as_in_gradio():
     assert "Generate" in buttons and "Submit" not in buttons
     named = gr.Interface(lambda: "x", None, "textbox", submit_btn="Roll")
     assert "Roll" in [c["props"]["value"] for c in named.get_config()["components"] if c["type"] == "button"]
+
+
+def test_interface_examples_handler_is_the_examples_whose_dataset_apps_update() -> None:
+    with gr.Blocks() as demo:
+        interface = gr.Interface(lambda text: text, "textbox", "textbox", examples=["a", "b"])
+        button = gr.Button("Update Examples")
+        button.click(lambda: gr.Dataset(samples=[["c"]]), None, interface.examples_handler.dataset)
+    assert interface.examples_handler.dataset.raw_samples == [["a"], ["b"]]
+    assert demo.dependencies[-1].outputs == [interface.examples_handler.dataset]
