@@ -60,6 +60,8 @@ def component_defaults() -> dict[str, Any]:
             gr.Dataset(components=[gr.Textbox(visible=False)], samples=[["a"]])
         with gr.Accordion():
             pass
+        with gr.Draggable():
+            pass
         with gr.Tabs(), gr.Tab():
             pass
     entries: dict[str, Any] = {}
