@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pagelet as gr
 
 from fake_host import FakeHost, component, final_stage, updates_of
@@ -160,3 +162,17 @@ def test_interface_examples_handler_is_the_examples_whose_dataset_apps_update() 
         button.click(lambda: gr.Dataset(samples=[["c"]]), None, interface.examples_handler.dataset)
     assert interface.examples_handler.dataset.raw_samples == [["a"], ["b"]]
     assert demo.dependencies[-1].outputs == [interface.examples_handler.dataset]
+
+
+def test_examples_take_one_value_per_input_as_gradio_dropping_extras_and_leaving_missing_ones() -> None:
+    with gr.Blocks() as demo:
+        kinds = gr.CheckboxGroup(["retail", "food"], label="Kinds")
+        level = gr.Slider(1, 3, label="Level")
+        examples = gr.Examples([["fraud.csv", ["retail"], 1.0], [["food"]]], [kinds, level])
+    assert examples.examples == [["fraud.csv", ["retail"]], [["food"]]]
+    host = FakeHost(demo)
+    load = demo.dependencies.index(examples.load_event)
+    start = len(host.messages)
+    asyncio.run(host.session.handle({"v": 1, "type": "event", "event_id": "pick", "fn": load, "data": [1]}))
+    # The slider, which the example has no value for, gets an update that changes nothing.
+    assert updates_of(host.messages[start:]) == [{"id": kinds.id, "value": ["food"]}, {"id": level.id}]
