@@ -75,7 +75,7 @@ def test_clicking_an_example_fills_the_inputs():
     demo = gr.Interface(calc, ["number", gr.Radio(["+", "-"]), "number"], "number", examples=[[5, "+", 3], [4, "-", 2]])
     config = demo.get_config()
     dataset = next(c for c in config["components"] if c["type"] == "dataset")
-    assert dataset["props"]["label"] == "Examples"
+    assert dataset["props"]["label"] is None  # as Gradio; the page names the table "Examples"
     assert dataset["props"]["headers"] == ["a", "op", "b"]
     assert dataset["props"]["samples"] == [[5.0, "+", 3.0], [4.0, "-", 2.0]]
     load = next(d for d in config["dependencies"] if d["targets"] == [[dataset["id"], "click"]])
@@ -176,3 +176,12 @@ def test_examples_take_one_value_per_input_as_gradio_dropping_extras_and_leaving
     asyncio.run(host.session.handle({"v": 1, "type": "event", "event_id": "pick", "fn": load, "data": [1]}))
     # The slider, which the example has no value for, gets an update that changes nothing.
     assert updates_of(host.messages[start:]) == [{"id": kinds.id, "value": ["food"]}, {"id": level.id}]
+
+
+def test_examples_dataset_has_no_label_of_its_own_as_in_gradio_the_page_names_it() -> None:
+    with gr.Blocks() as demo:
+        box = gr.Textbox(label="In")
+        gr.Examples([["a"]], [box])
+        gr.Examples([["b"]], [box], label="Try these")
+    labels = [entry["props"]["label"] for entry in demo.get_config()["components"] if entry["type"] == "dataset"]
+    assert labels == [None, "Try these"]
