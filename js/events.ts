@@ -92,7 +92,7 @@ export class Events {
     if (message.stage === "done" || message.stage === "error") {
       this.#finish(message.event_id, message.stage === "error");
     } else if (message.message !== undefined) {
-      this.#options.status.describe(dep.outputs, message.message);
+      this.#options.status.describe(progressBlocks(dep), message.message);
     }
   }
 
@@ -107,7 +107,7 @@ export class Events {
   /** Show a running event's `progress` on its outputs. */
   progress(message: ProgressMessage): void {
     const dep = this.#runs.get(message.event_id);
-    if (dep !== undefined) this.#options.status.progress(dep.outputs, message.progress);
+    if (dep !== undefined) this.#options.status.progress(progressBlocks(dep), message.progress);
   }
 
   /** An `error` message names a run: it ended, unsuccessfully. */
@@ -160,8 +160,8 @@ export class Events {
     this.#runs.set(eventId, dep);
     if (triggerId !== undefined) this.#triggers.set(eventId, triggerId);
     this.#running.set(dep.id, (this.#running.get(dep.id) ?? 0) + 1);
-    this.#options.status.begin(dep.outputs, typeof dep.show_progress === "string" ? dep.show_progress : "full");
-    if (!this.#cancellable.has(dep.id)) this.#longRuns?.started(eventId, dep.outputs, () => this.#stop(eventId, dep));
+    this.#options.status.begin(progressBlocks(dep), typeof dep.show_progress === "string" ? dep.show_progress : "full", dep.outputs);
+    if (!this.#cancellable.has(dep.id)) this.#longRuns?.started(eventId, progressBlocks(dep), () => this.#stop(eventId, dep));
     try {
       this.#options.send(eventMessage(eventId, dep.id, data, eventData, triggerId));
     } catch (error) {
@@ -181,7 +181,7 @@ export class Events {
     const left = (this.#running.get(dep.id) ?? 1) - 1;
     if (left > 0) this.#running.set(dep.id, left);
     else this.#running.delete(dep.id);
-    this.#options.status.end(dep.outputs, failed);
+    this.#options.status.end(progressBlocks(dep), failed, dep.outputs);
 
     for (const next of this.#byParent.get(dep.id) ?? []) {
       // `.then()` runs either way, `.success()` only after a success, `.failure()` only after a failure.
@@ -194,6 +194,11 @@ export class Events {
       this.#start(dep, undefined, queuedTrigger);
     }
   }
+}
+
+/** The blocks that show a run's progress: Gradio's `show_progress_on`, else the outputs. */
+function progressBlocks(dep: Dependency): readonly number[] {
+  return dep.show_progress_on ?? dep.outputs;
 }
 
 function push<K>(map: Map<K, Dependency[]>, key: K, dep: Dependency): void {

@@ -47,6 +47,8 @@ export interface Dependency {
   trigger_only_on_failure?: boolean;
   queue: boolean;
   show_progress: string;
+  /** Gradio's `show_progress_on`: the blocks that show the run's progress instead of its outputs; null for the outputs. */
+  show_progress_on?: number[] | null;
   trigger_mode: TriggerMode;
   /** Gradio's client-side function; carried for compatibility, never run by this host. */
   js: string | null;

@@ -20,24 +20,36 @@ export class StatusIndicator {
   readonly #elementOf: (id: number) => HTMLElement | null;
   readonly #busy = new Map<number, number>();
   readonly #overlays = new Map<number, HTMLElement>();
+  /** Trackers drawn hidden (`show_progress="hidden"`, or outputs left out by `show_progress_on`), with their counts. */
+  readonly #hidden = new Map<number, HTMLElement>();
+  readonly #hiddenCount = new Map<number, number>();
 
   constructor(elementOf: (id: number) => HTMLElement | null) {
     this.#elementOf = elementOf;
   }
 
-  begin(ids: readonly number[], progress: string): void {
+  /**
+   * A run starts: `ids` show its progress as `progress` says; the other `outputs`
+   * (those left out by `show_progress_on`) get only a hidden tracker, as in Gradio,
+   * where every block has one.
+   */
+  begin(ids: readonly number[], progress: string, outputs: readonly number[] = ids): void {
     const mode = showProgress(progress);
-    for (const id of new Set(ids)) {
+    const shown = new Set(ids);
+    for (const id of shown) {
       const element = this.#elementOf(id);
       const count = (this.#busy.get(id) ?? 0) + 1;
       this.#busy.set(id, count);
       if (element === null || count > 1) continue;
       element.querySelector(":scope > .pagelet-error-badge")?.remove();
       element.setAttribute("aria-busy", "true");
+      if (!canHold(element)) continue;
       // `hidden` still sets aria-busy: assistive tech should know, even if nothing is drawn.
-      if (mode === "hidden" || !canHold(element)) continue;
-      const overlay = document.createElement("div");
-      overlay.className = `pagelet-pending pagelet-pending-${mode}`;
+      if (mode === "hidden") {
+        this.#hideTracker(id, element);
+        continue;
+      }
+      const overlay = tracker(`pagelet-pending pagelet-pending-${mode} ${mode}`);
       const spinner = document.createElement("span");
       spinner.className = "pagelet-spinner";
       const text = document.createElement("span");
@@ -46,6 +58,31 @@ export class StatusIndicator {
       element.append(overlay);
       this.#overlays.set(id, overlay);
     }
+    for (const id of new Set(outputs)) {
+      const element = this.#elementOf(id);
+      if (!shown.has(id) && element !== null && canHold(element)) this.#hideTracker(id, element);
+    }
+  }
+
+  #hideTracker(id: number, element: HTMLElement): void {
+    const count = (this.#hiddenCount.get(id) ?? 0) + 1;
+    this.#hiddenCount.set(id, count);
+    if (count > 1) return;
+    const hidden = tracker("hide");
+    hidden.hidden = true;
+    element.append(hidden);
+    this.#hidden.set(id, hidden);
+  }
+
+  #dropHiddenTracker(id: number): void {
+    const count = (this.#hiddenCount.get(id) ?? 0) - 1;
+    if (count > 0) {
+      this.#hiddenCount.set(id, count);
+      return;
+    }
+    this.#hiddenCount.delete(id);
+    this.#hidden.get(id)?.remove();
+    this.#hidden.delete(id);
   }
 
   /** The pending overlay shown on the first of `ids` that has one (null when none is drawn). */
@@ -116,13 +153,18 @@ export class StatusIndicator {
     }
   }
 
-  end(ids: readonly number[], failed: boolean): void {
-    for (const id of new Set(ids)) {
+  end(ids: readonly number[], failed: boolean, outputs: readonly number[] = ids): void {
+    const shown = new Set(ids);
+    for (const id of new Set(outputs)) {
+      if (!shown.has(id)) this.#dropHiddenTracker(id);
+    }
+    for (const id of shown) {
       const count = (this.#busy.get(id) ?? 0) - 1;
       if (count > 0) {
         this.#busy.set(id, count);
       } else {
         this.#busy.delete(id);
+        if (this.#hidden.has(id)) this.#dropHiddenTracker(id);
         this.#overlays.get(id)?.remove();
         this.#overlays.delete(id);
         this.#elementOf(id)?.removeAttribute("aria-busy");
@@ -136,6 +178,14 @@ export class StatusIndicator {
       }
     }
   }
+}
+
+/** Gradio's status tracker: its test id and its `wrap` class, which Gradio's own tests look for. */
+function tracker(className: string): HTMLElement {
+  const element = document.createElement("div");
+  element.className = `wrap ${className}`;
+  element.dataset.testid = "status-tracker";
+  return element;
 }
 
 function progressText({ fraction, desc, index, length, unit }: Progress): string {

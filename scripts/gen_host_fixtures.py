@@ -48,6 +48,9 @@ def component_defaults() -> dict[str, Any]:
             gr.JSON()
             gr.Label()
             gr.Image()
+            gr.Audio()
+            gr.UploadButton()
+            gr.MultimodalTextbox()
             gr.File()
             gr.Gallery()
             gr.Dataframe()
@@ -56,6 +59,8 @@ def component_defaults() -> dict[str, Any]:
             gr.Timer()
             gr.Dataset(components=[gr.Textbox(visible=False)], samples=[["a"]])
         with gr.Accordion():
+            pass
+        with gr.Draggable():
             pass
         with gr.Tabs(), gr.Tab():
             pass

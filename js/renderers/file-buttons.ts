@@ -79,6 +79,8 @@ export const uploadbutton: Renderer = (context): ComponentView => {
     element,
     update(props) {
       button.style(props);
+      // Gradio's test id, on the input a test hands its files to.
+      input.dataset.testid = `${displayText(props.label)}-upload-button`;
       const count = str(props, "file_count", "single");
       multiple = count !== "single";
       input.multiple = multiple;

@@ -70,3 +70,58 @@ export const accordion: Renderer = (context): ComponentView => {
     getValue: () => undefined,
   };
 };
+
+/**
+ * gr.Draggable: its children, in a row or a column, reordered by dragging one
+ * onto another, or from the keyboard with Alt+arrow keys while focus is inside
+ * a child. The order lives in the page only, as in Gradio (no event is sent).
+ */
+export const draggable: Renderer = (context): ComponentView => {
+  const view = container(context, "pagelet-draggable", (element, props) => {
+    element.classList.toggle("pagelet-row", str(props, "orientation", "column") === "row");
+    element.classList.toggle("pagelet-column", str(props, "orientation", "column") !== "row");
+  });
+  const element = view.element;
+  if (element === null) return view;
+  let dragged: HTMLElement | null = null;
+  const childOf = (target: EventTarget | null): HTMLElement | null => {
+    let node = target instanceof Node ? target : null;
+    while (node !== null && node.parentNode !== element) node = node.parentNode;
+    return node instanceof HTMLElement ? node : null;
+  };
+  for (const child of element.children) {
+    if (child instanceof HTMLElement) child.draggable = true;
+  }
+  element.addEventListener("dragstart", (event) => {
+    dragged = childOf(event.target);
+    dragged?.classList.add("pagelet-dragging");
+  });
+  element.addEventListener("dragover", (event) => {
+    if (dragged !== null) event.preventDefault();
+  });
+  element.addEventListener("drop", (event) => {
+    const target = childOf(event.target);
+    if (dragged === null || target === null || target === dragged) return;
+    event.preventDefault();
+    const children = [...element.children];
+    // Dropped on a child that came before it: it goes before that child, else after it.
+    if (children.indexOf(dragged) > children.indexOf(target)) target.before(dragged);
+    else target.after(dragged);
+  });
+  element.addEventListener("dragend", () => {
+    dragged?.classList.remove("pagelet-dragging");
+    dragged = null;
+  });
+  element.addEventListener("keydown", (event) => {
+    const backward = event.key === "ArrowUp" || event.key === "ArrowLeft";
+    const forward = event.key === "ArrowDown" || event.key === "ArrowRight";
+    const child = childOf(event.target);
+    if (!event.altKey || child === null || !(backward || forward)) return;
+    event.preventDefault();
+    if (backward) child.previousElementSibling?.before(child);
+    else child.nextElementSibling?.after(child);
+    // Moving an element in the DOM drops focus in some browsers: keep it where the person is.
+    if (event.target instanceof HTMLElement) event.target.focus();
+  });
+  return view;
+};

@@ -165,7 +165,13 @@ function mediaRenderer(kind: MediaKind): Renderer {
       preview.addEventListener("play", () => context.emit("play"));
       preview.addEventListener("pause", () => context.emit("pause"));
     }
-    element.append(parts.label, parts.info, picker.element, zone.element, captureArea, preview, actions);
+    // Gradio's container test ids: "image" holds the upload input and the picture; an audio
+    // player is "waveform-<label>".
+    const container = document.createElement("div");
+    container.className = "pagelet-media-container";
+    container.append(zone.element, captureArea, preview);
+    if (kind.type === "image") container.dataset.testid = "image";
+    element.append(parts.label, parts.info, picker.element, container, actions);
 
     return {
       element,
@@ -179,6 +185,7 @@ function mediaRenderer(kind: MediaKind): Renderer {
         else parts.label.removeAttribute("for");
         const label = showCaption(parts, props, zone.input);
         kind.name(preview, label, editable);
+        if (kind.type === "audio") container.dataset.testid = label === "" ? "unlabelled-audio" : `waveform-${label}`;
         preview.style.height = size(num(props, "height"));
         preview.style.width = size(num(props, "width"));
         if (preview instanceof HTMLMediaElement) {

@@ -29,7 +29,8 @@ export const multimodaltextbox: Renderer = (context): ComponentView => {
   const attach = document.createElement("button");
   attach.type = "button";
   attach.className = "pagelet-chat-action";
-  attach.setAttribute("aria-label", "Upload file");
+  attach.setAttribute("aria-label", "Upload a file");
+  attach.dataset.testid = "upload-button";
   attach.textContent = "📎";
   attach.addEventListener("click", () => picker.click());
   const send = document.createElement("button");

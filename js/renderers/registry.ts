@@ -53,6 +53,7 @@ const builtIn: Record<string, RendererLoader> = {
   form: () => import("./layout").then((m) => m.form),
   blocks: () => import("./layout").then((m) => m.blocks),
   accordion: () => import("./layout").then((m) => m.accordion),
+  draggable: () => import("./layout").then((m) => m.draggable),
   tabs: () => import("./tabs").then((m) => m.tabs),
   tab: () => import("./tabs").then((m) => m.tab),
   // Gradio's own config calls a Tab "tabitem".

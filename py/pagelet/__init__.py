@@ -22,6 +22,8 @@ _EXPORTS = {
     # Gradio's other names for the same classes.
     "Text": "components:Textbox",
     "DataFrame": "components:Dataframe",
+    "Json": "components:JSON",
+    **{name: "templates" for name in ("Microphone", "Mic", "PlayableVideo", "Files", "Numpy", "Matrix", "List")},
     "Error": "alerts",
     "Info": "alerts",
     "Warning": "alerts",
@@ -44,6 +46,7 @@ _EXPORTS = {
     "mount_gradio_app": "launcher",
     "Accordion": "layouts",
     "Column": "layouts",
+    "Draggable": "layouts",
     "Group": "layouts",
     "Row": "layouts",
     "Tab": "layouts",

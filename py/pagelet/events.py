@@ -45,6 +45,7 @@ class Dependency:
         inputs_as_dict: bool = False,
         api_name: str | None | Literal[False] = None,
         show_progress: str = "full",
+        show_progress_on: list[Component] | None = None,
         queue: bool = True,
         trigger_mode: TriggerMode | None = None,
         trigger_after: Dependency | None = None,
@@ -78,6 +79,8 @@ class Dependency:
             api_visibility = "undocumented"
         self.api_visibility: ApiVisibility = api_visibility
         self.show_progress = show_progress
+        # Gradio's show_progress_on: the blocks that show this run's progress instead of its outputs.
+        self.show_progress_on = show_progress_on
         self.queue = queue
         if trigger_mode is None:
             continuous = any(event in _CONTINUOUS_EVENTS for _, event in targets)
@@ -131,6 +134,7 @@ class Dependency:
             "trigger_only_on_failure": self.trigger_only_on_failure,
             "queue": self.queue,
             "show_progress": self.show_progress,
+            "show_progress_on": None if self.show_progress_on is None else [block.id for block in self.show_progress_on],
             "trigger_mode": self.trigger_mode,
             "js": self.js,
             "cancels": [root.dependencies.index(dep) for dep in self.cancels if dep in root.dependencies],
@@ -219,6 +223,8 @@ def _register(
         raise TypeError(f"fn must be callable or None, got {fn!r}")
     input_list, inputs_as_dict = _as_component_list(inputs, "inputs")
     output_list, _ = _as_component_list(outputs, "outputs")
+    if kwargs.get("show_progress_on") is not None:
+        kwargs["show_progress_on"], _ = _as_component_list(kwargs["show_progress_on"], "show_progress_on")
     every = kwargs.get("every")
     if every is not None:
         # Gradio 4's `every=` on a listener: also run on a timer's ticks.
@@ -227,7 +233,7 @@ def _register(
             root.add_child(timer)  # the host only runs timers that are in the layout
         targets = [*targets, (timer, "tick")]
     accepted = {
-        "api_name", "show_progress", "queue", "trigger_mode", "trigger_after",
+        "api_name", "show_progress", "show_progress_on", "queue", "trigger_mode", "trigger_after",
         "trigger_only_on_success", "trigger_only_on_failure", "preprocess", "postprocess", "js", "cancels",
         "batch", "max_batch_size", "concurrency_limit", "concurrency_id", "api_visibility", "show_api", "validator",
     }

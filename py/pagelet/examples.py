@@ -9,6 +9,7 @@ from typing import Any
 from .components.base import Component
 from .components.dataset import Dataset
 from .events import listen
+from .updates import update
 
 
 def _as_rows(examples: Any, width: int) -> list[list[Any]]:
@@ -19,9 +20,8 @@ def _as_rows(examples: Any, width: int) -> list[list[Any]]:
         row = list(example) if isinstance(example, (list, tuple)) else [example]
         if width == 1 and len(row) != 1:
             row = [example]
-        if len(row) != width:
-            raise ValueError(f"Each example needs {width} values (one per input), got {len(row)}: {example!r}")
-        rows.append(row)
+        # As Gradio: values beyond the inputs are dropped; a shorter example leaves the other inputs as they are.
+        rows.append(row[:width])
     return rows
 
 
@@ -58,7 +58,7 @@ class Examples:
         fn: Callable[..., Any] | None = None,
         cache_examples: bool | None = None,
         examples_per_page: int = 10,
-        label: str | None = "Examples",
+        label: str | None = None,
         elem_id: str | None = None,
         run_on_click: bool = False,
         **kwargs: Any,
@@ -103,4 +103,6 @@ class Examples:
 
     def _load_example(self, index: int) -> Any:
         example = self.examples[index]
-        return example[0] if len(example) == 1 else tuple(example)
+        if len(self.inputs) == 1:
+            return example[0] if example else update()
+        return tuple(example) + tuple(update() for _ in range(len(self.inputs) - len(example)))

@@ -136,7 +136,8 @@ class Interface(Blocks):
             predict = self._wire(submit, clear, api_name, stop)
             self._wire_flagging(predict, flag_buttons)
             if examples:
-                Examples(
+                # Gradio's name: apps update the examples through `interface.examples_handler.dataset`.
+                self.examples_handler = Examples(
                     examples, self.input_components, self.output_components, fn,
                     examples_per_page=examples_per_page, cache_examples=cache_examples,
                 )

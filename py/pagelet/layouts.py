@@ -98,6 +98,28 @@ class Group(Layout):
     TYPE = "group"
 
 
+class Draggable(Layout):
+    """Children a person may reorder by dragging them (or with Alt+arrow keys), in a row or a column."""
+
+    TYPE = "draggable"
+    PROPS = ("orientation",)
+
+    def __init__(
+        self,
+        *,
+        orientation: Literal["row", "column"] = "column",
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | None = None,
+    ) -> None:
+        if orientation not in ("row", "column"):
+            raise ValueError(f"Draggable orientation must be 'row' or 'column', got {orientation!r}")
+        self.orientation = orientation
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
 class Tabs(Layout):
     """A set of ``Tab`` children, one shown at a time."""
 

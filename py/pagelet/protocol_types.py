@@ -62,6 +62,8 @@ class Dependency(TypedDict):
     trigger_only_on_failure: NotRequired[bool]
     queue: bool
     show_progress: str
+    # Gradio's `show_progress_on`: the blocks that show the run's progress instead of its outputs; null for the outputs.
+    show_progress_on: NotRequired[list[int] | None]
     trigger_mode: TriggerMode
     # Gradio's client-side function; carried for compatibility, never run by this host.
     js: str | None

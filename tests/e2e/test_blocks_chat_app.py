@@ -12,7 +12,7 @@ def test_text_and_attached_file_names_become_bubbles_and_the_bot_answers(page: P
     log = page.get_by_role("log", name="Conversation")
     expect(log).to_contain_text("Say something, or attach a file.")
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Upload file").click()
+        page.get_by_role("button", name="Upload a file").click()
     chooser.value.set_files([{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"hello"}])
     expect(page.get_by_role("list", name="Attached files")).to_contain_text("notes.txt")
     box = page.get_by_label("Your message", exact=True)

@@ -1,4 +1,4 @@
-import { appConfig, component, expect, test } from "./fixtures";
+import { appConfig, component, dependency, expect, test } from "./fixtures";
 
 /**
  * Gradio's markup conventions that its own end-to-end suite (and many apps'
@@ -61,4 +61,49 @@ test("markdown, json and highlighted text carry Gradio's test ids", async ({ cor
   await expect(page.getByTestId("markdown").getByRole("heading", { name: "Title" })).toBeVisible();
   await expect(page.getByTestId("json")).toContainText('"a": 1');
   await expect(page.getByTestId("highlighted-text")).toContainText("Ada");
+});
+
+test("a run's outputs carry Gradio's status trackers; show_progress_on moves the progress to the blocks it names", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "gallery", { label: "Generated images" }),
+        component(2, "textbox", { label: "Progress", value: "" }),
+        component(3, "button", { value: "Generate images" }),
+      ],
+      [dependency(0, { targets: [[3, "click"]], outputs: [1, 2], show_progress: "minimal", show_progress_on: [2] })],
+    ),
+  );
+  await expect(page.getByTestId("status-tracker")).toHaveCount(0);
+  await page.getByRole("button", { name: "Generate images" }).click();
+  const [run] = await core.expectEvents(1);
+  const trackers = page.getByTestId("status-tracker");
+  await expect(trackers).toHaveCount(2);
+  // The gallery is an output but not named by show_progress_on: its tracker stays hidden.
+  await expect(trackers.nth(0)).toHaveClass(/\bwrap\b/);
+  await expect(trackers.nth(0)).toHaveClass(/\bhide\b/);
+  await expect(trackers.nth(0)).toBeHidden();
+  await expect(trackers.nth(1)).toHaveClass(/\bminimal\b/);
+  await expect(trackers.nth(1)).not.toHaveClass(/\bhide\b/);
+  await expect(page.getByLabel("Progress", { exact: true })).toBeVisible();
+  await core.answer(run?.event_id ?? "", [{ id: 2, value: "Done" }]);
+  await expect(trackers).toHaveCount(0);
+  await expect(page.getByLabel("Progress", { exact: true })).toHaveValue("Done");
+});
+
+test("upload controls, an image's container and an audio player carry Gradio's test ids", async ({ core, page }) => {
+  await core.mount(
+    appConfig([
+      component(1, "uploadbutton", { label: "Upload Single File" }),
+      component(2, "image", { label: "Photo", interactive: true }),
+      component(3, "audio", { label: "Output Audio", interactive: false, value: null }),
+      component(4, "audio", { label: null, show_label: false, interactive: false, value: null }),
+      component(5, "multimodaltextbox", { label: "Message", value: { text: "", files: [] } }),
+    ]),
+  );
+  await expect(page.getByTestId("Upload Single File-upload-button")).toHaveAttribute("type", "file");
+  await expect(page.getByTestId("image").locator("input[type=file]")).toHaveCount(1);
+  await expect(page.getByTestId("waveform-Output Audio").locator("audio")).toHaveCount(1);
+  await expect(page.getByTestId("unlabelled-audio")).toHaveCount(1);
+  await expect(page.getByTestId("upload-button")).toHaveAccessibleName("Upload a file");
 });

@@ -222,3 +222,21 @@ def test_a_function_value_is_an_endpoint_named_after_it_run_on_load() -> None:
     ]
     assert [event for _, event in dependencies[2]["targets"]] == ["load", "tick"]
     assert updates_of(FakeHost(demo).fire(0))[0]["value"] in ("a", "b")
+
+
+def test_show_progress_on_names_the_blocks_that_show_progress_as_gradio_config_does() -> None:
+    with gr.Blocks() as demo:
+        gallery = gr.Gallery(label="Generated images")
+        progress = gr.Textbox(label="Progress")
+        button = gr.Button("Generate images")
+        button.click(lambda: ([], "Done"), None, [gallery, progress], show_progress="minimal", show_progress_on=progress)
+        button.click(lambda: ([], "Done"), None, [gallery, progress])
+        gr.on([button.click], lambda: None, None, progress, show_progress_on=[gallery, progress])
+    on_one, plain, on_both = demo.get_config()["dependencies"]
+    assert on_one["show_progress_on"] == [progress.id]
+    assert on_one["show_progress"] == "minimal"
+    assert plain["show_progress_on"] is None
+    assert on_both["show_progress_on"] == [gallery.id, progress.id]
+    with pytest.raises(TypeError, match="show_progress_on must be components"):
+        with gr.Blocks():
+            gr.Button().click(lambda: None, None, None, show_progress_on="textbox")

@@ -242,3 +242,30 @@ def test_theme_size_presets_and_image_placeholder_that_gradio_6_demos_pass() -> 
         image = gr.Image(label="Enter image", placeholder="Enter image", type="pil")
     (config,) = [c for c in demo.get_config()["components"] if c["id"] == image.id]
     assert config["props"]["placeholder"] == "Enter image"
+
+
+def test_gradios_templates_are_their_components_with_other_defaults() -> None:
+    with gr.Blocks() as demo:
+        mic = gr.Microphone(label="Speak")
+        files = gr.Files()
+        matrix = gr.Matrix()
+        array = gr.Numpy()
+        video = gr.PlayableVideo()
+        shortcut = gr.Interface(lambda clip: clip, "microphone", "audio").input_components[0]
+    by_id = {entry["id"]: entry for entry in demo.get_config()["components"]}
+    assert by_id[mic.id]["type"] == "audio" and by_id[mic.id]["props"]["sources"] == ["microphone"]
+    assert by_id[files.id]["type"] == "file" and by_id[files.id]["props"]["file_count"] == "multiple"
+    assert (matrix.type, array.type, gr.List().type) == ("array", "numpy", "array")
+    assert by_id[video.id]["props"]["sources"] == ["upload"]
+    assert shortcut.sources == ["microphone"]
+    assert gr.Mic is gr.Microphone and gr.Json is gr.JSON
+
+
+def test_draggable_is_a_layout_with_gradios_orientation() -> None:
+    with gr.Blocks() as demo:
+        with gr.Draggable(orientation="row") as board:
+            gr.Textbox(label="Chart 1")
+    entry = next(entry for entry in demo.get_config()["components"] if entry["id"] == board.id)
+    assert entry["type"] == "draggable" and entry["props"]["orientation"] == "row"
+    with pytest.raises(ValueError, match="orientation must be 'row' or 'column'"):
+        gr.Draggable(orientation="grid")  # type: ignore[arg-type]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pagelet as gr
 
 from fake_host import FakeHost, component, final_stage, updates_of
@@ -73,7 +75,7 @@ def test_clicking_an_example_fills_the_inputs():
     demo = gr.Interface(calc, ["number", gr.Radio(["+", "-"]), "number"], "number", examples=[[5, "+", 3], [4, "-", 2]])
     config = demo.get_config()
     dataset = next(c for c in config["components"] if c["type"] == "dataset")
-    assert dataset["props"]["label"] == "Examples"
+    assert dataset["props"]["label"] is None  # as Gradio; the page names the table "Examples"
     assert dataset["props"]["headers"] == ["a", "op", "b"]
     assert dataset["props"]["samples"] == [[5.0, "+", 3.0], [4.0, "-", 2.0]]
     load = next(d for d in config["dependencies"] if d["targets"] == [[dataset["id"], "click"]])
@@ -151,3 +153,35 @@ def test_an_output_only_interface_has_a_generate_button_as_in_gradio():
     assert "Generate" in buttons and "Submit" not in buttons
     named = gr.Interface(lambda: "x", None, "textbox", submit_btn="Roll")
     assert "Roll" in [c["props"]["value"] for c in named.get_config()["components"] if c["type"] == "button"]
+
+
+def test_interface_examples_handler_is_the_examples_whose_dataset_apps_update() -> None:
+    with gr.Blocks() as demo:
+        interface = gr.Interface(lambda text: text, "textbox", "textbox", examples=["a", "b"])
+        button = gr.Button("Update Examples")
+        button.click(lambda: gr.Dataset(samples=[["c"]]), None, interface.examples_handler.dataset)
+    assert interface.examples_handler.dataset.raw_samples == [["a"], ["b"]]
+    assert demo.dependencies[-1].outputs == [interface.examples_handler.dataset]
+
+
+def test_examples_take_one_value_per_input_as_gradio_dropping_extras_and_leaving_missing_ones() -> None:
+    with gr.Blocks() as demo:
+        kinds = gr.CheckboxGroup(["retail", "food"], label="Kinds")
+        level = gr.Slider(1, 3, label="Level")
+        examples = gr.Examples([["fraud.csv", ["retail"], 1.0], [["food"]]], [kinds, level])
+    assert examples.examples == [["fraud.csv", ["retail"]], [["food"]]]
+    host = FakeHost(demo)
+    load = demo.dependencies.index(examples.load_event)
+    start = len(host.messages)
+    asyncio.run(host.session.handle({"v": 1, "type": "event", "event_id": "pick", "fn": load, "data": [1]}))
+    # The slider, which the example has no value for, gets an update that changes nothing.
+    assert updates_of(host.messages[start:]) == [{"id": kinds.id, "value": ["food"]}, {"id": level.id}]
+
+
+def test_examples_dataset_has_no_label_of_its_own_as_in_gradio_the_page_names_it() -> None:
+    with gr.Blocks() as demo:
+        box = gr.Textbox(label="In")
+        gr.Examples([["a"]], [box])
+        gr.Examples([["b"]], [box], label="Try these")
+    labels = [entry["props"]["label"] for entry in demo.get_config()["components"] if entry["type"] == "dataset"]
+    assert labels == [None, "Try these"]

@@ -17,7 +17,7 @@ class Dataset(Component):
     def __init__(
         self,
         *,
-        label: str | None = "Examples",
+        label: str | None = None,
         components: list[Component] | None = None,
         samples: list[list[Any]] | None = None,
         headers: list[str] | None = None,
