@@ -86,3 +86,10 @@ register("downloadbutton", () => import("./file-buttons").then((m) => m.download
 register("deeplinkbutton", () => import("./special-buttons").then((m) => m.deeplinkbutton));
 register("loginbutton", () => import("./special-buttons").then((m) => m.loginbutton));
 register("browserstate", () => import("./browser-state").then((m) => m.browserstate));
+register("sidebar", () => import("./sidebar").then((m) => m.sidebar));
+register("walkthrough", () => import("./walkthrough").then((m) => m.walkthrough));
+register("walkthroughstep", () => import("./walkthrough").then((m) => m.walkthroughstep));
+register("dialogue", () => import("./dialogue").then((m) => m.dialogue));
+register("pages", () => import("./pages").then((m) => m.pages));
+register("page", () => import("./pages").then((m) => m.page));
+register("navbar", () => import("./pages").then((m) => m.navbar));

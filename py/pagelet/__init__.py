@@ -15,6 +15,7 @@ _COMPONENTS = [
     "Gallery", "HighlightedText", "Image", "Label", "LinePlot", "Markdown", "MultimodalTextbox", "Number", "Plot",
     "Radio", "ScatterPlot", "Slider", "State", "TextArea", "Textbox", "Timer", "Video",
     "UploadButton", "DownloadButton", "DuplicateButton", "DeepLinkButton", "LoginButton", "BrowserState",
+    "Dialogue", "Navbar",
 ]
 
 _EXPORTS = {
@@ -49,10 +50,15 @@ _EXPORTS = {
     "Tab": "layouts",
     "TabItem": "layouts",
     "Tabs": "layouts",
+    "Sidebar": "layouts",
+    "Walkthrough": "layouts",
+    "Step": "layouts",
     "mcp": "mcp:",
     "Progress": "progress",
     "render": "rendering",
     "Request": "request",
+    "OAuthProfile": "oauth",
+    "OAuthToken": "oauth",
     "themes": "themes:",
     "update": "updates",
     "WebcamOptions": "components.capture",

@@ -12,6 +12,7 @@ from typing import Any
 from ..blocks import Blocks
 from ..components.base import Component
 from ..components.state import State
+from ..pages import page_list
 
 API_PREFIX = "/gradio_api"
 # The Gradio release whose client protocol and API this server follows (SSE v3 with diffs),
@@ -58,6 +59,21 @@ _VIDEO_DATA: dict[str, Any] = {
     "required": ["video"],
 }
 
+# Gradio's DialogueModel: lines of {speaker, text}, or the dialogue as one string.
+_DIALOGUE: dict[str, Any] = {
+    "$defs": {
+        "DialogueLine": {
+            "properties": {"speaker": {"title": "Speaker", "type": "string"}, "text": {"title": "Text", "type": "string"}},
+            "required": ["speaker", "text"],
+            "title": "DialogueLine",
+            "type": "object",
+        }
+    },
+    "anyOf": [{"items": {"$ref": "#/$defs/DialogueLine"}, "type": "array"}, {"type": "string"}],
+    "title": "DialogueModel",
+    "additional_description": None,
+}
+
 # (JSON schema, Python type) of each component's API value.
 _TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "file": (_FILE_DATA, "filepath"),
@@ -80,6 +96,8 @@ _TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "uploadbutton": (_FILE_DATA, "filepath"),
     "downloadbutton": (_FILE_DATA, "filepath"),
     "browserstate": ({}, "Any"),
+    "dialogue": (_DIALOGUE, "list[dict(speaker: str, text: str)] | str"),
+    "navbar": ({}, "Any"),
 }
 
 
@@ -98,8 +116,10 @@ def client_config(app: Blocks, max_file_size: int | None, root_url: str | None =
     config: dict[str, Any] = dict(app.get_config())
     if root_url is not None:
         config["root"] = root_url
+    # Layouts have no API value either (a client drops a Walkthrough(selected=...) output, as with Gradio).
+    layouts = {block.id for block in app.blocks_in_app() if getattr(block, "LAYOUT_OUTPUT", False)}
     for component in config["components"]:
-        component["skip_api"] = component["type"] in _SKIPPED_TYPES
+        component["skip_api"] = component["type"] in _SKIPPED_TYPES or component["id"] in layouts
     for dependency, described in zip(app.dependencies, config["dependencies"]):
         described["api_visibility"] = dependency.api_visibility
         described["backend_fn"] = dependency.fn is not None
@@ -113,6 +133,7 @@ def client_config(app: Blocks, max_file_size: int | None, root_url: str | None =
         is_space=False,
         enable_queue=True,
         mcp_server=mcp_server,
+        pages=page_list(app),
     )
     return config
 
@@ -164,7 +185,11 @@ def api_info(app: Blocks) -> dict[str, Any]:
         if dependency.api_name is None or dependency.fn is None or dependency.api_visibility != "public":
             continue
         inputs = [component for component in dependency.inputs if not isinstance(component, State)]
-        outputs = [component for component in dependency.outputs if component.TYPE not in _SKIPPED_TYPES]
+        # A layout written by an event (Walkthrough(selected=1), Accordion(open=...)) has no API value: Gradio leaves it out.
+        outputs = [
+            component for component in dependency.outputs
+            if component.TYPE not in _SKIPPED_TYPES and not getattr(component, "LAYOUT_OUTPUT", False)
+        ]
         named["/" + dependency.api_name] = {
             "parameters": [_parameter(component, index) for index, component in enumerate(inputs)],
             "returns": [_returned(component) for component in outputs],
