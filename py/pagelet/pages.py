@@ -111,3 +111,25 @@ def page_list(app: Any) -> list[tuple[str, str, bool]]:
     if pages is None:
         return [("", "Home", True)]
     return [(page.path, page.name, page.show_in_navbar) for page in pages.pages]
+
+
+def without_pages(config: dict[str, Any]) -> dict[str, Any]:
+    """``config`` as Gradio's clients know it: no ``pages``/``page`` blocks, each page's blocks at the root.
+
+    The host needs the page blocks to show one page at a time; Gradio's config has none.
+    """
+    wrappers = {entry["id"] for entry in config["components"] if entry["type"] in (Pages.TYPE, Page.TYPE)}
+    if not wrappers:
+        return config
+
+    def unwrapped(node: dict[str, Any]) -> list[dict[str, Any]]:
+        children = [child for grandchild in node.get("children", []) for child in unwrapped(grandchild)]
+        if node["id"] in wrappers:
+            return children
+        return [{**node, "children": children}] if "children" in node else [node]
+
+    return {
+        **config,
+        "components": [entry for entry in config["components"] if entry["id"] not in wrappers],
+        "layout": unwrapped(config["layout"])[0],
+    }

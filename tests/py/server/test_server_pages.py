@@ -53,3 +53,17 @@ def test_a_walkthrough_output_is_no_api_value_and_a_dialogue_has_gradios_schema(
         assert parameter["type"]["anyOf"][1] == {"type": "string"}
         assert api.predict(api_name="/next") == ()  # what gradio_client gives for Gradio's own server too
         assert api.predict(LINES, api_name="/format") == "[Speaker 1] Hello\n[Speaker 2] Hi"
+
+
+def test_the_clients_config_is_gradios_shape_without_page_blocks() -> None:
+    with gr.Blocks() as demo:
+        home = gr.Textbox(label="Home box")
+    with demo.route("Other"):
+        with gr.Row():
+            other = gr.Textbox(label="Other box")
+    with served(demo) as url, http(url) as web:
+        config = web.get("/config").json()
+    assert {entry["type"] for entry in config["components"]} == {"textbox", "row"}
+    root_children = config["layout"]["children"]
+    assert root_children[0] == {"id": home.id}
+    assert root_children[1]["children"] == [{"id": other.id}]
