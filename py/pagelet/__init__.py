@@ -23,6 +23,11 @@ _EXPORTS = {
     # Gradio's other names for the same classes.
     "Text": "components:Textbox",
     "DataFrame": "components:Dataframe",
+    "Json": "components:JSON",
+    "Highlightedtext": "components:HighlightedText",
+    "Highlight": "components:HighlightedText",
+    "Annotatedimage": "components:AnnotatedImage",
+    "Checkboxgroup": "components:CheckboxGroup",
     "Error": "alerts",
     "Info": "alerts",
     "Warning": "alerts",

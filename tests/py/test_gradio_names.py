@@ -242,3 +242,12 @@ def test_theme_size_presets_and_image_placeholder_that_gradio_6_demos_pass() -> 
         image = gr.Image(label="Enter image", placeholder="Enter image", type="pil")
     (config,) = [c for c in demo.get_config()["components"] if c["id"] == image.id]
     assert config["props"]["placeholder"] == "Enter image"
+
+
+def test_gradios_other_spellings_of_components_are_the_same_classes() -> None:
+    import pagelet.components as components
+
+    assert (gr.Json, gr.Highlightedtext, gr.Highlight, gr.Annotatedimage, gr.Checkboxgroup) == (
+        gr.JSON, gr.HighlightedText, gr.HighlightedText, gr.AnnotatedImage, gr.CheckboxGroup,
+    )
+    assert components.Json is gr.JSON and components.Highlight is gr.HighlightedText

@@ -49,6 +49,9 @@ _EXPORTS = {
     "Dialogue": "dialogue",
     "Navbar": "navbar",
 }
+# Gradio's other spellings of the same classes (``gr.components.Json``).
+_EXPORTS.update(Json="display:JSON", Highlightedtext="annotation:HighlightedText", Highlight="annotation:HighlightedText",
+                Annotatedimage="annotation:AnnotatedImage", Checkboxgroup="choices:CheckboxGroup")
 
 # Gradio's module for each component (``gradio.components.textbox``) -> the module here
 # that holds it, for apps that import a component from its module.
