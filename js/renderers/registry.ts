@@ -93,3 +93,4 @@ register("dialogue", () => import("./dialogue").then((m) => m.dialogue));
 register("pages", () => import("./pages").then((m) => m.pages));
 register("page", () => import("./pages").then((m) => m.page));
 register("navbar", () => import("./pages").then((m) => m.navbar));
+register("draggable", () => import("./draggable").then((m) => m.draggable));

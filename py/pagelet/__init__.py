@@ -58,6 +58,7 @@ _EXPORTS = {
     "Sidebar": "layouts",
     "Walkthrough": "layouts",
     "Step": "layouts",
+    "Draggable": "layouts",
     "mcp": "mcp:",
     "Progress": "progress",
     "render": "rendering",

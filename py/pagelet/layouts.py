@@ -1,4 +1,4 @@
-"""Layout blocks: Row, Column, Group, Tabs, Tab, Accordion, Sidebar, Walkthrough and Step, and the pages of a multipage app."""
+"""Layout blocks: Row, Column, Group, Tabs, Tab, Accordion, Sidebar, Walkthrough and Step, Draggable."""
 
 from __future__ import annotations
 
@@ -258,3 +258,26 @@ class Step(Tab):
     ) -> None:
         self.scale = scale
         super().__init__(label, visible, interactive, id=id, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Draggable(Layout):
+    """Children in a row or a column that a person reorders by dragging (only what is shown moves: no event, no value)."""
+
+    TYPE = "draggable"
+    PROPS = ("orientation",)
+
+    def __init__(
+        self,
+        *,
+        orientation: Literal["row", "column"] = "column",
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | None = None,
+        preserved_by_key: Any = None,
+    ) -> None:
+        if orientation not in ("row", "column"):
+            raise ValueError(f"Draggable orientation must be 'row' or 'column', got {orientation!r}")
+        self.orientation = orientation
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)

@@ -6,6 +6,7 @@ pages live in the URL's hash and keep what was typed in them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +58,11 @@ with gr.Blocks() as demo:
     gr.Button("Transcribe").click(
         lambda: [{"speaker": "Speaker 2", "text": "Fine, thanks"}], None, shown
     )
+
+    with gr.Draggable(orientation="column"):
+        gr.Markdown("Chart A")
+        gr.Markdown("Chart B")
+        gr.Markdown("Chart C")
 """
 
 MULTIPAGE = """
@@ -146,6 +152,16 @@ def test_dialogue_lines_are_edited_and_sent_as_gradio_formats_them(page: Page, w
     transcript = page.get_by_role("group", name="Transcript")
     expect(transcript).to_contain_text("Speaker 2")
     expect(transcript).to_contain_text("Fine, thanks")
+
+
+def test_draggable_children_are_reordered_by_drag_and_by_keys(page: Page, widgets: str) -> None:
+    page.goto(widgets)
+    charts = page.locator(".pagelet-draggable").get_by_text(re.compile(r"^Chart [ABC]$"))
+    expect(charts).to_have_text(["Chart A", "Chart B", "Chart C"])
+    page.get_by_role("button", name="Move item 1").drag_to(page.get_by_text("Chart C", exact=True))
+    expect(charts).to_have_text(["Chart B", "Chart C", "Chart A"])
+    page.get_by_role("button", name="Move item 1").press("ArrowUp")
+    expect(charts).to_have_text(["Chart B", "Chart A", "Chart C"])
 
 
 def test_pages_on_a_server_have_their_paths_and_a_navbar(page: Page, multipage: str) -> None:

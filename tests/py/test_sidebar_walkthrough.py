@@ -87,3 +87,16 @@ def test_walkthrough_and_step_events():
         got = gr.Textbox(label="Got")
         walkthrough.select(lambda data: data.value, None, got)  # type: ignore[attr-defined]
     assert demo.get_config()["dependencies"][-1]["targets"] == [[walkthrough.id, "select"]]
+
+
+def test_draggable_config_and_bad_orientation():
+    with gr.Blocks() as demo:
+        with gr.Draggable(orientation="row") as draggable:
+            first = gr.Markdown("one")
+            second = gr.Markdown("two")
+    entry = props_of(demo, draggable)
+    assert (entry["type"], entry["props"]["orientation"]) == ("draggable", "row")
+    assert demo.get_config()["layout"]["children"][0]["children"] == [{"id": first.id}, {"id": second.id}]
+    assert gr.Draggable().orientation == "column"
+    with pytest.raises(ValueError, match="orientation must be 'row' or 'column'"):
+        gr.Draggable(orientation="grid")  # type: ignore[arg-type]
