@@ -28,6 +28,7 @@ export const sidebar: Renderer = (context): ComponentView => {
   let open = true;
   let side: "left" | "right" = "left";
   let width = "320px";
+  let visible = true;
 
   const show = (): void => {
     element.classList.toggle("pagelet-sidebar-open", open);
@@ -40,8 +41,10 @@ export const sidebar: Renderer = (context): ComponentView => {
     // The app makes room for an open panel; it is found once the view is in the page.
     const app = element.closest<HTMLElement>(".pagelet-app");
     if (app === null) return;
-    app.classList.toggle(`pagelet-with-sidebar-${side}`, open && !element.closest("[hidden]"));
-    app.style.setProperty(`--pagelet-sidebar-${side}`, open ? width : "0px");
+    // A hidden sidebar (visible=False, or on a page not shown) takes no room.
+    const roomy = open && visible && element.closest("[hidden]") === null;
+    app.classList.toggle(`pagelet-with-sidebar-${side}`, roomy);
+    app.style.setProperty(`--pagelet-sidebar-${side}`, roomy ? width : "0px");
   };
 
   toggle.addEventListener("click", () => {
@@ -55,6 +58,7 @@ export const sidebar: Renderer = (context): ComponentView => {
     element,
     update(props) {
       open = bool(props, "open", true);
+      visible = bool(props, "visible", true);
       side = str(props, "position") === "right" ? "right" : "left";
       const pixels = num(props, "width");
       width = pixels !== null ? `${pixels}px` : str(props, "width", "320px");
