@@ -41,10 +41,10 @@ export const sidebar: Renderer = (context): ComponentView => {
     // The app makes room for an open panel; it is found once the view is in the page.
     const app = element.closest<HTMLElement>(".pagelet-app");
     if (app === null) return;
-    // A hidden sidebar (visible=False, or on a page not shown) takes no room.
-    const roomy = open && visible && element.closest("[hidden]") === null;
-    app.classList.toggle(`pagelet-with-sidebar-${side}`, roomy);
-    app.style.setProperty(`--pagelet-sidebar-${side}`, roomy ? width : "0px");
+    // A hidden sidebar (visible=False, or on a page not shown) takes no room; a closed one, its button's.
+    const shown = visible && element.closest("[hidden]") === null;
+    app.classList.toggle(`pagelet-with-sidebar-${side}`, shown);
+    app.style.setProperty(`--pagelet-sidebar-${side}`, shown && open ? width : "0px");
   };
 
   toggle.addEventListener("click", () => {
