@@ -6,6 +6,7 @@
  * the page, so a `root_path` works.
  */
 import { mountApp } from "./index";
+import { usePathPages } from "./page-route";
 import { WebSocketTransport } from "./transport/websocket";
 import type { ApiInfo, ApiSource } from "./api-view";
 
@@ -34,6 +35,8 @@ function disconnected(root: HTMLElement): void {
 
 const root = document.querySelector<HTMLElement>("main[data-socket]");
 if (root !== null) {
+  // A multipage app's pages are this server's paths (/settings), as in Gradio.
+  usePathPages();
   const apiUrl = new URL(root.dataset.api ?? "gradio_api/", location.href).href;
   const transport = new WebSocketTransport(socketUrl(root.dataset.socket ?? "ws"), {
     onDisconnect: () => disconnected(root),

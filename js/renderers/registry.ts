@@ -53,7 +53,6 @@ const builtIn: Record<string, RendererLoader> = {
   form: () => import("./layout").then((m) => m.form),
   blocks: () => import("./layout").then((m) => m.blocks),
   accordion: () => import("./layout").then((m) => m.accordion),
-  draggable: () => import("./layout").then((m) => m.draggable),
   tabs: () => import("./tabs").then((m) => m.tabs),
   tab: () => import("./tabs").then((m) => m.tab),
   // Gradio's own config calls a Tab "tabitem".
@@ -89,3 +88,11 @@ register("downloadbutton", () => import("./file-buttons").then((m) => m.download
 register("deeplinkbutton", () => import("./special-buttons").then((m) => m.deeplinkbutton));
 register("loginbutton", () => import("./special-buttons").then((m) => m.loginbutton));
 register("browserstate", () => import("./browser-state").then((m) => m.browserstate));
+register("sidebar", () => import("./sidebar").then((m) => m.sidebar));
+register("walkthrough", () => import("./walkthrough").then((m) => m.walkthrough));
+register("walkthroughstep", () => import("./walkthrough").then((m) => m.walkthroughstep));
+register("dialogue", () => import("./dialogue").then((m) => m.dialogue));
+register("pages", () => import("./pages").then((m) => m.pages));
+register("page", () => import("./pages").then((m) => m.page));
+register("navbar", () => import("./pages").then((m) => m.navbar));
+register("draggable", () => import("./draggable").then((m) => m.draggable));

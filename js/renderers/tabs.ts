@@ -1,13 +1,49 @@
 import { bool, optionalStr } from "./props";
-import type { ChildView, ComponentView, Renderer } from "./types";
+import type { ChildView, ComponentView, RenderContext, Renderer } from "./types";
 
-/** One tab's content; `tabs` owns the tab list and the panel roles. */
-export const tab: Renderer = (context): ComponentView => {
+/** A tab's (or a step's) content: its children stacked; the parent owns the tab list and the panel roles. */
+export function stackedContent(context: RenderContext, className: string): ComponentView {
   const element = document.createElement("div");
-  element.className = "pagelet-tab pagelet-column";
+  element.className = `${className} pagelet-column`;
   for (const child of context.children) if (child.element) element.append(child.element);
   return { element, update: () => undefined, getValue: () => undefined };
-};
+}
+
+export const tab: Renderer = (context) => stackedContent(context, "pagelet-tab");
+
+export interface TabEntry {
+  readonly child: ChildView;
+  readonly button: HTMLButtonElement;
+  readonly panel: HTMLDivElement;
+}
+
+/**
+ * A WAI-ARIA tab list over `context`'s children, put in `element`: a `tab`
+ * button per child in the list, then a `tabpanel` holding the child, each
+ * naming the other. `kind` keeps the ids of tabs and steps apart.
+ */
+export function tabEntries(context: RenderContext, element: HTMLElement, listClass: string, kind: string): TabEntry[] {
+  const list = document.createElement("div");
+  list.className = listClass;
+  list.setAttribute("role", "tablist");
+  element.append(list);
+  return context.children.map((child, index) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.id = `${context.domId}-${kind}-${index}`;
+    button.setAttribute("role", "tab");
+    const panel = document.createElement("div");
+    panel.id = `${context.domId}-${kind}panel-${index}`;
+    panel.className = `pagelet-${kind}panel`;
+    panel.setAttribute("role", "tabpanel");
+    panel.setAttribute("aria-labelledby", button.id);
+    button.setAttribute("aria-controls", panel.id);
+    if (child.element) panel.append(child.element);
+    list.append(button);
+    element.append(panel);
+    return { child, button, panel };
+  });
+}
 
 /**
  * A WAI-ARIA tab list over the child tabs. Panels are wrappers made here, so
@@ -18,27 +54,7 @@ export const tab: Renderer = (context): ComponentView => {
 export const tabs: Renderer = (context): ComponentView => {
   const element = document.createElement("div");
   element.className = "pagelet-tabs";
-  const list = document.createElement("div");
-  list.className = "pagelet-tablist";
-  list.setAttribute("role", "tablist");
-  element.append(list);
-
-  const entries = context.children.map((child, index) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.id = `${context.domId}-tab-${index}`;
-    button.setAttribute("role", "tab");
-    const panel = document.createElement("div");
-    panel.id = `${context.domId}-panel-${index}`;
-    panel.className = "pagelet-tabpanel";
-    panel.setAttribute("role", "tabpanel");
-    panel.setAttribute("aria-labelledby", button.id);
-    button.setAttribute("aria-controls", panel.id);
-    if (child.element) panel.append(child.element);
-    list.append(button);
-    element.append(panel);
-    return { child, button, panel };
-  });
+  const entries = tabEntries(context, element, "pagelet-tablist", "tab");
 
   let selected = 0;
 

@@ -70,3 +70,14 @@ def forget_app_modules(directory: str) -> list[str]:
     for name in names:
         del sys.modules[name]
     return names
+
+
+def built_app(namespace: dict[str, Any]) -> Any:
+    """The one app (a top-level ``gr.Blocks``) the file built without launching it, or None.
+
+    Several names may hold the same app (``with demo.route("Up") as up:``): it is still one app.
+    """
+    from .blocks import Blocks
+
+    apps = {id(value): value for value in namespace.values() if isinstance(value, Blocks) and value.parent is None}
+    return next(iter(apps.values())) if len(apps) == 1 else None

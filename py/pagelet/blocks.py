@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
     from .protocol_types import AppConfig, ComponentConfig, ThemeConfig
     from .events import Dependency
+    from .pages import Page, Pages
 
 
 def _joined(first: str | None, second: str) -> str:
@@ -82,6 +83,9 @@ class Blocks(BlockContext):
         self.mode = mode
         self.fill_height = fill_height
         self.dependencies: list[Dependency] = []
+        # A multipage app's pages (``route``): None until the first ``demo.route(...)``.
+        self.pages_block: Pages | None = None
+        self.current_page: Page | None = None
         self.queue_settings: dict[str, Any] = {}
         # A Blocks built outside any context is an app, not a child. Other
         # Gradio keywords (analytics, deprecated options) are accepted and ignored.
@@ -111,6 +115,23 @@ class Blocks(BlockContext):
         super().__enter__()
         return self
 
+    def add_child(self, child: Block) -> None:
+        # After ``demo.route(...)`` what is created under ``with demo`` belongs to that page.
+        if self.current_page is not None and child is not self.pages_block:
+            self.current_page.add_child(child)
+        else:
+            super().add_child(child)
+
+    def route(self, name: str, path: str | None = None, show_in_navbar: bool = True) -> Blocks:
+        """Open a new page of this app, at ``/<path>`` (by default the name in lower case, dashes for spaces).
+
+        Use it as Gradio does, outside the app's context: ``with demo.route("Settings"):``.
+        """
+        from .pages import add_page
+
+        add_page(self, name, path, show_in_navbar)
+        return self
+
     def load(self, fn: Any = "decorator", inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` when a visitor opens the app."""
         from .events import listen
@@ -123,6 +144,8 @@ class Blocks(BlockContext):
             child.parent = None
         self.children = []
         self.dependencies = []
+        self.pages_block = None
+        self.current_page = None
         return self
 
     def unload(self, fn: Callable[[], Any]) -> Any:

@@ -16,8 +16,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from . import alias, launcher
-from .app_runner import format_app_error, run_app_file
-from .blocks import Blocks
+from .app_runner import built_app, format_app_error, run_app_file
 
 
 class _Server(launcher.Launcher, Protocol):
@@ -93,11 +92,11 @@ def run(path: str, host: str | None, port: int | None) -> int:
         return 1
     if server.running:
         return 0
-    apps = [value for value in namespace.values() if isinstance(value, Blocks) and value.parent is None]
-    if len(apps) != 1:
+    app = built_app(namespace)
+    if app is None:
         print(f"{path} did not launch an app: end it with demo.launch() on a gr.Blocks or gr.Interface.", file=sys.stderr)
         return 1
-    apps[0].launch()
+    app.launch()
     return 0
 
 

@@ -1,10 +1,10 @@
-"""Layout blocks: Row, Column, Group, Tabs, Tab, Accordion."""
+"""Layout blocks: Row, Column, Group, Tabs, Tab, Accordion, Sidebar, Walkthrough and Step, Draggable."""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
-from .blocks import BlockContext
+from .tree import BlockContext
 from .components.base import record_explicit_args
 from .events import make_listener
 
@@ -98,28 +98,6 @@ class Group(Layout):
     TYPE = "group"
 
 
-class Draggable(Layout):
-    """Children a person may reorder by dragging them (or with Alt+arrow keys), in a row or a column."""
-
-    TYPE = "draggable"
-    PROPS = ("orientation",)
-
-    def __init__(
-        self,
-        *,
-        orientation: Literal["row", "column"] = "column",
-        visible: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | None = None,
-    ) -> None:
-        if orientation not in ("row", "column"):
-            raise ValueError(f"Draggable orientation must be 'row' or 'column', got {orientation!r}")
-        self.orientation = orientation
-        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
-
-
 class Tabs(Layout):
     """A set of ``Tab`` children, one shown at a time."""
 
@@ -138,6 +116,7 @@ class Tabs(Layout):
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: int | str | None = None,
+        preserved_by_key: Any = None,
     ) -> None:
         self.selected = selected
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
@@ -147,7 +126,7 @@ class Tab(Layout):
     """One page of a ``Tabs``; opening a Tab outside Tabs makes the Tabs for it."""
 
     TYPE = "tab"
-    PROPS = ("label", "id", "interactive")
+    PROPS: ClassVar[tuple[str, ...]] = ("label", "id", "interactive")
     EVENTS = ("select",)
 
     def __init__(
@@ -161,8 +140,9 @@ class Tab(Layout):
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: int | str | None = None,
+        preserved_by_key: Any = None,
     ) -> None:
-        from .blocks import current_context
+        from .tree import current_context
 
         self.label = label
         self.interactive = interactive
@@ -214,4 +194,91 @@ class Accordion(Layout):
     ) -> None:
         self.label = label
         self.open = open
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Sidebar(Layout):
+    """A panel at the side of the page that a toggle button opens and closes."""
+
+    TYPE = "sidebar"
+    PROPS = ("label", "open", "width", "position")
+    EVENTS = ("expand", "collapse")
+
+    def __init__(
+        self,
+        label: str | None = None,
+        *,
+        open: bool = True,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        width: int | str = 320,
+        position: Literal["left", "right"] = "left",
+        key: int | str | None = None,
+        preserved_by_key: Any = None,
+    ) -> None:
+        if position not in ("left", "right"):
+            raise ValueError(f"Sidebar position must be 'left' or 'right', got {position!r}")
+        self.label = label
+        self.open = open
+        self.width = width
+        self.position = position
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Walkthrough(Tabs):
+    """A stepper over ``Step`` children: Tabs drawn as numbered steps, one shown at a time.
+
+    ``selected`` names a step's ``id``; ``gr.Walkthrough(selected=2)`` returned by an event moves there.
+    """
+
+    TYPE = "walkthrough"
+
+
+class Step(Tab):
+    """One step of a ``Walkthrough``; ``id`` is what ``Walkthrough(selected=...)`` names."""
+
+    # Gradio's config name for a Step.
+    TYPE = "walkthroughstep"
+    PROPS = ("label", "id", "interactive", "scale")
+
+    def __init__(
+        self,
+        label: str | None = None,
+        visible: bool = True,
+        interactive: bool = True,
+        *,
+        id: int | None = None,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        scale: int | None = None,
+        render: bool = True,
+        key: int | str | None = None,
+        preserved_by_key: Any = None,
+    ) -> None:
+        self.scale = scale
+        super().__init__(label, visible, interactive, id=id, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Draggable(Layout):
+    """Children in a row or a column that a person reorders by dragging (only what is shown moves: no event, no value)."""
+
+    TYPE = "draggable"
+    PROPS = ("orientation",)
+
+    def __init__(
+        self,
+        *,
+        orientation: Literal["row", "column"] = "column",
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | None = None,
+        preserved_by_key: Any = None,
+    ) -> None:
+        if orientation not in ("row", "column"):
+            raise ValueError(f"Draggable orientation must be 'row' or 'column', got {orientation!r}")
+        self.orientation = orientation
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)

@@ -20,6 +20,7 @@ from .progress import Progress, Reporter, bound_tracker
 if TYPE_CHECKING:
     # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
     from .protocol_types import Update
+from .oauth import signed_in_value
 from .request import Request
 from .updates import UPDATE_MARKER, is_update
 
@@ -91,7 +92,8 @@ def injected_arguments(fn: Callable[..., Any], report_progress: Reporter, reques
     """Keyword arguments the runtime supplies itself, found in ``fn``'s signature.
 
     A parameter whose default is ``gr.Progress()`` gets a tracker bound to the
-    running event; one annotated ``gr.Request`` gets the request.
+    running event; one annotated ``gr.Request`` gets the request; one annotated
+    ``gr.OAuthToken | None`` or ``gr.OAuthProfile | None`` gets None (nobody signs in here).
     """
     try:
         parameters = inspect.signature(fn).parameters.values()
@@ -103,6 +105,10 @@ def injected_arguments(fn: Callable[..., Any], report_progress: Reporter, reques
             injected[parameter.name] = bound_tracker(parameter.default, report_progress)
         elif _is_request_annotation(parameter.annotation):
             injected[parameter.name] = request
+        else:
+            wanted, value = signed_in_value(parameter.annotation)
+            if wanted:
+                injected[parameter.name] = value
     return injected
 
 

@@ -59,11 +59,10 @@ def _find_app(namespace: dict[str, Any], page_launcher: _PageLauncher) -> Blocks
     if page_launcher.app is not None:
         return page_launcher.app
     # Gradio Lite also showed an app the file built but never launched.
-    apps = [value for value in namespace.values() if isinstance(value, Blocks) and value.parent is None]
-    if len(apps) == 1:
-        apps[0].attach_load_events()
-        return apps[0]
-    return None
+    app: Blocks | None = app_runner.built_app(namespace)
+    if app is not None:
+        app.attach_load_events()
+    return app
 
 
 class AppBridge:

@@ -117,6 +117,8 @@ def _compare(record: dict[str, Any]) -> None:
     gradio, pagelet = record["gradio"], record["pagelet"]
     if not (gradio.get("started") and pagelet.get("started")):
         return
+    if "endpoints" not in gradio or "endpoints" not in pagelet:
+        return  # started, then the runner could not read its API: the side's "error" says why
     record["endpoints_equal"] = gradio["endpoints"] == pagelet["endpoints"]
     record["components_equal"] = gradio["components"] == pagelet["components"]
     if not record["endpoints_equal"]:

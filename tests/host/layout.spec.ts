@@ -131,29 +131,3 @@ test("renderers load only for types on the page; markdown stays out of the main 
   await expect(page.locator("strong", { hasText: "bold" })).toBeVisible();
   expect((await scripts()).some((name) => /markdown/.test(name))).toBe(true);
 });
-
-test("draggable: children reorder by drag and drop, and with Alt+arrow keys from inside a child", async ({ core, page }) => {
-  await core.mount(
-    appConfig(
-      [
-        component(1, "draggable", { orientation: "column" }),
-        component(2, "textbox", { label: "First", value: "" }),
-        component(3, "textbox", { label: "Second", value: "" }),
-        component(4, "textbox", { label: "Third", value: "" }),
-      ],
-      [],
-      [{ id: 1, children: [{ id: 2 }, { id: 3 }, { id: 4 }] }],
-    ),
-  );
-  const order = (): Promise<string[]> =>
-    page.locator(".pagelet-draggable > .pagelet-block label").allTextContents();
-  await expect.poll(order).toEqual(["First", "Second", "Third"]);
-  await page.locator(".pagelet-block", { has: page.getByLabel("Third") }).dragTo(page.locator(".pagelet-block", { has: page.getByLabel("First") }));
-  await expect.poll(order).toEqual(["Third", "First", "Second"]);
-  await page.getByLabel("Third").focus();
-  await page.keyboard.press("Alt+ArrowDown");
-  await expect.poll(order).toEqual(["First", "Third", "Second"]);
-  await expect(page.getByLabel("Third")).toBeFocused();
-  await page.getByLabel("Third").fill("typed");
-  await expect(page.getByLabel("Third")).toHaveValue("typed");
-});

@@ -261,11 +261,10 @@ def test_gradios_templates_are_their_components_with_other_defaults() -> None:
     assert gr.Mic is gr.Microphone and gr.Json is gr.JSON
 
 
-def test_draggable_is_a_layout_with_gradios_orientation() -> None:
-    with gr.Blocks() as demo:
-        with gr.Draggable(orientation="row") as board:
-            gr.Textbox(label="Chart 1")
-    entry = next(entry for entry in demo.get_config()["components"] if entry["id"] == board.id)
-    assert entry["type"] == "draggable" and entry["props"]["orientation"] == "row"
-    with pytest.raises(ValueError, match="orientation must be 'row' or 'column'"):
-        gr.Draggable(orientation="grid")  # type: ignore[arg-type]
+def test_gradios_other_spellings_of_components_are_the_same_classes() -> None:
+    import pagelet.components as components
+
+    assert (gr.Json, gr.Highlightedtext, gr.Highlight, gr.Annotatedimage, gr.Checkboxgroup) == (
+        gr.JSON, gr.HighlightedText, gr.HighlightedText, gr.AnnotatedImage, gr.CheckboxGroup,
+    )
+    assert components.Json is gr.JSON and components.Highlight is gr.HighlightedText

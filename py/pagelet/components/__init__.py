@@ -46,7 +46,12 @@ _EXPORTS = {
     "DeepLinkButton": "special_buttons",
     "LoginButton": "special_buttons",
     "BrowserState": "browser_state",
+    "Dialogue": "dialogue",
+    "Navbar": "navbar",
 }
+# Gradio's other spellings of the same classes (``gr.components.Json``).
+_EXPORTS.update(Json="display:JSON", Highlightedtext="annotation:HighlightedText", Highlight="annotation:HighlightedText",
+                Annotatedimage="annotation:AnnotatedImage", Checkboxgroup="choices:CheckboxGroup")
 
 # Gradio's module for each component (``gradio.components.textbox``) -> the module here
 # that holds it, for apps that import a component from its module.
@@ -56,7 +61,7 @@ GRADIO_MODULES = {
     "dropdown": "choices", "gallery": "image", "highlighted_text": "annotation", "html": "display",
     "json_component": "display", "label": "display", "markdown": "display", "native_plot": "plots",
     "number": "numeric", "plot": "plots", "radio": "choices", "slider": "numeric", "textbox": "text",
-    "video": "media",
+    "video": "media", "dialogue": "dialogue", "navbar": "navbar",
 }
 
 __getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS)

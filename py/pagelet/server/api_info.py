@@ -12,6 +12,7 @@ from typing import Any
 from ..blocks import Blocks
 from ..components.base import Component
 from ..components.state import State
+from ..pages import page_list, without_pages
 
 API_PREFIX = "/gradio_api"
 # The Gradio release whose client protocol and API this server follows (SSE v3 with diffs),
@@ -56,7 +57,7 @@ def client_config(app: Blocks, max_file_size: int | None, root_url: str | None =
     """``root_url`` is the app's URL as the client reached it: Gradio's clients read
     ``root`` as that URL (the host's ``root``, the layout's id, is not theirs)."""
     # Gradio's client reads more than the host does: the core's config, widened.
-    config: dict[str, Any] = dict(app.get_config())
+    config: dict[str, Any] = without_pages(dict(app.get_config()))
     if root_url is not None:
         config["root"] = root_url
     blocks = {block.id: block for block in app.blocks_in_app()}
@@ -75,6 +76,7 @@ def client_config(app: Blocks, max_file_size: int | None, root_url: str | None =
         is_space=False,
         enable_queue=True,
         mcp_server=mcp_server,
+        pages=page_list(app),
     )
     return config
 

@@ -21,6 +21,7 @@ from .api_info import API_PREFIX
 from .client_session import ClientSessions
 from .files import ServerFolders
 from .options import ServerOptions
+from ..pages import page_list
 from .page import STATIC, SOCKET_PATH, index
 
 
@@ -57,6 +58,8 @@ def create_app(blocks: Blocks, options: ServerOptions | None = None) -> Starlett
         Route("/", index),
         Route("/config", routes.config),
         WebSocketRoute("/" + SOCKET_PATH, routes.page_socket),
+        # Each page of a multipage app (demo.route) is the same page at its own path; the host shows that page.
+        *(Route("/" + path, index) for path, _name, _shown in page_list(blocks) if path),
     ]
     if STATIC.is_dir():
         pages.append(Mount("/assets", StaticFiles(directory=STATIC)))
