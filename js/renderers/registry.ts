@@ -70,8 +70,6 @@ const builtIn: Record<string, RendererLoader> = {
   annotatedimage: () => import("./annotation").then((m) => m.annotatedimage),
   code: () => import("./code").then((m) => m.code),
   // The chart library is in the plots chunk: fetched only when a plot is on the page.
-  // Gradio's config names every native plot "nativeplot"; the older names are kept for configs that use them.
-  nativeplot: () => import("./plots").then((m) => m.nativePlot),
   lineplot: () => import("./plots").then((m) => m.nativePlot),
   scatterplot: () => import("./plots").then((m) => m.nativePlot),
   barplot: () => import("./plots").then((m) => m.nativePlot),

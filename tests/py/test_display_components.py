@@ -98,15 +98,3 @@ def test_plot_renders_a_matplotlib_figure_to_png() -> None:
         assert image.format == "PNG" and image.size[0] > 10
     with pytest.raises(TypeError, match="return a matplotlib or Plotly figure"):
         gr.Plot().postprocess("nope")
-
-
-def test_native_plots_are_one_nativeplot_type_in_the_config_their_mark_in_the_value_as_gradio() -> None:
-    with gr.Blocks() as demo:
-        plots = [
-            gr.LinePlot({"x": [1], "y": [2]}, x="x", y="y"),
-            gr.ScatterPlot({"x": [1], "y": [2]}, x="x", y="y"),
-            gr.BarPlot({"x": ["a"], "y": [2]}, x="x", y="y"),
-        ]
-    entries = {entry["id"]: entry for entry in demo.get_config()["components"]}
-    assert [entries[plot.id]["type"] for plot in plots] == ["nativeplot"] * 3
-    assert [entries[plot.id]["props"]["value"]["mark"] for plot in plots] == ["line", "point", "bar"]

@@ -32,8 +32,6 @@ def _columns(value: Any) -> tuple[list[str], list[list[Any]]]:
 
 
 class NativePlot(Component):
-    # One type for every native plot, as in Gradio's config: the value's `mark` says which.
-    TYPE = "nativeplot"
     MARK: ClassVar[str] = "line"
     EVENTS = ("change", "select", "double_click")
     PROPS = (
@@ -161,14 +159,17 @@ def _iso(milliseconds: Any) -> Any:
 
 
 class LinePlot(NativePlot):
+    TYPE = "lineplot"
     MARK = "line"
 
 
 class ScatterPlot(NativePlot):
+    TYPE = "scatterplot"
     MARK = "point"
 
 
 class BarPlot(NativePlot):
+    TYPE = "barplot"
     MARK = "bar"
 
 
