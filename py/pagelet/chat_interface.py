@@ -16,7 +16,9 @@ from typing import Any
 from .blocks import Blocks
 from .components.base import Component
 from .components.button import Button
-from .components.chatbot import ChatMessage, Chatbot, Message, normalize_message
+from .components.chatbot import ChatMessage, Chatbot, Message
+from .components.browser_state import BrowserState
+from .i18n import I18nData
 from .components.display import JSON, Markdown
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.state import State
@@ -27,30 +29,47 @@ from .interface import _as_list
 from .layouts import Accordion, Row
 from .shortcuts import component_from
 
-PLACEHOLDER = "Type a message..."
+PLACEHOLDER = I18nData("chat_interface.message_placeholder")
 _QUIET: dict[str, Any] = {"api_name": False, "show_progress": "hidden", "queue": False}
 
 
-def _user_messages(message: Any) -> list[Message]:
-    """The bubbles a sent message becomes: one per attached file, then the text."""
+def _user_messages(message: Any) -> list[Any]:
+    """The message a person sent, as Gradio 6 appends it: one message, its files first, then its text."""
     if isinstance(message, dict):
-        files = [{"role": "user", "content": str(name)} for name in message.get("files") or []]
+        files = [{"path": name.get("path") if isinstance(name, dict) else str(name)} for name in message.get("files") or []]
         text = str(message.get("text") or "")
-        return files + ([{"role": "user", "content": text}] if text else [])
+        content = files + ([text] if text else [])
+        return [{"role": "user", "content": content}] if content else []
     text = "" if message is None else str(message)
     return [{"role": "user", "content": text}] if text else []
 
 
-def _reply_messages(reply: Any) -> list[Message]:
+def _reply_messages(reply: Any) -> list[Any]:
+    """The function's reply as assistant messages; the chatbot's postprocess normalizes them."""
     if reply is None:
         return []
-    if isinstance(reply, (list, tuple)) and all(isinstance(item, (dict, ChatMessage)) for item in reply):
-        return [normalize_message(item) for item in reply]
-    if isinstance(reply, (dict, ChatMessage)):
-        return [normalize_message(reply)]
-    if isinstance(reply, Component):
-        return [{"role": "assistant", "content": str(reply.value)}]
-    return [{"role": "assistant", "content": str(reply)}]
+    replies = reply if isinstance(reply, list) else [reply]
+    messages: list[Any] = []
+    for item in replies:
+        if isinstance(item, ChatMessage):
+            messages.append({"role": "assistant", "content": item.content, "metadata": item.metadata, "options": item.options})
+        elif isinstance(item, dict) and "content" in item:
+            messages.append({**item, "role": "assistant"})
+        else:
+            messages.append({"role": "assistant", "content": item if isinstance(item, Component) else str(item)})
+    return messages
+
+
+def _text_and_files(turn: list[Message]) -> tuple[str, list[Any]]:
+    """The text and files of a turn's normalized user messages."""
+    text, files = "", []
+    for message in turn:
+        for part in message.get("content") or []:
+            if part.get("type") == "text":
+                text += part["text"]
+            elif part.get("type") == "file":
+                files.append(part["file"])
+    return text, files
 
 
 class ChatInterface(Blocks):
@@ -94,15 +113,21 @@ class ChatInterface(Blocks):
                 Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
             if description:
                 Markdown(description)
-            self.chatbot = chatbot.render() if chatbot is not None else Chatbot(label="Chatbot", type="messages", height=400)
+            # Gradio 6's hidden parts, in its order: saved conversations, the conversation's id,
+            # the message being answered, and a sink for values the page does not need.
+            self.saved_conversations = BrowserState([], storage_key=f"_saved_conversations_{self.id}")
+            self.conversation_id = State(None)
+            self.null_component = State()
+            # Gradio names these texts by key; the page shows them in the browser's language.
+            self.chatbot = chatbot.render() if chatbot is not None else Chatbot(label=I18nData("chat_interface.chatbot"), scale=1)
             self.chatbot._chat_actions = True
             with Row():
                 if textbox is not None:
                     self.textbox = textbox.render()
                 elif multimodal:
-                    self.textbox = MultimodalTextbox(show_label=False, label="Message", placeholder=PLACEHOLDER, scale=7, container=False)
+                    self.textbox = MultimodalTextbox(show_label=False, label="", placeholder=PLACEHOLDER, scale=7, container=False)
                 else:
-                    self.textbox = Textbox(show_label=False, label="Message", placeholder=PLACEHOLDER, scale=7, container=False)
+                    self.textbox = Textbox(show_label=False, label="", placeholder=PLACEHOLDER, scale=7, container=False)
                 self.submit_btn = Button(submit_btn if isinstance(submit_btn, str) else "Submit", variant="primary", scale=1, min_width=150) if submit_btn else None
                 self.stop_btn = Button(stop_btn if isinstance(stop_btn, str) else "Stop", variant="stop", visible=False, scale=1, min_width=150) if stop_btn and streams else None
             self.saved_input = State()
@@ -112,7 +137,7 @@ class ChatInterface(Blocks):
                 if isinstance(accordion, Accordion):
                     accordion.render()
                 else:
-                    accordion = Accordion(label=accordion or "Additional Inputs", open=False)
+                    accordion = Accordion(label=accordion or I18nData("chat_interface.additional_inputs"), open=False)
                 with accordion:
                     for component in extra_inputs:
                         component.render()
@@ -121,7 +146,9 @@ class ChatInterface(Blocks):
             # Gradio 6's API endpoint: a hidden button's listener, message in, the reply out as JSON.
             self.api_button = Button("Fake API", visible=False)
             self.api_response = JSON(label="Response", visible=False)
-            self.api_history = State([])
+            self.api_history = State(list(self.chatbot.value or []))
+            # Gradio 6's chatbot_value: an app sets it (radio.change(..., chat.chatbot_value)) to fill the chat.
+            self.chatbot_value = State(list(self.chatbot.value or []))
             if examples:
                 # With additional inputs an example may be [message, value, ...], as in Gradio.
                 with_extras = extra_inputs and all(isinstance(row, (list, tuple)) for row in examples)
@@ -158,6 +185,7 @@ class ChatInterface(Blocks):
             self._respond_after(retry, show_progress)
             self.chatbot.undo(self._undo_turn, [self.chatbot], [self.chatbot, self.textbox], **_QUIET)
             self.chatbot.clear(lambda: ([], None), None, [self.chatbot, self.saved_input], **_QUIET)
+            self.chatbot_value.change(lambda value: value, [self.chatbot_value], [self.chatbot], api_visibility="undocumented")
 
     def _take_outputs(self) -> list[Component]:
         buttons = [self.submit_btn, self.stop_btn] if self.stop_btn and self.submit_btn else []
@@ -268,8 +296,7 @@ class ChatInterface(Blocks):
 
     def _as_message(self, turn: list[Message]) -> Any:
         """The user messages of a turn as the message box's value."""
-        if not turn:
-            return {"text": "", "files": []} if isinstance(self.textbox, MultimodalTextbox) else ""
+        text, files = _text_and_files(turn)
         if isinstance(self.textbox, MultimodalTextbox):
-            return {"text": turn[-1]["content"], "files": [m["content"] for m in turn[:-1]]}
-        return turn[-1]["content"]
+            return {"text": text, "files": files}
+        return text
