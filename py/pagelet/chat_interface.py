@@ -13,6 +13,7 @@ import inspect
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
+from .alerts import Error
 from .blocks import Blocks
 from .components.base import Component
 from .components.button import Button
@@ -58,6 +59,15 @@ def _reply_messages(reply: Any) -> list[Any]:
         else:
             messages.append({"role": "assistant", "content": item if isinstance(item, Component) else str(item)})
     return messages
+
+
+def _as_json(reply: Any) -> Any:
+    """The reply as the API answers it: a ``ChatMessage`` as its fields (Gradio serializes the dataclass)."""
+    if isinstance(reply, list):
+        return [_as_json(item) for item in reply]
+    if isinstance(reply, ChatMessage):
+        return {"content": reply.content, "role": reply.role, "metadata": reply.metadata, "options": reply.options}
+    return reply
 
 
 def _text_and_files(turn: list[Message]) -> tuple[str, list[Any]]:
@@ -247,10 +257,13 @@ class ChatInterface(Blocks):
     # -- the API endpoint ------------------------------------------------------------
     def _api_turn(self, message: Any, history: list[Message], reply: Any) -> tuple[Any, ...]:
         """(the reply as the function gave it, the history with this turn, additional outputs)."""
+        if message is None:
+            # Gradio cannot add a missing message to the history and fails the call; so does Pagelet, saying why.
+            raise Error("The chat endpoint needs a message: got none")
         extra: tuple[Any, ...] = ()
         if self.additional_outputs and isinstance(reply, (tuple, list)) and len(reply) == 1 + len(self.additional_outputs):
             reply, extra = reply[0], tuple(reply[1:])
-        return (reply, history + _user_messages(message) + _reply_messages(reply), *extra)
+        return (_as_json(reply), history + _user_messages(message) + _reply_messages(reply), *extra)
 
     def _api_respond(self, message: Any, history: list[Message] | None, *extra: Any) -> tuple[Any, ...]:
         history = list(history or [])

@@ -220,3 +220,14 @@ def test_examples_may_also_set_additional_inputs():
     tone = component(chat.config, "Tone")["id"]
     assert load["outputs"] == [chat.box["id"], tone]
     assert updates_of(chat.host.fire(load["id"], 0)) == [{"id": chat.box["id"], "value": "hi"}, {"id": tone, "value": "loud"}]
+
+
+def test_the_chat_endpoint_answers_a_chatmessage_as_its_fields_and_refuses_a_missing_message():
+    demo = gr.ChatInterface(lambda message, history: gr.ChatMessage("Thinking", metadata={"title": "Step"}), api_name="chat")
+    config = demo.get_config()
+    api = next(d for d in config["dependencies"] if d["api_name"] == "chat")
+    host = FakeHost(demo)
+    answered = updates_of(host.fire(api["id"], "hi", None))
+    assert answered[0]["value"] == {"content": "Thinking", "role": "assistant", "metadata": {"title": "Step"}, "options": []}
+    refused = host.fire(api["id"], None, None)
+    assert [m["message"] for m in refused if m["type"] == "alert"] == ["The chat endpoint needs a message: got none"]
