@@ -14,7 +14,7 @@ _COMPONENTS = [
     "CheckboxGroup", "ClearButton", "Code", "ColorPicker", "Dataframe", "Dataset", "DateTime", "Dropdown", "File",
     "Gallery", "HighlightedText", "Image", "Label", "LinePlot", "Markdown", "MultimodalTextbox", "Number", "Plot",
     "Radio", "ScatterPlot", "Slider", "State", "TextArea", "Textbox", "Timer", "Video",
-    "UploadButton", "DownloadButton", "DuplicateButton", "DeepLinkButton", "LoginButton", "BrowserState",
+    "Microphone", "PlayableVideo", "UploadButton", "DownloadButton", "DuplicateButton", "DeepLinkButton", "LoginButton", "BrowserState",
 ]
 
 _EXPORTS = {
@@ -22,6 +22,7 @@ _EXPORTS = {
     # Gradio's other names for the same classes.
     "Text": "components:Textbox",
     "DataFrame": "components:Dataframe",
+    "Json": "components:JSON",
     "Error": "alerts",
     "Info": "alerts",
     "Warning": "alerts",

@@ -133,8 +133,10 @@ class Interface(Blocks):
             # Wired before the examples so that the main function is dependency 0, as in Gradio.
             predict = self._wire(submit, clear, api_name, stop)
             self._wire_flagging(predict, flag_buttons)
+            # Gradio's name for the examples, which apps reach into (interface.examples_handler.dataset).
+            self.examples_handler: Examples | None = None
             if examples:
-                Examples(
+                self.examples_handler = Examples(
                     examples, self.input_components, self.output_components, fn,
                     examples_per_page=examples_per_page, cache_examples=cache_examples,
                 )

@@ -138,9 +138,13 @@ class Tab(Layout):
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: int | str | None = None,
+        scale: int | None = None,
+        render_children: bool = False,
     ) -> None:
         from .blocks import current_context
 
+        # Gradio 6's Tab options: the page draws every tab's children already and sizes tabs alike.
+        del scale, render_children
         self.label = label
         self.interactive = interactive
         self._tab_id = id

@@ -48,6 +48,9 @@ _SHORTCUTS: dict[str, str | Callable[[], Component]] = {
     "scatterplot": "ScatterPlot",
     "barplot": "BarPlot",
     "chatbot": "Chatbot",
+    "microphone": "Microphone",
+    "playable_video": "PlayableVideo",
+    "playablevideo": "PlayableVideo",
     "multimodaltextbox": "MultimodalTextbox",
 }
 

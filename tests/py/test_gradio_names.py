@@ -257,3 +257,19 @@ def test_theme_size_presets_and_image_placeholder_that_gradio_6_demos_pass() -> 
         image = gr.Image(label="Enter image", placeholder="Enter image", type="pil")
     (config,) = [c for c in demo.get_config()["components"] if c["id"] == image.id]
     assert config["props"]["placeholder"] == "Enter image"
+
+
+def test_gradios_other_names_demos_use() -> None:
+    from pagelet.shortcuts import component_from
+
+    assert gr.Json is gr.JSON
+    # Templates: their type is the parent's, as in Gradio's config.
+    assert (gr.Microphone().sources, gr.Microphone().TYPE) == (["microphone"], "audio")
+    assert component_from("microphone").sources == ["microphone"] and component_from("playable_video").TYPE == "video"
+    with gr.Blocks():
+        with gr.Tabs():
+            with gr.Tab("Scaled", scale=2, render_children=True) as tab:
+                gr.Textbox(label="Inside")
+        interface = gr.Interface(lambda text: text, "text", "text", examples=[["hi"]])
+    assert tab.label == "Scaled"
+    assert interface.examples_handler is not None and interface.examples_handler.dataset.samples == [["hi"]]

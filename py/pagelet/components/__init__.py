@@ -36,6 +36,8 @@ _EXPORTS = {
     "LinePlot": "plots",
     "Plot": "plots",
     "ScatterPlot": "plots",
+    "Microphone": "templates",
+    "PlayableVideo": "templates",
     "ChatMessage": "chatbot",
     "Chatbot": "chatbot",
     "MultimodalTextbox": "multimodal_textbox",
