@@ -27,7 +27,8 @@ from .components.text import Textbox
 from .events import Dependency, on
 from .examples import Examples
 from .interface import _as_list
-from .layouts import Accordion, Row
+from .layouts import Accordion, Group, Row
+from .updates import update
 from .shortcuts import component_from
 
 PLACEHOLDER = I18nData("chat_interface.message_placeholder")
@@ -115,7 +116,6 @@ class ChatInterface(Blocks):
             raise TypeError(f"ChatInterface needs a function, got {fn!r}")
         self.fn = fn
         self.multimodal = multimodal
-        streams = inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)
         extra_inputs = [component_from(spec) for spec in _as_list(additional_inputs)]
         self.additional_outputs = [component_from(spec) for spec in _as_list(additional_outputs)]
         with self:
@@ -131,15 +131,16 @@ class ChatInterface(Blocks):
             # Gradio names these texts by key; the page shows them in the browser's language.
             self.chatbot = chatbot.render() if chatbot is not None else Chatbot(label=I18nData("chat_interface.chatbot"), scale=1)
             self.chatbot._chat_actions = True
-            with Row():
+            # As Gradio 6: Submit and Stop are the box's own buttons; Stop shows only while a reply runs.
+            with Group(), Row():
                 if textbox is not None:
                     self.textbox = textbox.render()
-                elif multimodal:
-                    self.textbox = MultimodalTextbox(show_label=False, label="", placeholder=PLACEHOLDER, scale=7, container=False)
                 else:
-                    self.textbox = Textbox(show_label=False, label="", placeholder=PLACEHOLDER, scale=7, container=False)
-                self.submit_btn = Button(submit_btn if isinstance(submit_btn, str) else "Submit", variant="primary", scale=1, min_width=150) if submit_btn else None
-                self.stop_btn = Button(stop_btn if isinstance(stop_btn, str) else "Stop", variant="stop", visible=False, scale=1, min_width=150) if stop_btn and streams else None
+                    kind = MultimodalTextbox if multimodal else Textbox
+                    self.textbox = kind(show_label=False, label="", placeholder=PLACEHOLDER, scale=7, submit_btn=submit_btn)
+            self._submit_label = getattr(self.textbox, "submit_btn", False)
+            self._stop_label = getattr(self.textbox, "stop_btn", False) if textbox is not None else stop_btn
+            self.textbox.stop_btn = False
             self.saved_input = State()
             self.examples = None
             if extra_inputs:
@@ -186,7 +187,7 @@ class ChatInterface(Blocks):
     # -- wiring ------------------------------------------------------------------
     def _wire(self, show_progress: str, run_examples_on_click: bool) -> None:
         with self:
-            triggers = [self.textbox.submit] + ([self.submit_btn.click] if self.submit_btn else [])
+            triggers = [self.textbox.submit]
             self._respond_after(on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), show_progress)
             if self.examples is not None and run_examples_on_click:
                 load = self.examples.load_event
@@ -198,8 +199,7 @@ class ChatInterface(Blocks):
             self.chatbot_value.change(lambda value: value, [self.chatbot_value], [self.chatbot], api_visibility="undocumented")
 
     def _take_outputs(self) -> list[Component]:
-        buttons = [self.submit_btn, self.stop_btn] if self.stop_btn and self.submit_btn else []
-        return [self.textbox, self.saved_input, self.chatbot, *buttons]
+        return [self.textbox, self.saved_input, self.chatbot]
 
     def _respond_after(self, first: Dependency, show_progress: str) -> None:
         respond = self._respond_async if inspect.iscoroutinefunction(self.fn) or inspect.isasyncgenfunction(self.fn) else self._respond
@@ -207,19 +207,19 @@ class ChatInterface(Blocks):
             respond, [self.saved_input, self.chatbot, *self.additional_inputs], [self.chatbot, *self.additional_outputs],
             api_name=False, show_progress=show_progress,
         )
-        if self.stop_btn is not None and self.submit_btn is not None:
-            run.then(lambda: (Button(visible=True), Button(visible=False)), None, [self.submit_btn, self.stop_btn], **_QUIET)
-            self.stop_btn.click(None, None, None, cancels=[run], **_QUIET)
+        if self._stop_label:
+            run.then(lambda: update(submit_btn=self._submit_label, stop_btn=False), None, [self.textbox], **_QUIET)
+            self.textbox.stop(None, None, None, cancels=[run], **_QUIET)
 
     # -- steps -------------------------------------------------------------------
     def _take_message(self, message: Any, history: list[Message] | None) -> tuple[Any, ...]:
         """Move the message from the box into the chat; remember it for the reply."""
         shown = list(history or []) + _user_messages(message)
         cleared: Any = {"text": "", "files": []} if isinstance(self.textbox, MultimodalTextbox) else ""
-        buttons = (Button(visible=False), Button(visible=True)) if self.stop_btn and self.submit_btn else ()
         if not _user_messages(message):
-            return (message, None, list(history or []), *buttons)
-        return (cleared, message, shown, *buttons)
+            return (message, None, list(history or []))
+        box = update(value=cleared, submit_btn=False, stop_btn=self._stop_label) if self._stop_label else cleared
+        return (box, message, shown)
 
     def _split(self, message: Any, history: list[Message]) -> list[Message]:
         """The history the function sees: everything before this turn's user messages."""

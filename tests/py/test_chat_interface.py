@@ -90,10 +90,16 @@ def test_a_generator_streams_the_reply_and_gets_a_stop_button():
     chat = Chat(gr.ChatInterface(spell))
     streamed = chat.send("abc")
     assert [h[-1]["content"][0]["text"] for h in streamed] == ["a", "ab", "abc"]
-    buttons = {c["props"]["value"]: c for c in chat.config["components"] if c["type"] == "button"}
-    assert buttons["Stop"]["props"]["visible"] is False
-    respond = then_of(chat.config, dep_for(chat.config, chat.box["id"], "submit"))
-    assert dep_for(chat.config, buttons["Stop"]["id"], "click")["cancels"] == [respond["id"]]
+    # Gradio 6: Submit and Stop are the box's buttons; Stop shows while the reply runs, then Submit again.
+    assert (chat.box["props"]["submit_btn"], chat.box["props"]["stop_btn"]) == (True, False)
+    first = dep_for(chat.config, chat.box["id"], "submit")
+    taken = updates_of(chat.host.fire(first["id"], "x", []))
+    assert next(u for u in taken if u["id"] == chat.box["id"]) == {"id": chat.box["id"], "value": "", "props": {"submit_btn": False, "stop_btn": True}}
+    respond = then_of(chat.config, first)
+    assert dep_for(chat.config, chat.box["id"], "stop")["cancels"] == [respond["id"]]
+    restore = then_of(chat.config, respond)
+    assert updates_of(chat.host.fire(restore["id"])) == [{"id": chat.box["id"], "props": {"submit_btn": True, "stop_btn": False}}]
+    assert not [c for c in chat.config["components"] if c["type"] == "button" and c["props"]["visible"]]
 
 
 def test_retry_reruns_the_last_message_and_undo_puts_it_back_in_the_box():
