@@ -238,7 +238,8 @@ class Interface(Blocks):
                 lambda: tuple(_cleared(component) for component in resettable) if len(resettable) != 1 else _cleared(resettable[0]),
                 None,
                 resettable,
-                api_name=False,
+                # Undocumented, not private: Gradio names this lambda too, so the app's own lambdas count on from it.
+                api_visibility="undocumented",
                 show_progress="hidden",
                 queue=False,
             )

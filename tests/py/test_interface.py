@@ -119,7 +119,8 @@ def test_tabbed_interface_puts_each_app_in_a_tab():
     tabs = [c["props"]["label"] for c in config["components"] if c["type"] == "tab"]
     assert tabs == ["Greet", "Double"]
     host = FakeHost(demo)
-    doubled = next(d for d in config["dependencies"] if d["api_name"] == "lambda")
+    # /lambda_1, as Gradio 6.31 names it: the first Interface's internal lambda took /lambda.
+    doubled = next(d for d in config["dependencies"] if d["api_name"] == "lambda_1")
     assert updates_of(host.fire(doubled["id"], 21))[0]["value"] == 42.0
 
 
