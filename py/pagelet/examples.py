@@ -58,7 +58,7 @@ class Examples:
         fn: Callable[..., Any] | None = None,
         cache_examples: bool | None = None,
         examples_per_page: int = 10,
-        label: str | None = "Examples",
+        label: str | None = None,
         elem_id: str | None = None,
         run_on_click: bool = False,
         **kwargs: Any,
