@@ -165,7 +165,8 @@ class ChatInterface(Blocks):
                 with_extras = extra_inputs and all(isinstance(row, (list, tuple)) for row in examples)
                 targets = [self.textbox, *extra_inputs] if with_extras else self.textbox
                 rows = [list(row) + [None] * (1 + len(extra_inputs) - len(row)) for row in examples] if with_extras else examples
-                self.examples = Examples(rows, targets)
+                # Gradio's ChatInterface builds its Examples class itself, whose label is "Examples".
+                self.examples = Examples(rows, targets, label="Examples")
         self.additional_inputs = extra_inputs
         self._wire(show_progress, run_examples_on_click)
         # Named after the function unless told otherwise, as in Gradio 6.

@@ -222,6 +222,8 @@ def test_examples_may_also_set_additional_inputs():
     )
     chat = Chat(demo)
     dataset = next(c for c in chat.config["components"] if c["type"] == "dataset")
+    # Unlike gr.Examples, Gradio's ChatInterface labels its examples.
+    assert dataset["props"]["label"] == "Examples"
     load = dep_for(chat.config, dataset["id"], "click")
     tone = component(chat.config, "Tone")["id"]
     assert load["outputs"] == [chat.box["id"], tone]
