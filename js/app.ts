@@ -74,8 +74,23 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     if (!destroyed) toaster.show({ level: "error", title: "Error", message, duration: null });
   };
 
+  // Set once the app has texts to translate (gr.I18n, ChatInterface): see i18n.ts, loaded only then.
+  type Translating = <T>(value: T) => T;
+  let translate: Translating | null = null;
+  const needsTranslating = (value: unknown): boolean => JSON.stringify(value).includes("__i18n__");
+  const loadTranslations = async (translations: AppConfig["i18n_translations"]): Promise<Translating> => {
+    const i18n = await import("./i18n");
+    const text = i18n.translator(translations, navigator.language);
+    return (value) => i18n.translated(value, text);
+  };
+
   const render = async (shown: AppConfig): Promise<void> => {
     let config = shown;
+    translate = null;
+    if (config.i18n_translations !== undefined || needsTranslating(config.components)) {
+      translate = await loadTranslations(config.i18n_translations);
+      config = { ...config, components: translate(config.components) };
+    }
     if (hasDeepLink(window.location.search)) {
       // Opened from a gr.DeepLinkButton's link: its values replace the app's first ones.
       const linked = (await import("./deep-link")).withDeepLink(config, window.location.search);
@@ -138,7 +153,8 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
         break;
       case "update":
         // Before the config there is nothing to update.
-        session?.apply(message.updates, message.event_id);
+        if (translate === null && session !== null && needsTranslating(message.updates)) translate = await loadTranslations(currentConfig?.i18n_translations);
+        session?.apply(translate === null ? message.updates : translate(message.updates), message.event_id);
         break;
       case "status":
         session?.status(message);

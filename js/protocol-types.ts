@@ -83,6 +83,8 @@ export interface AppConfig {
   dependencies: Dependency[];
   /** The session's upload limit in bytes (null: none), so the host can refuse a larger file before reading it. */
   max_file_size?: number | null;
+  /** launch(i18n=gr.I18n(...)): the app's texts by locale, then key (nested tables by dotted keys); the page translates Gradio's `__i18n__` markers with them. */
+  i18n_translations?: Record<string, Record<string, unknown>>;
 }
 
 /** A change to one component: a present `value` replaces its value, `props` are merged into its props. */

@@ -1,27 +1,104 @@
 import { blockElement, caption, showCaption } from "./block";
 import { markdownFragment } from "./markdown";
 import { bool, num, optionalStr } from "./props";
+import type { FileAccess } from "../files";
+import type { FileData } from "../protocol";
 import type { ComponentView, Renderer } from "./types";
+
+/** One typed piece of a message's content, as Gradio 6 sends it (a plain string is read as text). */
+type Part =
+  | { readonly type: "text"; readonly text: string }
+  | { readonly type: "file"; readonly file: FileData; readonly alt_text: string | null }
+  | { readonly type: "component"; readonly component: string; readonly value: unknown };
+
+interface Metadata {
+  readonly title: string | null;
+  readonly id: string | null;
+  readonly parentId: string | null;
+  readonly status: string | null;
+  readonly log: string | null;
+  readonly duration: number | null;
+}
 
 interface Message {
   readonly role: string;
-  readonly content: string;
+  readonly parts: readonly Part[];
   /** The message's place in the value, and its content as the app sent it: what like/retry/undo report. */
   readonly index: number;
   readonly raw: unknown;
-  /** `metadata.title`: the message is a titled, foldable step (a tool call, a thought). */
-  readonly title: string | null;
+  /** The whole message as it came: what the page hands back as the value. */
+  readonly message: unknown;
+  /** `metadata.title`: the message is a titled, foldable thought (a tool call, reasoning). */
+  readonly metadata: Metadata;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+}
+
+function record(value: unknown): Record<string, unknown> | null {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function idOf(value: unknown): string | null {
+  return typeof value === "string" || typeof value === "number" ? String(value) : null;
+}
+
+function partsOf(content: unknown): Part[] {
+  const items = Array.isArray(content) ? content : [content];
+  return items.flatMap((item: unknown): Part[] => {
+    if (typeof item === "string") return [{ type: "text", text: item }];
+    const part = record(item);
+    if (part === null) return [];
+    if (part.type === "text" && typeof part.text === "string") return [{ type: "text", text: part.text }];
+    const file = record(part.file);
+    if (part.type === "file" && file !== null && typeof file.path === "string")
+      return [{ type: "file", file: file as unknown as FileData, alt_text: typeof part.alt_text === "string" ? part.alt_text : null }];
+    if (part.type === "component" && typeof part.component === "string") return [{ type: "component", component: part.component, value: part.value }];
+    return [];
+  });
+}
+
+function metadataOf(value: unknown): Metadata {
+  const metadata = record(value) ?? {};
+  const text = (key: string): string | null => (typeof metadata[key] === "string" ? (metadata[key] as string) : null);
+  return {
+    title: text("title"),
+    id: idOf(metadata.id),
+    parentId: idOf(metadata.parent_id),
+    status: text("status"),
+    log: text("log"),
+    duration: typeof metadata.duration === "number" ? metadata.duration : null,
+  };
+}
+
+function optionsOf(value: unknown): Message["options"] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    const option = record(item);
+    if (option === null || typeof option.value !== "string") return [];
+    return [{ value: option.value, label: typeof option.label === "string" && option.label !== "" ? option.label : option.value }];
+  });
 }
 
 function messages(value: unknown): Message[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item: unknown, index): Message[] => {
-    if (typeof item !== "object" || item === null) return [];
-    const { role, content, metadata } = item as Record<string, unknown>;
-    const title = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).title : null;
-    if (typeof role !== "string") return [];
-    return [{ role, content: typeof content === "string" ? content : "", index, raw: content, title: typeof title === "string" ? title : null }];
+    const message = record(item);
+    if (message === null || typeof message.role !== "string") return [];
+    return [{
+      role: message.role,
+      parts: partsOf(message.content),
+      index,
+      raw: message.content,
+      message: item,
+      metadata: metadataOf(message.metadata),
+      options: optionsOf(message.options),
+    }];
   });
+}
+
+/** A thought's duration as Gradio writes it: whole seconds, tenths, or milliseconds. */
+function durationText(seconds: number): string {
+  if (Number.isInteger(seconds)) return `${String(seconds)}s`;
+  return seconds >= 0.1 ? `${seconds.toFixed(1)}s` : `${(seconds * 1000).toFixed(1)}ms`;
 }
 
 /** The messages of `shown` in the same bubble group as message `at` (Gradio groups consecutive replies of one role). */
@@ -42,13 +119,130 @@ function lastUserMessage(shown: readonly Message[]): Message | undefined {
 
 const THUMBS: Readonly<Record<string, [symbol: string, done: string]>> = { Like: ["👍", "Liked"], Dislike: ["👎", "Disliked"] };
 
-function titledStep(title: string, content: string): HTMLElement {
+const MEDIA_KINDS = ["image", "audio", "video"] as const;
+
+function mediaKind(file: FileData, component?: string): (typeof MEDIA_KINDS)[number] | null {
+  for (const kind of MEDIA_KINDS) if (component === kind || (file.mime_type ?? "").startsWith(`${kind}/`)) return kind;
+  return null;
+}
+
+function fileName(file: FileData): string {
+  return file.orig_name ?? file.path.split(/[\\/]/).pop() ?? file.path;
+}
+
+/** A file in a bubble: pictures, sounds and videos shown; other files a download link, as in Gradio. */
+function fileElement(file: FileData, alt: string | null, files: FileAccess, component?: string): HTMLElement {
+  const url = files.url(file);
+  const kind = mediaKind(file, component);
+  if (url !== null && kind === "image") {
+    const image = document.createElement("img");
+    image.src = url;
+    image.alt = alt ?? fileName(file);
+    image.className = "pagelet-chat-media";
+    return image;
+  }
+  if (url !== null && kind !== null) {
+    const player = document.createElement(kind === "audio" ? "audio" : "video");
+    player.src = url;
+    player.controls = true;
+    player.className = "pagelet-chat-media";
+    player.setAttribute("aria-label", alt ?? fileName(file));
+    return player;
+  }
+  const link = document.createElement(url === null ? "span" : "a");
+  link.className = "pagelet-chat-file";
+  link.textContent = fileName(file);
+  if (link instanceof HTMLAnchorElement && url !== null) {
+    link.href = url;
+    link.download = fileName(file);
+  }
+  return link;
+}
+
+function isFileData(value: unknown): value is FileData {
+  const file = record(value);
+  return file !== null && typeof file.path === "string";
+}
+
+function partElement(part: Part, files: FileAccess): Node {
+  if (part.type === "text") return markdownFragment(part.text, true);
+  if (part.type === "file") return fileElement(part.file, part.alt_text, files);
+  // A component in a message: its files shown as media, anything else as its text.
+  const value = record(part.value);
+  const file = isFileData(part.value) ? part.value : value !== null && isFileData(value.video) ? value.video : null;
+  if (file !== null) return fileElement(file, null, files, part.component);
+  if (Array.isArray(part.value) && part.value.every(isFileData)) {
+    const list = document.createElement("div");
+    list.append(...part.value.map((item) => fileElement(item, null, files, part.component === "gallery" ? "image" : undefined)));
+    return list;
+  }
+  const text = document.createElement("div");
+  text.className = `pagelet-chat-component pagelet-chat-${part.component}`;
+  text.textContent = typeof part.value === "string" ? part.value : JSON.stringify(part.value ?? "");
+  return text;
+}
+
+function contentFragment(message: Message, files: FileAccess): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const part of message.parts) fragment.append(partElement(part, files));
+  return fragment;
+}
+
+/**
+ * A thought (`metadata.title`) as Gradio draws it: a foldable block, open
+ * unless its status is "done", with a spinner while "pending", its log and
+ * duration beside the title, and its nested thoughts (`parent_id`) inside.
+ */
+function thoughtElement(message: Message, children: readonly Message[], nested: Map<string, Message[]>, files: FileAccess): HTMLElement {
+  const { metadata } = message;
   const details = document.createElement("details");
-  details.open = true;
+  details.className = "pagelet-chat-thought";
+  details.open = metadata.status !== "done";
   const summary = document.createElement("summary");
-  summary.textContent = title;
-  details.append(summary, markdownFragment(content));
+  summary.append(metadata.title ?? "");
+  if (metadata.status === "pending") {
+    const spinner = document.createElement("span");
+    spinner.className = "pagelet-chat-spinner";
+    spinner.setAttribute("role", "status");
+    spinner.setAttribute("aria-label", "pending");
+    summary.append(" ", spinner);
+  }
+  const note = [metadata.log ?? "", metadata.duration === null ? "" : `(${durationText(metadata.duration)})`].filter((text) => text !== "").join(" ");
+  if (note !== "") {
+    const subdued = document.createElement("span");
+    subdued.className = "pagelet-chat-thought-note";
+    subdued.textContent = ` ${note}`;
+    summary.append(subdued);
+  }
+  const body = document.createElement("div");
+  body.className = "pagelet-chat-thought-body";
+  body.append(contentFragment(message, files));
+  for (const child of children) body.append(messageBody(child, nested, files));
+  details.append(summary, body);
   return details;
+}
+
+function messageBody(message: Message, nested: Map<string, Message[]>, files: FileAccess): Node {
+  if (message.metadata.title === null) return contentFragment(message, files);
+  const children = message.metadata.id === null ? [] : (nested.get(message.metadata.id) ?? []);
+  return thoughtElement(message, children, nested, files);
+}
+
+/** Messages whose `parent_id` names an earlier thought's `id` go inside it, not in a bubble of their own. */
+function nesting(list: readonly Message[]): { top: Message[]; nested: Map<string, Message[]> } {
+  const ids = new Set<string>();
+  const top: Message[] = [];
+  const nested = new Map<string, Message[]>();
+  for (const message of list) {
+    const parent = message.metadata.parentId;
+    if (parent !== null && ids.has(parent)) {
+      const siblings = nested.get(parent) ?? [];
+      siblings.push(message);
+      nested.set(parent, siblings);
+    } else top.push(message);
+    if (message.metadata.id !== null && message.metadata.title !== null) ids.add(message.metadata.id);
+  }
+  return { top, nested };
 }
 
 function actionButton(label: string, symbol: string, onClick: () => void): HTMLButtonElement {
@@ -86,6 +280,7 @@ export const chatbot: Renderer = (context): ComponentView => {
 
   const clear = actionButton("Clear", "🗑", () => {
     shown = [];
+    value = [];
     render([], "");
     context.emit("clear");
   });
@@ -134,34 +329,59 @@ export const chatbot: Renderer = (context): ComponentView => {
   header.append(parts.label, clear);
   element.append(header, parts.info, log);
 
-  // Only bubbles whose text changed are parsed again: a streamed reply re-renders one bubble.
-  const render = (next: Message[], placeholder: string): void => {
+  /** The value as it came: what the page hands back. */
+  let value: unknown[] = [];
+  let signatures: string[] = [];
+  let nested = new Map<string, Message[]>();
+  const options = document.createElement("div");
+  options.className = "pagelet-chat-options options";
+
+  // Only bubbles whose message changed are parsed again: a streamed reply re-renders one bubble.
+  const render = (all: Message[], placeholder: string): void => {
+    const layout = nesting(all);
+    nested = layout.nested;
+    const next = layout.top;
     next.forEach((message, index) => {
-      const old = shown[index];
+      const signature = JSON.stringify([message.message, message.metadata.id === null ? [] : (nested.get(message.metadata.id) ?? []).map((child) => child.message)]);
       let bubble = bubbles[index];
-      if (bubble !== undefined && old !== undefined && old.role === message.role && old.content === message.content && old.title === message.title) return;
+      if (bubble !== undefined && signatures[index] === signature && shown[index] !== undefined) return;
       if (bubble === undefined) {
         bubble = document.createElement("div");
         log.append(bubble);
         bubbles[index] = bubble;
       }
+      signatures[index] = signature;
       const user = message.role === "user";
       // `user` / `bot` as well: Gradio's classes, which apps' CSS and tests select (`.user p`).
       bubble.className = `pagelet-chat-message pagelet-chat-${user ? "user" : "bot"} ${user ? "user" : "bot"} pagelet-prose`;
       bubble.dataset.testid = user ? "user" : "bot";
       bubble.setAttribute("aria-label", user ? "user's message" : "bot's message");
-      bubble.replaceChildren(message.title === null ? markdownFragment(message.content) : titledStep(message.title, message.content));
+      bubble.replaceChildren(messageBody(message, nested, context.files));
       // Thumbs under the last bubble of each reply group, when the app listens for likes.
       const endsGroup = next[index + 1]?.role !== message.role;
       if (likeable && endsGroup && (!user || likeUser)) bubble.append(feedbackBar(index, next));
     });
     for (const extra of bubbles.splice(next.length)) extra.remove();
+    signatures = signatures.slice(0, next.length);
     shown = next;
+    // Gradio's options: buttons for the last reply's choices, each firing option_select.
+    const last = next[next.length - 1];
+    const choices = last !== undefined && last.role === "assistant" ? last.options : [];
+    options.replaceChildren(
+      ...choices.map((option, index) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "pagelet-chat-option option";
+        button.textContent = option.label;
+        button.addEventListener("click", () => context.emit("option_select", { index, value: option.value }));
+        return button;
+      }),
+    );
     empty.replaceChildren(placeholder === "" ? "" : markdownFragment(placeholder));
     if (next.length === 0 && placeholder !== "") log.append(empty);
     else empty.remove();
     clear.hidden = next.length === 0;
-    log.append(actions);
+    log.append(options, actions);
     log.scrollTop = log.scrollHeight;
   };
 
@@ -172,12 +392,13 @@ export const chatbot: Renderer = (context): ComponentView => {
       const height = num(props, "height");
       log.style.height = height === null ? "" : `${String(height)}px`;
       log.dir = bool(props, "rtl", false) ? "rtl" : "";
-      const next = messages(props.value);
+      value = Array.isArray(props.value) ? [...(props.value as unknown[])] : [];
+      const next = messages(value);
       const wasLikeable = likeable;
       likeable = bool(props, "likeable", false);
       likeUser = bool(props, "like_user_message", false);
-      const options = props.feedback_options;
-      if (Array.isArray(options)) feedback = options.filter((option): option is string => typeof option === "string");
+      const feedbackOptions = props.feedback_options;
+      if (Array.isArray(feedbackOptions)) feedback = feedbackOptions.filter((option): option is string => typeof option === "string");
       // Feedback buttons live in the bubbles: draw them all again when whether they show changes.
       if (wasLikeable !== likeable) shown = [];
       const replied = next.length > 0 && next[next.length - 1]?.role !== "user";
@@ -187,7 +408,6 @@ export const chatbot: Renderer = (context): ComponentView => {
       );
       render(next, optionalStr(props, "placeholder") ?? "");
     },
-    getValue: () =>
-      shown.map(({ role, raw, title }) => (title === null ? { role, content: raw } : { role, content: raw, metadata: { title } })),
+    getValue: () => (shown.length === 0 ? [] : value),
   };
 };

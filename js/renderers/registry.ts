@@ -70,6 +70,8 @@ const builtIn: Record<string, RendererLoader> = {
   annotatedimage: () => import("./annotation").then((m) => m.annotatedimage),
   code: () => import("./code").then((m) => m.code),
   // The chart library is in the plots chunk: fetched only when a plot is on the page.
+  // Gradio 6's type for all three (which one is in the value's mark); the others are Pagelet's earlier names.
+  nativeplot: () => import("./plots").then((m) => m.nativePlot),
   lineplot: () => import("./plots").then((m) => m.nativePlot),
   scatterplot: () => import("./plots").then((m) => m.nativePlot),
   barplot: () => import("./plots").then((m) => m.nativePlot),

@@ -35,6 +35,22 @@ function autoGrow(area: HTMLTextAreaElement, maxLines: number): void {
   area.style.overflowY = wanted > max ? "auto" : "hidden";
 }
 
+function boxButton(name: string, variant: string, testId: string, onClick: () => void): HTMLButtonElement {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `pagelet-button pagelet-button-sm ${variant}`;
+  button.dataset.testid = testId;
+  button.textContent = name;
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+/** `true` shows the button under its own name, a string under that text; false or null hides it. */
+function showBoxButton(button: HTMLButtonElement, setting: unknown, name: string): void {
+  button.hidden = setting !== true && (typeof setting !== "string" || setting === "");
+  button.textContent = typeof setting === "string" && setting !== "" ? setting : name;
+}
+
 export const textbox: Renderer = (context): ComponentView => {
   const element = blockElement("div", "textbox");
   const parts = caption("label", context.domId);
@@ -68,12 +84,24 @@ export const textbox: Renderer = (context): ComponentView => {
   };
 
   element.append(parts.label, parts.info);
+  // Gradio 6's submit_btn / stop_btn: buttons in the box that fire its submit and stop events.
+  const inBox = document.createElement("div");
+  inBox.className = "pagelet-textbox-buttons";
+  const submit = boxButton("Submit", "pagelet-button-primary", "submit-button", () => context.emit("submit"));
+  const stop = boxButton("Stop", "pagelet-button-stop", "stop-button", () => context.emit("stop"));
+  inBox.append(submit, stop);
 
   return {
     element,
     update(props) {
       current = props;
-      if (control === null || (control instanceof HTMLInputElement) !== useInput()) control = build();
+      if (control === null || (control instanceof HTMLInputElement) !== useInput()) {
+        control = build();
+        element.append(inBox);
+      }
+      showBoxButton(submit, props.submit_btn, "Submit");
+      showBoxButton(stop, props.stop_btn, "Stop");
+      inBox.hidden = submit.hidden && stop.hidden;
       parts.label.setAttribute("for", controlId);
       // Gradio names a Textbox without a label "Textbox", and marks its field with data-testid.
       showCaption(parts, props, control, "Textbox");

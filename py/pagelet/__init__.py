@@ -14,6 +14,7 @@ _COMPONENTS = [
     "CheckboxGroup", "ClearButton", "Code", "ColorPicker", "Dataframe", "Dataset", "DateTime", "Dropdown", "File",
     "Gallery", "HighlightedText", "Image", "Label", "LinePlot", "Markdown", "MultimodalTextbox", "Number", "Plot",
     "Radio", "ScatterPlot", "Slider", "State", "TextArea", "Textbox", "Timer", "Video",
+    "Microphone", "PlayableVideo", "Files", "Numpy", "Matrix", "List",
     "UploadButton", "DownloadButton", "DuplicateButton", "DeepLinkButton", "LoginButton", "BrowserState",
     "Dialogue", "Navbar",
 ]
@@ -24,7 +25,7 @@ _EXPORTS = {
     "Text": "components:Textbox",
     "DataFrame": "components:Dataframe",
     "Json": "components:JSON",
-    **{name: "templates" for name in ("Microphone", "Mic", "PlayableVideo", "Files", "Numpy", "Matrix", "List")},
+    "Mic": "components:Microphone",
     "Highlightedtext": "components:HighlightedText",
     "Highlight": "components:HighlightedText",
     "Annotatedimage": "components:AnnotatedImage",

@@ -80,6 +80,8 @@ class Blocks(BlockContext):
         self.head = head
         with_files(self, kwargs.get("css_paths"), kwargs.get("head_paths"))
         self.theme = theme
+        # launch(i18n=gr.I18n(...)): the app's own translations, which the page looks up by locale.
+        self.i18n_translations: dict[str, dict[str, str]] | None = None
         self.mode = mode
         self.fill_height = fill_height
         self.dependencies: list[Dependency] = []
@@ -178,6 +180,9 @@ class Blocks(BlockContext):
             if extra:
                 setattr(self, name, _joined(getattr(self, name), str(extra)))
         with_files(self, kwargs.pop("css_paths", None), kwargs.pop("head_paths", None))
+        i18n = kwargs.get("i18n")
+        if i18n is not None:
+            self.i18n_translations = getattr(i18n, "translations_dict", None)
         self.attach_load_events()
         return launcher.launch(self, **kwargs)
 
@@ -246,7 +251,7 @@ class Blocks(BlockContext):
         inputs = {block.id for dep in self.dependencies for block in dep.inputs}
         outputs = {block.id for dep in self.dependencies for block in dep.outputs}
         components = [self.component_config(block, inputs, outputs) for block in blocks if block is not self]
-        return {
+        config: AppConfig = {
             "title": self.title,
             "root": self.id,
             "css": self.css,
@@ -255,3 +260,6 @@ class Blocks(BlockContext):
             "layout": layout_of(self),
             "dependencies": [dep.get_config(self) for dep in self.dependencies],
         }
+        if self.i18n_translations:
+            config["i18n_translations"] = self.i18n_translations
+        return config

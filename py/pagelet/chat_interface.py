@@ -13,10 +13,13 @@ import inspect
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
+from .alerts import Error
 from .blocks import Blocks
 from .components.base import Component
 from .components.button import Button
-from .components.chatbot import ChatMessage, Chatbot, Message, normalize_message
+from .components.chatbot import ChatMessage, Chatbot, Message
+from .components.browser_state import BrowserState
+from .i18n import I18nData
 from .components.display import JSON, Markdown
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.state import State
@@ -24,33 +27,60 @@ from .components.text import Textbox
 from .events import Dependency, on
 from .examples import Examples
 from .interface import _as_list
-from .layouts import Accordion, Row
+from .layouts import Accordion, Group, Row
+from .updates import update
 from .shortcuts import component_from
 
-PLACEHOLDER = "Type a message..."
+PLACEHOLDER = I18nData("chat_interface.message_placeholder")
 _QUIET: dict[str, Any] = {"api_name": False, "show_progress": "hidden", "queue": False}
 
 
-def _user_messages(message: Any) -> list[Message]:
-    """The bubbles a sent message becomes: one per attached file, then the text."""
+def _user_messages(message: Any) -> list[Any]:
+    """The message a person sent, as Gradio 6 appends it: one message, its files first, then its text."""
     if isinstance(message, dict):
-        files = [{"role": "user", "content": str(name)} for name in message.get("files") or []]
+        files = [{"path": name.get("path") if isinstance(name, dict) else str(name)} for name in message.get("files") or []]
         text = str(message.get("text") or "")
-        return files + ([{"role": "user", "content": text}] if text else [])
+        content = files + ([text] if text else [])
+        return [{"role": "user", "content": content}] if content else []
     text = "" if message is None else str(message)
     return [{"role": "user", "content": text}] if text else []
 
 
-def _reply_messages(reply: Any) -> list[Message]:
+def _reply_messages(reply: Any) -> list[Any]:
+    """The function's reply as assistant messages; the chatbot's postprocess normalizes them."""
     if reply is None:
         return []
-    if isinstance(reply, (list, tuple)) and all(isinstance(item, (dict, ChatMessage)) for item in reply):
-        return [normalize_message(item) for item in reply]
-    if isinstance(reply, (dict, ChatMessage)):
-        return [normalize_message(reply)]
-    if isinstance(reply, Component):
-        return [{"role": "assistant", "content": str(reply.value)}]
-    return [{"role": "assistant", "content": str(reply)}]
+    replies = reply if isinstance(reply, list) else [reply]
+    messages: list[Any] = []
+    for item in replies:
+        if isinstance(item, ChatMessage):
+            messages.append({"role": "assistant", "content": item.content, "metadata": item.metadata, "options": item.options})
+        elif isinstance(item, dict) and "content" in item:
+            messages.append({**item, "role": "assistant"})
+        else:
+            messages.append({"role": "assistant", "content": item if isinstance(item, Component) else str(item)})
+    return messages
+
+
+def _as_json(reply: Any) -> Any:
+    """The reply as the API answers it: a ``ChatMessage`` as its fields (Gradio serializes the dataclass)."""
+    if isinstance(reply, list):
+        return [_as_json(item) for item in reply]
+    if isinstance(reply, ChatMessage):
+        return {"content": reply.content, "role": reply.role, "metadata": reply.metadata, "options": reply.options}
+    return reply
+
+
+def _text_and_files(turn: list[Message]) -> tuple[str, list[Any]]:
+    """The text and files of a turn's normalized user messages."""
+    text, files = "", []
+    for message in turn:
+        for part in message.get("content") or []:
+            if part.get("type") == "text":
+                text += part["text"]
+            elif part.get("type") == "file":
+                files.append(part["file"])
+    return text, files
 
 
 class ChatInterface(Blocks):
@@ -86,7 +116,6 @@ class ChatInterface(Blocks):
             raise TypeError(f"ChatInterface needs a function, got {fn!r}")
         self.fn = fn
         self.multimodal = multimodal
-        streams = inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)
         extra_inputs = [component_from(spec) for spec in _as_list(additional_inputs)]
         self.additional_outputs = [component_from(spec) for spec in _as_list(additional_outputs)]
         with self:
@@ -94,17 +123,24 @@ class ChatInterface(Blocks):
                 Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
             if description:
                 Markdown(description)
-            self.chatbot = chatbot.render() if chatbot is not None else Chatbot(label="Chatbot", type="messages", height=400)
+            # Gradio 6's hidden parts, in its order: saved conversations, the conversation's id,
+            # the message being answered, and a sink for values the page does not need.
+            self.saved_conversations = BrowserState([], storage_key=f"_saved_conversations_{self.id}")
+            self.conversation_id = State(None)
+            self.null_component = State()
+            # Gradio names these texts by key; the page shows them in the browser's language.
+            self.chatbot = chatbot.render() if chatbot is not None else Chatbot(label=I18nData("chat_interface.chatbot"), scale=1)
             self.chatbot._chat_actions = True
-            with Row():
+            # As Gradio 6: Submit and Stop are the box's own buttons; Stop shows only while a reply runs.
+            with Group(), Row():
                 if textbox is not None:
                     self.textbox = textbox.render()
-                elif multimodal:
-                    self.textbox = MultimodalTextbox(show_label=False, label="Message", placeholder=PLACEHOLDER, scale=7, container=False)
                 else:
-                    self.textbox = Textbox(show_label=False, label="Message", placeholder=PLACEHOLDER, scale=7, container=False)
-                self.submit_btn = Button(submit_btn if isinstance(submit_btn, str) else "Submit", variant="primary", scale=1, min_width=150) if submit_btn else None
-                self.stop_btn = Button(stop_btn if isinstance(stop_btn, str) else "Stop", variant="stop", visible=False, scale=1, min_width=150) if stop_btn and streams else None
+                    kind = MultimodalTextbox if multimodal else Textbox
+                    self.textbox = kind(show_label=False, label="", placeholder=PLACEHOLDER, scale=7, submit_btn=submit_btn)
+            self._submit_label = getattr(self.textbox, "submit_btn", False)
+            self._stop_label = getattr(self.textbox, "stop_btn", False) if textbox is not None else stop_btn
+            self.textbox.stop_btn = False
             self.saved_input = State()
             self.examples = None
             if extra_inputs:
@@ -112,7 +148,7 @@ class ChatInterface(Blocks):
                 if isinstance(accordion, Accordion):
                     accordion.render()
                 else:
-                    accordion = Accordion(label=accordion or "Additional Inputs", open=False)
+                    accordion = Accordion(label=accordion or I18nData("chat_interface.additional_inputs"), open=False)
                 with accordion:
                     for component in extra_inputs:
                         component.render()
@@ -121,12 +157,15 @@ class ChatInterface(Blocks):
             # Gradio 6's API endpoint: a hidden button's listener, message in, the reply out as JSON.
             self.api_button = Button("Fake API", visible=False)
             self.api_response = JSON(label="Response", visible=False)
-            self.api_history = State([])
+            self.api_history = State(list(self.chatbot.value or []))
+            # Gradio 6's chatbot_value: an app sets it (radio.change(..., chat.chatbot_value)) to fill the chat.
+            self.chatbot_value = State(list(self.chatbot.value or []))
             if examples:
                 # With additional inputs an example may be [message, value, ...], as in Gradio.
                 with_extras = extra_inputs and all(isinstance(row, (list, tuple)) for row in examples)
                 targets = [self.textbox, *extra_inputs] if with_extras else self.textbox
                 rows = [list(row) + [None] * (1 + len(extra_inputs) - len(row)) for row in examples] if with_extras else examples
+                # Gradio's ChatInterface builds its Examples class itself, whose label is "Examples".
                 self.examples = Examples(rows, targets, label="Examples")
         self.additional_inputs = extra_inputs
         self._wire(show_progress, run_examples_on_click)
@@ -149,7 +188,7 @@ class ChatInterface(Blocks):
     # -- wiring ------------------------------------------------------------------
     def _wire(self, show_progress: str, run_examples_on_click: bool) -> None:
         with self:
-            triggers = [self.textbox.submit] + ([self.submit_btn.click] if self.submit_btn else [])
+            triggers = [self.textbox.submit]
             self._respond_after(on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), show_progress)
             if self.examples is not None and run_examples_on_click:
                 load = self.examples.load_event
@@ -158,10 +197,10 @@ class ChatInterface(Blocks):
             self._respond_after(retry, show_progress)
             self.chatbot.undo(self._undo_turn, [self.chatbot], [self.chatbot, self.textbox], **_QUIET)
             self.chatbot.clear(lambda: ([], None), None, [self.chatbot, self.saved_input], **_QUIET)
+            self.chatbot_value.change(lambda value: value, [self.chatbot_value], [self.chatbot], api_visibility="undocumented")
 
     def _take_outputs(self) -> list[Component]:
-        buttons = [self.submit_btn, self.stop_btn] if self.stop_btn and self.submit_btn else []
-        return [self.textbox, self.saved_input, self.chatbot, *buttons]
+        return [self.textbox, self.saved_input, self.chatbot]
 
     def _respond_after(self, first: Dependency, show_progress: str) -> None:
         respond = self._respond_async if inspect.iscoroutinefunction(self.fn) or inspect.isasyncgenfunction(self.fn) else self._respond
@@ -169,19 +208,19 @@ class ChatInterface(Blocks):
             respond, [self.saved_input, self.chatbot, *self.additional_inputs], [self.chatbot, *self.additional_outputs],
             api_name=False, show_progress=show_progress,
         )
-        if self.stop_btn is not None and self.submit_btn is not None:
-            run.then(lambda: (Button(visible=True), Button(visible=False)), None, [self.submit_btn, self.stop_btn], **_QUIET)
-            self.stop_btn.click(None, None, None, cancels=[run], **_QUIET)
+        if self._stop_label:
+            run.then(lambda: update(submit_btn=self._submit_label, stop_btn=False), None, [self.textbox], **_QUIET)
+            self.textbox.stop(None, None, None, cancels=[run], **_QUIET)
 
     # -- steps -------------------------------------------------------------------
     def _take_message(self, message: Any, history: list[Message] | None) -> tuple[Any, ...]:
         """Move the message from the box into the chat; remember it for the reply."""
         shown = list(history or []) + _user_messages(message)
         cleared: Any = {"text": "", "files": []} if isinstance(self.textbox, MultimodalTextbox) else ""
-        buttons = (Button(visible=False), Button(visible=True)) if self.stop_btn and self.submit_btn else ()
         if not _user_messages(message):
-            return (message, None, list(history or []), *buttons)
-        return (cleared, message, shown, *buttons)
+            return (message, None, list(history or []))
+        box = update(value=cleared, submit_btn=False, stop_btn=self._stop_label) if self._stop_label else cleared
+        return (box, message, shown)
 
     def _split(self, message: Any, history: list[Message]) -> list[Message]:
         """The history the function sees: everything before this turn's user messages."""
@@ -219,10 +258,13 @@ class ChatInterface(Blocks):
     # -- the API endpoint ------------------------------------------------------------
     def _api_turn(self, message: Any, history: list[Message], reply: Any) -> tuple[Any, ...]:
         """(the reply as the function gave it, the history with this turn, additional outputs)."""
+        if message is None:
+            # Gradio cannot add a missing message to the history and fails the call; so does Pagelet, saying why.
+            raise Error("The chat endpoint needs a message: got none")
         extra: tuple[Any, ...] = ()
         if self.additional_outputs and isinstance(reply, (tuple, list)) and len(reply) == 1 + len(self.additional_outputs):
             reply, extra = reply[0], tuple(reply[1:])
-        return (reply, history + _user_messages(message) + _reply_messages(reply), *extra)
+        return (_as_json(reply), history + _user_messages(message) + _reply_messages(reply), *extra)
 
     def _api_respond(self, message: Any, history: list[Message] | None, *extra: Any) -> tuple[Any, ...]:
         history = list(history or [])
@@ -268,8 +310,7 @@ class ChatInterface(Blocks):
 
     def _as_message(self, turn: list[Message]) -> Any:
         """The user messages of a turn as the message box's value."""
-        if not turn:
-            return {"text": "", "files": []} if isinstance(self.textbox, MultimodalTextbox) else ""
+        text, files = _text_and_files(turn)
         if isinstance(self.textbox, MultimodalTextbox):
-            return {"text": turn[-1]["content"], "files": [m["content"] for m in turn[:-1]]}
-        return turn[-1]["content"]
+            return {"text": text, "files": files}
+        return text

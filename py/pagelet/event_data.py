@@ -13,6 +13,8 @@ import inspect
 from collections.abc import Callable, Collection
 from typing import Any
 
+from .alerts import Error
+
 
 class EventData:
     """The event's details as the host sent them (``_data``); any of them also reads as an attribute."""
@@ -176,6 +178,12 @@ def with_event_data(
     remaining = iter(args)
     result: list[Any] = []
     for index, cls in wanted:
+        if cls is not None and event_data is None and cls is not EventData:
+            # Gradio reads the subclasses' keys from the payload, so a run without one (an API
+            # call, a .then() step) fails there; say so instead of inventing an empty event.
+            name = getattr(fn, "__name__", "the function")
+            raise Error(f"{name} takes a gr.{cls.__name__}, but this run carries no event data "
+                             "(it was called through the API or by a .then() step)")
         if cls is not None:
             result.append(cls(target, event_data or {}))
         else:

@@ -1,33 +1,40 @@
 """``gr.I18n``: translations of an app's texts, keyed by locale.
 
-``i18n = gr.I18n(en={"greet": "Hello"}, fr={"greet": "Bonjour"})`` then
-``gr.Textbox(label=i18n("greet"))``. ``i18n(key)`` gives an ``I18nData``, a
-string whose text is the key's translation in the first locale that has it
-(``en`` first), so every place that takes a string takes it. The page does
-not switch language: the text is the default locale's.
+``i18n = gr.I18n(en={"greet": "Hello"}, fr={"greet": "Bonjour"})``, then
+``gr.Textbox(label=i18n("greet"))`` and ``demo.launch(i18n=i18n)``.
+``i18n(key)`` is an ``I18nData``: a string holding Gradio's marker,
+``__i18n__{"__type__": "translation_metadata", "key": "greet"}``, so every
+place that takes a string takes it and the config carries it as Gradio's
+does. The page translates each marker into the browser's language (see
+``js/i18n.ts``), falling back to English, then to the key itself.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import warnings
 from typing import Any
 
-DEFAULT_LOCALE = "en"
-_LOCALE = re.compile(r"^[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*$")
+I18N_MARKER = "__i18n__"
+_LOCALE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 class I18nData(str):
-    """A translated text that remembers its ``key`` (Gradio's translation metadata)."""
+    """A text to translate on the page: Gradio's marker string, remembering its ``key``."""
 
     key: str
 
-    def __new__(cls, key: str, text: str | None = None) -> I18nData:
-        made = super().__new__(cls, key if text is None else text)
+    def __new__(cls, key: str) -> I18nData:
+        made = super().__new__(cls, I18N_MARKER + json.dumps({"__type__": "translation_metadata", "key": key}))
         made.key = key
         return made
 
     def to_dict(self) -> dict[str, Any]:
         return {"__type__": "translation_metadata", "key": self.key}
+
+    def tojson(self) -> dict[str, Any]:
+        return self.to_dict()
 
 
 class I18n:
@@ -36,16 +43,14 @@ class I18n:
     def __init__(self, **translations: dict[str, str]) -> None:
         for locale, table in translations.items():
             if not _LOCALE.match(locale):
-                raise ValueError(f"{locale!r} is not a locale name such as 'en' or 'pt-BR'")
+                # Gradio warns and keeps the locale; so does Pagelet.
+                warnings.warn(f"Invalid locale code: {locale!r}. Locale codes follow BCP 47 (e.g. 'en', 'pt-BR').", UserWarning, stacklevel=2)
             if not isinstance(table, dict):
                 raise TypeError(f"The translations for {locale!r} must be a dict of key to text, got {type(table).__name__}")
-        self.translations = translations
+        # Kept as given: a nested table ({"buttons": {"go": ...}}) is looked up by "buttons.go", as in Gradio.
+        self.translations = dict(translations)
 
     def __call__(self, key: str) -> I18nData:
-        for locale in (DEFAULT_LOCALE, *self.translations):
-            text = self.translations.get(locale, {}).get(key)
-            if text is not None:
-                return I18nData(key, str(text))
         return I18nData(key)
 
     @property

@@ -135,8 +135,9 @@ class Interface(Blocks):
             # Wired before the examples so that the main function is dependency 0, as in Gradio.
             predict = self._wire(submit, clear, api_name, stop)
             self._wire_flagging(predict, flag_buttons)
+            # Gradio's name for the examples, which apps reach into (interface.examples_handler.dataset).
+            self.examples_handler: Examples | None = None
             if examples:
-                # Gradio's name: apps update the examples through `interface.examples_handler.dataset`.
                 self.examples_handler = Examples(
                     examples, self.input_components, self.output_components, fn,
                     examples_per_page=examples_per_page, cache_examples=cache_examples,
@@ -243,7 +244,8 @@ class Interface(Blocks):
                 lambda: tuple(_cleared(component) for component in resettable) if len(resettable) != 1 else _cleared(resettable[0]),
                 None,
                 resettable,
-                api_name=False,
+                # Undocumented, not private: Gradio names this lambda too, so the app's own lambdas count on from it.
+                api_visibility="undocumented",
                 show_progress="hidden",
                 queue=False,
             )

@@ -141,9 +141,13 @@ class Tab(Layout):
         render: bool = True,
         key: int | str | None = None,
         preserved_by_key: Any = None,
+        scale: int | None = None,
+        render_children: bool = False,
     ) -> None:
         from .tree import current_context
 
+        # Gradio 6's Tab options: the page draws every tab's children already and sizes tabs alike.
+        del scale, render_children
         self.label = label
         self.interactive = interactive
         self._tab_id = id

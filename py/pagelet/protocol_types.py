@@ -101,6 +101,8 @@ class AppConfig(TypedDict):
     dependencies: list[Dependency]
     # The session's upload limit in bytes (null: none), so the host can refuse a larger file before reading it.
     max_file_size: NotRequired[int | None]
+    # launch(i18n=gr.I18n(...)): the app's texts by locale, then key (nested tables by dotted keys); the page translates Gradio's `__i18n__` markers with them.
+    i18n_translations: NotRequired[dict[str, dict[str, Any]]]
 
 
 class Update(TypedDict):

@@ -31,9 +31,6 @@ _SHORTCUTS: dict[str, str | Callable[[], Component]] = {
     "file": "File",
     "files": lambda: components.File(file_count="multiple"),
     "audio": "Audio",
-    "microphone": lambda: components.Audio(sources=["microphone"]),
-    "mic": lambda: components.Audio(sources=["microphone"]),
-    "playablevideo": lambda: components.Video(sources=["upload"]),
     "video": "Video",
     "gallery": "Gallery",
     "dataframe": "Dataframe",
@@ -51,6 +48,10 @@ _SHORTCUTS: dict[str, str | Callable[[], Component]] = {
     "scatterplot": "ScatterPlot",
     "barplot": "BarPlot",
     "chatbot": "Chatbot",
+    "microphone": "Microphone",
+    "mic": "Microphone",
+    "playable_video": "PlayableVideo",
+    "playablevideo": "PlayableVideo",
     "multimodaltextbox": "MultimodalTextbox",
 }
 

@@ -20,7 +20,7 @@ def bubbles(page: Page, who: str):
 def test_enter_sends_and_the_reply_streams_in_as_markdown(page: Page, base_url: str) -> None:
     open_chat(page, base_url)
     expect(page.get_by_role("heading", name="Echo chat")).to_be_visible()
-    box = page.get_by_label("Message", exact=True)
+    box = page.get_by_placeholder("Type a message...")
     expect(box).to_have_attribute("placeholder", "Type a message...")
     box.fill("Hi there")
     box.press("Enter")
@@ -44,11 +44,11 @@ def test_the_soft_theme_colours_the_submit_button(page: Page, base_url: str) -> 
 
 def test_history_reaches_the_function_and_additional_inputs_apply(page: Page, base_url: str) -> None:
     open_chat(page, base_url)
-    box = page.get_by_label("Message", exact=True)
+    box = page.get_by_placeholder("Type a message...")
     box.fill("one")
     page.get_by_role("button", name="Submit").click()
     expect(bubbles(page, "bot")).to_have_text(["Turn 1. You said one"])
-    page.get_by_text("Additional Inputs").click()
+    page.get_by_text("Additional inputs").click()
     page.get_by_label("Shouting", exact=True).check()
     box.fill("two")
     box.press("Enter")
@@ -57,7 +57,7 @@ def test_history_reaches_the_function_and_additional_inputs_apply(page: Page, ba
 
 def test_retry_undo_and_clear(page: Page, base_url: str) -> None:
     open_chat(page, base_url)
-    box = page.get_by_label("Message", exact=True)
+    box = page.get_by_placeholder("Type a message...")
     box.fill("first")
     box.press("Enter")
     expect(bubbles(page, "bot")).to_have_text(["Turn 1. You said first"])
@@ -81,7 +81,7 @@ def test_an_example_sends_itself_and_errors_leave_the_chat_working(page: Page, b
     open_chat(page, base_url)
     page.get_by_role("button", name="Hello there").click()
     expect(bubbles(page, "bot")).to_have_text(["Turn 1. You said Hello there"])
-    box = page.get_by_label("Message", exact=True)
+    box = page.get_by_placeholder("Type a message...")
     box.fill("error")
     box.press("Enter")
     expect(page.get_by_role("alert").filter(has_text="You asked for an error")).to_be_visible()
@@ -92,7 +92,7 @@ def test_an_example_sends_itself_and_errors_leave_the_chat_working(page: Page, b
 
 def test_user_html_in_a_message_is_not_run(page: Page, base_url: str) -> None:
     open_chat(page, base_url)
-    box = page.get_by_label("Message", exact=True)
+    box = page.get_by_placeholder("Type a message...")
     box.fill('<img src=x onerror="window.pwned=1"> hi')
     box.press("Enter")
     expect(bubbles(page, "bot")).to_have_count(1)

@@ -69,3 +69,14 @@ def test_interface_has_gradio_s_flag_button_unless_turned_off(monkeypatch):
     assert "Flag" not in buttons(gr.Interface(greet, "textbox", "textbox", flagging_mode="never"))
     monkeypatch.setenv("GRADIO_FLAGGING_MODE", "never")
     assert "Flag" not in buttons(gr.Interface(greet, "textbox", "textbox"))
+
+
+def test_an_interfaces_clear_lambda_counts_in_the_lambda_numbering_as_in_gradio():
+    # Gradio 6.31: the Interface's function is /lambda, an internal lambda of its own /lambda_1 (undocumented;
+    # Gradio's is the Flag button's, Pagelet's the Clear button's), so the app's next lambda is /lambda_2.
+    with gr.Blocks() as demo:
+        gr.Interface(lambda text: text, "text", "text")
+        button = gr.Button("Go")
+        button.click(lambda: 1, None, None)
+    assert named(demo) == ["/lambda", "/lambda_2"]
+    assert [d.api_name for d in demo.dependencies if d.api_visibility == "undocumented"] == ["lambda_1"]

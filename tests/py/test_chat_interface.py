@@ -14,6 +14,16 @@ def then_of(config, dep):
     return next(d for d in config["dependencies"] if d["trigger_after"] == dep["id"])
 
 
+# Gradio 6's texts for a ChatInterface: markers the page translates ("Chatbot", "Type a message...").
+CHAT_LABEL = '__i18n__{"__type__": "translation_metadata", "key": "chat_interface.chatbot"}'
+CHAT_PLACEHOLDER = '__i18n__{"__type__": "translation_metadata", "key": "chat_interface.message_placeholder"}'
+
+
+def said(role, *texts, metadata=None, options=None):
+    """A message as Gradio 6 normalizes it: content as typed parts."""
+    return {"role": role, "metadata": metadata, "content": [{"text": t, "type": "text"} for t in texts], "options": options}
+
+
 class Chat:
     """Drives a ChatInterface the way the host does: submit, then its chain."""
 
@@ -21,8 +31,8 @@ class Chat:
         self.demo = demo
         self.config = demo.get_config()
         self.host = FakeHost(demo)
-        self.box = component(self.config, "Message")
-        self.bot = component(self.config, "Chatbot")
+        self.box = next(c for c in self.config["components"] if c["props"].get("placeholder") == CHAT_PLACEHOLDER)
+        self.bot = component(self.config, CHAT_LABEL)
         self.history = []
 
     def run_chain(self, first, *data):
@@ -49,15 +59,27 @@ def test_fn_gets_message_and_messages_history_and_replies_as_assistant():
         return f"You said: {message}"
 
     chat = Chat(gr.ChatInterface(echo, title="Echo"))
-    assert chat.box["props"]["placeholder"] == "Type a message..."
-    assert chat.bot["props"]["type"] == "messages"
+    assert chat.box["props"]["label"] == "" and chat.box["props"]["show_label"] is False
     chat.send("hi")
     chat.send("again")
-    assert seen == [
-        ("hi", []),
-        ("again", [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "You said: hi"}]),
-    ]
-    assert chat.history[-1] == {"role": "assistant", "content": "You said: again"}
+    # As in Gradio 6, the history the function sees is normalized: each content a list of typed parts.
+    assert seen == [("hi", []), ("again", [said("user", "hi"), said("assistant", "You said: hi")])]
+    assert chat.history[-1] == said("assistant", "You said: again")
+
+
+def test_chat_interface_has_gradios_hidden_parts_and_chatbot_value_fills_the_chat():
+    with gr.Blocks() as demo:
+        pick = gr.Radio(["Greeting", "Blank"], label="Pick")
+        chat = gr.ChatInterface(lambda message, history: "ok", api_name="chat")
+        pick.change(lambda choice: [{"role": "user", "content": "Hi there!"}] if choice == "Greeting" else [], pick, chat.chatbot_value)
+    types = sorted(c["type"] for c in demo.get_config()["components"])
+    assert types.count("state") >= 5 and "browserstate" in types
+    host = FakeHost(demo)
+    config = demo.get_config()
+    assert [u["id"] for u in updates_of(host.fire(dep_for(config, pick.id, "change")["id"], "Greeting"))] == [chat.chatbot_value.id]
+    # A State's value stays in the core; the page sends null for it.
+    shown = updates_of(host.fire(dep_for(config, chat.chatbot_value.id, "change")["id"], None))
+    assert shown == [{"id": chat.chatbot.id, "value": [said("user", "Hi there!")]}]
 
 
 def test_a_generator_streams_the_reply_and_gets_a_stop_button():
@@ -67,11 +89,17 @@ def test_a_generator_streams_the_reply_and_gets_a_stop_button():
 
     chat = Chat(gr.ChatInterface(spell))
     streamed = chat.send("abc")
-    assert [h[-1]["content"] for h in streamed] == ["a", "ab", "abc"]
-    buttons = {c["props"]["value"]: c for c in chat.config["components"] if c["type"] == "button"}
-    assert buttons["Stop"]["props"]["visible"] is False
-    respond = then_of(chat.config, dep_for(chat.config, chat.box["id"], "submit"))
-    assert dep_for(chat.config, buttons["Stop"]["id"], "click")["cancels"] == [respond["id"]]
+    assert [h[-1]["content"][0]["text"] for h in streamed] == ["a", "ab", "abc"]
+    # Gradio 6: Submit and Stop are the box's buttons; Stop shows while the reply runs, then Submit again.
+    assert (chat.box["props"]["submit_btn"], chat.box["props"]["stop_btn"]) == (True, False)
+    first = dep_for(chat.config, chat.box["id"], "submit")
+    taken = updates_of(chat.host.fire(first["id"], "x", []))
+    assert next(u for u in taken if u["id"] == chat.box["id"]) == {"id": chat.box["id"], "value": "", "props": {"submit_btn": False, "stop_btn": True}}
+    respond = then_of(chat.config, first)
+    assert dep_for(chat.config, chat.box["id"], "stop")["cancels"] == [respond["id"]]
+    restore = then_of(chat.config, respond)
+    assert updates_of(chat.host.fire(restore["id"])) == [{"id": chat.box["id"], "props": {"submit_btn": True, "stop_btn": False}}]
+    assert not [c for c in chat.config["components"] if c["type"] == "button" and c["props"]["visible"]]
 
 
 def test_retry_reruns_the_last_message_and_undo_puts_it_back_in_the_box():
@@ -80,7 +108,7 @@ def test_retry_reruns_the_last_message_and_undo_puts_it_back_in_the_box():
     chat.send("question")
     assert chat.bot["props"]["_retryable"] is True
     chat.run_chain(dep_for(chat.config, chat.bot["id"], "retry"), chat.history)
-    assert chat.history == [{"role": "user", "content": "question"}, {"role": "assistant", "content": "second"}]
+    assert chat.history == [said("user", "question"), said("assistant", "second")]
     undo = updates_of(chat.host.fire(dep_for(chat.config, chat.bot["id"], "undo")["id"], chat.history))
     assert {u["id"]: u["value"] for u in undo} == {chat.bot["id"]: [], chat.box["id"]: "question"}
     clear = updates_of(chat.host.fire(dep_for(chat.config, chat.bot["id"], "clear")["id"]))
@@ -97,8 +125,9 @@ def test_additional_inputs_follow_message_and_history():
     assert len(respond["inputs"]) == 3
     chat.host.fire(dep_for(chat.config, chat.box["id"], "submit")["id"], "hello", [])
     streamed = updates_of(chat.host.fire(respond["id"], None, [{"role": "user", "content": "hello"}], "calm"))
-    assert streamed[-1]["value"][-1] == {"role": "assistant", "content": "hello (calm)"}
-    assert any(c["type"] == "accordion" and c["props"]["label"] == "Additional Inputs" for c in chat.config["components"])
+    assert streamed[-1]["value"][-1] == said("assistant", "hello (calm)")
+    accordion = '__i18n__{"__type__": "translation_metadata", "key": "chat_interface.additional_inputs"}'
+    assert any(c["type"] == "accordion" and c["props"]["label"] == accordion for c in chat.config["components"])
 
 
 def test_errors_in_the_chat_function_become_toasts_and_the_chat_goes_on():
@@ -115,18 +144,59 @@ def test_errors_in_the_chat_function_become_toasts_and_the_chat_goes_on():
     assert [m["message"] for m in messages if m["type"] == "alert"] == ["No explosions, please"]
     assert final_stage(messages) == "error"
     chat.send("hello")
-    assert chat.history[-1]["content"] == "fine"
+    assert chat.history[-1] == said("assistant", "fine")
 
 
-def test_chatbot_accepts_messages_chatmessage_and_tuples():
-    bot = gr.Chatbot(type="messages")
-    assert bot.postprocess([gr.ChatMessage("hi", role="user"), {"role": "assistant", "content": "yo"}]) == [
-        {"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"},
+def test_chatbot_postprocess_is_gradio_6s_normalized_messages(tmp_path):
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"png")
+    bot = gr.Chatbot()
+    assert bot.label is None
+    shown = bot.postprocess([
+        gr.ChatMessage("  hi\n  there", role="user"),
+        {"role": "assistant", "content": "yo"},
+        gr.ChatMessage("Looking it up", metadata={"title": "Tool", "duration": 2, "extra": 1}, options=[{"value": "a", "x": 1}]),
+        {"role": "assistant", "content": {"path": str(picture), "alt_text": "a cat"}},
+        {"role": "assistant", "content": ["see", {"path": str(picture)}]},
+        {"role": "assistant", "content": []},
+    ])
+    file = {"path": str(picture), "url": None, "size": None, "orig_name": None, "mime_type": "image/png",
+            "is_stream": False, "meta": {"_type": "gradio.FileData"}}
+    assert shown == [
+        {"role": "user", "metadata": {}, "content": [{"text": "hi\nthere", "type": "text"}], "options": []},
+        said("assistant", "yo"),
+        {"role": "assistant", "metadata": {"title": "Tool", "duration": 2.0}, "content": [{"text": "Looking it up", "type": "text"}],
+         "options": [{"value": "a"}]},
+        {"role": "assistant", "metadata": None, "content": [{"file": file, "alt_text": "a cat", "type": "file"}], "options": None},
+        {"role": "assistant", "metadata": None, "content": [{"text": "see", "type": "text"}, {"file": file, "alt_text": None, "type": "file"}],
+         "options": None},
     ]
-    assert bot.postprocess([["a", "b"], ["c", None]]) == [
-        {"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}, {"role": "user", "content": "c"},
+    # What a function receives back is the same normalized form.
+    assert bot.preprocess([said("user", "hi")]) == [said("user", "hi")]
+    # Gradio 4's pairs are still converted.
+    assert bot.postprocess([["a", None]]) == [said("user", "a")]
+
+
+def test_chatbot_refuses_what_gradio_refuses():
+    import pytest
+
+    bot = gr.Chatbot()
+    with pytest.raises(ValueError, match="Invalid message"):
+        bot.postprocess([{"role": "user", "content": None}])
+    with pytest.raises(ValueError, match="'role' and 'content'"):
+        bot.postprocess([{"role": "user"}])
+
+
+def test_chatbot_reasoning_tags_become_thoughts_and_components_travel_as_gradio_sends_them():
+    bot = gr.Chatbot(reasoning_tags=[("<think>", "</think>")])
+    assert bot.postprocess([{"role": "assistant", "content": "<think>hmm</think>The answer<think>more"}]) == [
+        said("assistant", "hmm", metadata={"title": "Reasoning", "status": "done"}),
+        said("assistant", "The answer"),
+        said("assistant", "more", metadata={"title": "Reasoning", "status": "pending"}),
     ]
-    assert gr.Chatbot(type="tuples").preprocess([{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}]) == [["a", "b"]]
+    part = gr.Chatbot().postprocess([{"role": "assistant", "content": gr.Textbox("shown", label="Inner")}])[0]["content"][0]
+    assert (part["type"], part["component"], part["value"], part["constructor_args"]) == ("component", "textbox", "shown", {"label": "Inner", "render": False})
+    assert part["props"]["label"] == "Inner"
 
 
 def test_multimodal_textbox_carries_text_and_file_names():
@@ -138,7 +208,7 @@ def test_multimodal_textbox_carries_text_and_file_names():
     first = dep_for(chat.config, chat.box["id"], "submit")
     taken = updates_of(chat.host.fire(first["id"], {"text": "look", "files": ["cat.png"]}, []))
     shown = next(u["value"] for u in taken if u["id"] == chat.bot["id"])
-    assert shown == [{"role": "user", "content": "cat.png"}, {"role": "user", "content": "look"}]
+    assert shown[0]["content"][0]["file"]["path"] == "cat.png" and shown[0]["content"][1] == {"text": "look", "type": "text"}
     respond = then_of(chat.config, first)
     chat.host.fire(respond["id"], {"text": "look", "files": ["cat.png"]}, shown)
     assert seen == [{"text": "look", "files": ["cat.png"]}]
@@ -152,7 +222,20 @@ def test_examples_may_also_set_additional_inputs():
     )
     chat = Chat(demo)
     dataset = next(c for c in chat.config["components"] if c["type"] == "dataset")
+    # Unlike gr.Examples, Gradio's ChatInterface labels its examples.
+    assert dataset["props"]["label"] == "Examples"
     load = dep_for(chat.config, dataset["id"], "click")
     tone = component(chat.config, "Tone")["id"]
     assert load["outputs"] == [chat.box["id"], tone]
     assert updates_of(chat.host.fire(load["id"], 0)) == [{"id": chat.box["id"], "value": "hi"}, {"id": tone, "value": "loud"}]
+
+
+def test_the_chat_endpoint_answers_a_chatmessage_as_its_fields_and_refuses_a_missing_message():
+    demo = gr.ChatInterface(lambda message, history: gr.ChatMessage("Thinking", metadata={"title": "Step"}), api_name="chat")
+    config = demo.get_config()
+    api = next(d for d in config["dependencies"] if d["api_name"] == "chat")
+    host = FakeHost(demo)
+    answered = updates_of(host.fire(api["id"], "hi", None))
+    assert answered[0]["value"] == {"content": "Thinking", "role": "assistant", "metadata": {"title": "Step"}, "options": []}
+    refused = host.fire(api["id"], None, None)
+    assert [m["message"] for m in refused if m["type"] == "alert"] == ["The chat endpoint needs a message: got none"]

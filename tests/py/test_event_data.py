@@ -49,3 +49,25 @@ def test_a_table_cell_selection_has_its_row_and_column() -> None:
 
     data = SelectData(None, {"index": [1, 0], "value": "Alan", "row_value": ["Alan", 5], "col_value": ["Ada", "Alan"]})
     assert (data.index, data.value, data.row_value, data.col_value, data.selected) == ((1, 0), "Alan", ["Alan", 5], ["Ada", "Alan"], True)
+
+
+def test_a_like_function_called_without_event_data_fails_as_in_gradio_and_the_app_goes_on() -> None:
+    with gr.Blocks() as demo:
+        chat = gr.Chatbot(label="Chat")
+        out = gr.Textbox(label="Out")
+
+        def liked(evt: gr.LikeData):
+            return f"{evt.index} {evt.liked}"
+
+        chat.like(liked, None, out)
+    host = FakeHost(demo)
+    # What an API call to /liked sends: no event data. Gradio fails reading its keys; so does Pagelet, saying why.
+    failed = host.fire(0)
+    assert [m["message"] for m in failed if m["type"] == "alert"] == [
+        "liked takes a gr.LikeData, but this run carries no event data (it was called through the API or by a .then() step)"
+    ]
+    import asyncio
+
+    start = len(host.messages)
+    asyncio.run(host.session.handle({"v": 1, "type": "event", "event_id": "e2", "fn": 0, "data": [], "event_data": {"index": 1, "liked": False}}))
+    assert updates_of(host.messages[start:]) == [{"id": out.id, "value": "1 False"}]

@@ -223,3 +223,14 @@ def test_interface_deep_link_puts_a_button_under_the_outputs() -> None:
     assert [button["props"]["value"] for button in buttons] == ["Share this"]
     plain = gr.Interface(lambda text: text, "textbox", "textbox")
     assert not [c for c in plain.get_config()["components"] if c["type"] == "deeplinkbutton"]
+
+
+def test_native_plots_are_gradios_nativeplot_named_by_kind() -> None:
+    with gr.Blocks() as app:
+        line = gr.LinePlot(x="a", y="b")
+        points = gr.ScatterPlot(x="a", y="b")
+        bars = gr.BarPlot(x="a", y="b")
+    by_id = {c["id"]: c for c in app.get_config()["components"]}
+    assert [(by_id[p.id]["type"], by_id[p.id]["props"]["name"]) for p in (line, points, bars)] == [
+        ("nativeplot", "lineplot"), ("nativeplot", "scatterplot"), ("nativeplot", "barplot"),
+    ]

@@ -94,16 +94,31 @@ def test_gr_cache_answers_a_repeated_call_from_the_cache() -> None:
         gr.cache(shout("x"))
 
 
-def test_i18n_labels_read_in_the_default_locale() -> None:
+def test_i18n_texts_are_gradios_markers_and_launch_sends_the_translations() -> None:
     i18n = gr.I18n(en={"greet": "Hello"}, fr={"greet": "Bonjour", "bye": "Au revoir"})
     with gr.Blocks() as demo:
         box = gr.Textbox(label=i18n("greet"))
-        other = gr.Textbox(label=i18n("bye"))
-    labels = {c["id"]: c["props"]["label"] for c in demo.get_config()["components"]}
-    assert (labels[box.id], labels[other.id]) == ("Hello", "Au revoir")
-    assert i18n("missing") == "missing" and i18n("greet").key == "greet"
-    with pytest.raises(ValueError, match="locale"):
+    label = next(c["props"]["label"] for c in demo.get_config()["components"] if c["id"] == box.id)
+    # What Gradio 6 puts in its config: the page translates the marker by the browser's language.
+    assert label == '__i18n__{"__type__": "translation_metadata", "key": "greet"}'
+    assert i18n("greet").key == "greet" and i18n("greet").to_dict() == {"__type__": "translation_metadata", "key": "greet"}
+    assert "i18n_translations" not in demo.get_config()
+    from pagelet import launcher
+
+    class Kept:
+        def launch(self, app: gr.Blocks, **options: object) -> None: ...
+        def close(self, app: gr.Blocks) -> None: ...
+
+    launcher.set_launcher(Kept())
+    try:
+        demo.launch(i18n=i18n)
+    finally:
+        launcher.set_launcher(None)
+    assert demo.get_config()["i18n_translations"] == {"en": {"greet": "Hello"}, "fr": {"greet": "Bonjour", "bye": "Au revoir"}}
+    with pytest.warns(UserWarning, match="locale"):
         gr.I18n(**{"not a locale": {}})
+    with pytest.raises(TypeError, match="dict of key to text"):
+        gr.I18n(en="Hello")  # type: ignore[arg-type]
 
 
 def test_set_static_paths_lets_the_server_offer_a_folder(tmp_path: Path) -> None:
@@ -268,3 +283,19 @@ def test_gradios_other_spellings_of_components_are_the_same_classes() -> None:
         gr.JSON, gr.HighlightedText, gr.HighlightedText, gr.AnnotatedImage, gr.CheckboxGroup,
     )
     assert components.Json is gr.JSON and components.Highlight is gr.HighlightedText
+
+
+def test_gradios_other_names_demos_use() -> None:
+    from pagelet.shortcuts import component_from
+
+    assert gr.Json is gr.JSON
+    # Templates: their type is the parent's, as in Gradio's config.
+    assert (gr.Microphone().sources, gr.Microphone().TYPE) == (["microphone"], "audio")
+    assert component_from("microphone").sources == ["microphone"] and component_from("playable_video").TYPE == "video"
+    with gr.Blocks():
+        with gr.Tabs():
+            with gr.Tab("Scaled", scale=2, render_children=True) as tab:
+                gr.Textbox(label="Inside")
+        interface = gr.Interface(lambda text: text, "text", "text", examples=[["hi"]])
+    assert tab.label == "Scaled"
+    assert interface.examples_handler is not None and interface.examples_handler.dataset.samples == [["hi"]]

@@ -32,6 +32,9 @@ def _columns(value: Any) -> tuple[list[str], list[list[Any]]]:
 
 
 class NativePlot(Component):
+    # Gradio's config calls every native plot "nativeplot" and says which one in its `name` prop.
+    TYPE = "nativeplot"
+    NAME: ClassVar[str] = "lineplot"
     MARK: ClassVar[str] = "line"
     EVENTS = ("change", "select", "double_click")
     PROPS = (
@@ -101,6 +104,9 @@ class NativePlot(Component):
         self.show_legend = show_legend
         super().__init__(value, label=label, **kwargs)
 
+    def get_props(self) -> dict[str, Any]:
+        return {**super().get_props(), "name": self.NAME}
+
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None:
             return None
@@ -159,17 +165,17 @@ def _iso(milliseconds: Any) -> Any:
 
 
 class LinePlot(NativePlot):
-    TYPE = "lineplot"
+    NAME = "lineplot"
     MARK = "line"
 
 
 class ScatterPlot(NativePlot):
-    TYPE = "scatterplot"
+    NAME = "scatterplot"
     MARK = "point"
 
 
 class BarPlot(NativePlot):
-    TYPE = "barplot"
+    NAME = "barplot"
     MARK = "bar"
 
 

@@ -11,7 +11,10 @@ class Textbox(FormComponent):
     TYPE = "textbox"
     API_SCHEMA = {"type": "string"}
     EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop", "copy")
-    PROPS = ("lines", "max_lines", "placeholder", "type", "max_length", "autofocus", "rtl", "text_align", "show_copy_button")
+    PROPS = (
+        "lines", "max_lines", "placeholder", "type", "max_length", "autofocus", "rtl", "text_align", "show_copy_button",
+        "submit_btn", "stop_btn",
+    )
     CLEARED_VALUE = ""
 
     def __init__(
@@ -28,8 +31,13 @@ class Textbox(FormComponent):
         rtl: bool = False,
         text_align: Literal["left", "right"] | None = None,
         show_copy_button: bool = False,
+        submit_btn: str | bool | None = False,
+        stop_btn: str | bool | None = False,
         **kwargs: Any,
     ) -> None:
+        # Gradio 6: True shows a Submit (Stop) button in the box, a string names it; it fires submit (stop).
+        self.submit_btn = submit_btn
+        self.stop_btn = stop_btn
         if type not in ("text", "password", "email"):
             raise ValueError(f"Textbox type must be 'text', 'password' or 'email', got {type!r}")
         self.lines = lines
