@@ -1,5 +1,6 @@
 import { openStream, stopStream, type Device } from "../media-devices";
 import { encodeWav } from "../wav";
+import { smallButton } from "./block";
 
 /**
  * The live sources of a media component: a camera to take a photo from, and
@@ -52,14 +53,6 @@ function panelParts(className: string): PanelParts {
   return { element, live, message, say, watch };
 }
 
-function button(text: string): HTMLButtonElement {
-  const control = document.createElement("button");
-  control.type = "button";
-  control.className = "pagelet-button pagelet-button-sm";
-  control.textContent = text;
-  return control;
-}
-
 /** A `DeviceError` says why in words already; anything else is named as it is. */
 function failure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -68,8 +61,8 @@ function failure(error: unknown): string {
 /** A camera and a Capture button: the photo is a PNG of the camera's own size. */
 export function webcamPhoto(onCaptured: (file: File) => void): CapturePanel {
   const parts = panelParts("pagelet-webcam");
-  const open = button("Click to access webcam");
-  const capture = button("Capture");
+  const open = smallButton("Click to access webcam");
+  const capture = smallButton("Capture");
   capture.hidden = true;
   parts.element.append(open, parts.live, capture, parts.message);
   let mirror = true;
@@ -184,8 +177,8 @@ export interface RecorderEvents {
 /** Record and Stop; the recording is handed over when stopped. */
 export function recorder(kind: RecordingKind, events: RecorderEvents, includeAudio = true): CapturePanel {
   const parts = panelParts(kind.className);
-  const record = button("Record");
-  const stopButton = button("Stop");
+  const record = smallButton("Record");
+  const stopButton = smallButton("Stop");
   stopButton.hidden = true;
   const status = document.createElement("span");
   status.className = "pagelet-capture-status";

@@ -86,3 +86,5 @@ register("downloadbutton", () => import("./file-buttons").then((m) => m.download
 register("deeplinkbutton", () => import("./special-buttons").then((m) => m.deeplinkbutton));
 register("loginbutton", () => import("./special-buttons").then((m) => m.loginbutton));
 register("browserstate", () => import("./browser-state").then((m) => m.browserstate));
+// The editor and the 3D viewer are chunks of their own, fetched only when one is on the page.
+register("imageeditor", () => import("./image-editor").then((m) => m.imageeditor));

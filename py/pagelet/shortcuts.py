@@ -49,6 +49,11 @@ _SHORTCUTS: dict[str, str | Callable[[], Component]] = {
     "barplot": "BarPlot",
     "chatbot": "Chatbot",
     "multimodaltextbox": "MultimodalTextbox",
+    "imageeditor": "ImageEditor",
+    "sketchpad": "Sketchpad",
+    "paint": "Paint",
+    "imagemask": "ImageMask",
+    "model3d": "Model3D",
 }
 
 

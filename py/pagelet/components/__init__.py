@@ -46,6 +46,14 @@ _EXPORTS = {
     "DeepLinkButton": "special_buttons",
     "LoginButton": "special_buttons",
     "BrowserState": "browser_state",
+    "ImageEditor": "image_editor",
+    "Sketchpad": "image_editor",
+    "Paint": "image_editor",
+    "ImageMask": "image_editor",
+    "Brush": "image_editor",
+    "Eraser": "image_editor",
+    "LayerOptions": "image_editor",
+    "Model3D": "model3d",
 }
 
 # Gradio's module for each component (``gradio.components.textbox``) -> the module here
@@ -56,7 +64,7 @@ GRADIO_MODULES = {
     "dropdown": "choices", "gallery": "image", "highlighted_text": "annotation", "html": "display",
     "json_component": "display", "label": "display", "markdown": "display", "native_plot": "plots",
     "number": "numeric", "plot": "plots", "radio": "choices", "slider": "numeric", "textbox": "text",
-    "video": "media",
+    "video": "media", "image_editor": "image_editor", "model3d": "model3d",
 }
 
 __getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS)

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..blocks import Blocks
 from ..components.base import Component
+from ..components.schemas import FILE_DATA_SCHEMA
 from ..components.state import State
 
 API_PREFIX = "/gradio_api"
@@ -29,26 +30,7 @@ def file_route_url(request_url: str) -> str:
     return url[: url.rindex(API_PREFIX + "/") + len(API_PREFIX)] + "/file="
 
 
-def _optional(kind: str) -> dict[str, Any]:
-    return {"anyOf": [{"type": kind}, {"type": "null"}], "default": None}
-
-
-# Gradio's FileData as a JSON schema: what handle_file() sends and file outputs return.
-_FILE_DATA: dict[str, Any] = {
-    "title": "FileData",
-    "type": "object",
-    "properties": {
-        "path": {"type": "string"},
-        "url": _optional("string"),
-        "size": _optional("integer"),
-        "orig_name": _optional("string"),
-        "mime_type": _optional("string"),
-        "is_stream": {"type": "boolean", "default": False},
-        "meta": {"type": "object", "default": {"_type": "gradio.FileData"}},
-    },
-    "required": ["path"],
-    "additionalProperties": False,
-}
+_FILE_DATA = FILE_DATA_SCHEMA
 
 # Gradio's VideoData: a video and its optional subtitles.
 _VIDEO_DATA: dict[str, Any] = {
@@ -84,6 +66,10 @@ _TYPES: dict[str, tuple[dict[str, Any], str]] = {
 
 
 def _value_type(component: Component) -> tuple[dict[str, Any], str]:
+    # A component that states its own schema is believed first (the table below is the fallback).
+    own_schema = getattr(component, "api_info", None)
+    if callable(own_schema):
+        return own_schema(), component.api_python_type()
     if component.TYPE == "dropdown" and getattr(component, "multiselect", False):
         return {"type": "array", "items": {"type": "string"}}, "list[str]"
     if component.TYPE == "uploadbutton" and getattr(component, "file_count", "single") != "single":
