@@ -88,3 +88,4 @@ register("loginbutton", () => import("./special-buttons").then((m) => m.loginbut
 register("browserstate", () => import("./browser-state").then((m) => m.browserstate));
 // The editor and the 3D viewer are chunks of their own, fetched only when one is on the page.
 register("imageeditor", () => import("./image-editor").then((m) => m.imageeditor));
+register("model3d", () => import("./model3d").then((m) => m.model3d));

@@ -67,9 +67,9 @@ _TYPES: dict[str, tuple[dict[str, Any], str]] = {
 
 def _value_type(component: Component) -> tuple[dict[str, Any], str]:
     # A component that states its own schema is believed first (the table below is the fallback).
-    own_schema = getattr(component, "api_info", None)
-    if callable(own_schema):
-        return own_schema(), component.api_python_type()
+    own_schema, own_type = getattr(component, "api_info", None), getattr(component, "api_python_type", None)
+    if callable(own_schema) and callable(own_type):
+        return own_schema(), str(own_type())
     if component.TYPE == "dropdown" and getattr(component, "multiselect", False):
         return {"type": "array", "items": {"type": "string"}}, "list[str]"
     if component.TYPE == "uploadbutton" and getattr(component, "file_count", "single") != "single":
