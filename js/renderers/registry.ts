@@ -89,3 +89,4 @@ register("browserstate", () => import("./browser-state").then((m) => m.browserst
 // The editor and the 3D viewer are chunks of their own, fetched only when one is on the page.
 register("imageeditor", () => import("./image-editor").then((m) => m.imageeditor));
 register("model3d", () => import("./model3d").then((m) => m.model3d));
+register("fileexplorer", () => import("./file-explorer").then((m) => m.fileexplorer));

@@ -15,7 +15,7 @@ _COMPONENTS = [
     "Gallery", "HighlightedText", "Image", "Label", "LinePlot", "Markdown", "MultimodalTextbox", "Number", "Plot",
     "Radio", "ScatterPlot", "Slider", "State", "TextArea", "Textbox", "Timer", "Video",
     "UploadButton", "DownloadButton", "DuplicateButton", "DeepLinkButton", "LoginButton", "BrowserState",
-    "ImageEditor", "Sketchpad", "Paint", "ImageMask", "Brush", "Eraser", "LayerOptions", "Model3D",
+    "ImageEditor", "Sketchpad", "Paint", "ImageMask", "Brush", "Eraser", "LayerOptions", "Model3D", "FileExplorer",
 ]
 
 _EXPORTS = {

@@ -54,6 +54,7 @@ _SHORTCUTS: dict[str, str | Callable[[], Component]] = {
     "paint": "Paint",
     "imagemask": "ImageMask",
     "model3d": "Model3D",
+    "fileexplorer": "FileExplorer",
 }
 
 

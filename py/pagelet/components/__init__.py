@@ -54,6 +54,7 @@ _EXPORTS = {
     "Eraser": "image_editor",
     "LayerOptions": "image_editor",
     "Model3D": "model3d",
+    "FileExplorer": "file_explorer",
 }
 
 # Gradio's module for each component (``gradio.components.textbox``) -> the module here
@@ -64,7 +65,7 @@ GRADIO_MODULES = {
     "dropdown": "choices", "gallery": "image", "highlighted_text": "annotation", "html": "display",
     "json_component": "display", "label": "display", "markdown": "display", "native_plot": "plots",
     "number": "numeric", "plot": "plots", "radio": "choices", "slider": "numeric", "textbox": "text",
-    "video": "media", "image_editor": "image_editor", "model3d": "model3d",
+    "video": "media", "image_editor": "image_editor", "model3d": "model3d", "file_explorer": "file_explorer",
 }
 
 __getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS)
