@@ -1,6 +1,6 @@
 import type { Props } from "../protocol";
 import { blockElement, caption, interactive, showCaption } from "./block";
-import { bool, displayText, num, str } from "./props";
+import { bool, cssLength, displayText, num, str } from "./props";
 import type { ComponentView, Renderer } from "./types";
 
 interface Table {
@@ -28,10 +28,6 @@ function readTable(value: unknown): Table {
 /** Gradio's `max_chars`: longer text is cut, with an ellipsis, where it is only shown. */
 function truncated(text: string, maxChars: number | null): string {
   return maxChars !== null && maxChars > 0 && text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
-}
-
-function cssSize(value: unknown): string {
-  return typeof value === "number" ? `${value}px` : typeof value === "string" ? value : "";
 }
 
 /** Whether rows may be added: Gradio's `row_count` is `[n, "dynamic" | "fixed"]`. */
@@ -139,7 +135,7 @@ export const dataframe: Renderer = (context): ComponentView => {
 
   const draw = (): void => {
     const numbered = bool(props, "show_row_numbers", false);
-    const widths = Array.isArray(props.column_widths) ? props.column_widths.map(cssSize) : [];
+    const widths = Array.isArray(props.column_widths) ? props.column_widths.map(cssLength) : [];
     const columns = document.createElement("colgroup");
     if (numbered) columns.append(document.createElement("col"));
     for (const width of widths) {
@@ -198,7 +194,7 @@ export const dataframe: Renderer = (context): ComponentView => {
       editable = interactive(next);
       addRow.hidden = !editable || !rowsDynamic(next);
       search.hidden = str(next, "show_search", "none") === "none";
-      scroller.style.maxHeight = cssSize(next.max_height);
+      scroller.style.maxHeight = cssLength(next.max_height);
       scroller.style.overflow = "auto";
       current = readTable(next.value);
       draw();

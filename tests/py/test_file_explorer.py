@@ -66,3 +66,16 @@ def test_returning_a_new_glob_sends_the_new_tree(root: Path) -> None:
     assert names(update["props"]["tree"]) == [("dir1", ["bar.txt"])]
     parameter = api_info(demo)["named_endpoints"]["/chosen"]["parameters"][0]
     assert parameter["python_type"]["type"] == "list[list[str]]" and parameter["type"]["title"] == "FileExplorerData"
+
+
+def test_an_api_answer_updating_the_glob_carries_no_tree(root: Path) -> None:
+    from pagelet.server.client_session import _Run
+
+    with gr.Blocks() as demo:
+        only_text = gr.Checkbox(label="Show only text files")
+        explorer = gr.FileExplorer(root_dir=root, label="Files")
+        only_text.change(lambda on: gr.FileExplorer(glob="*.txt"), only_text, explorer)
+    run = _Run(demo.dependencies[0])
+    run.apply(updates_of(FakeHost(demo).fire(0, True)))
+    # As gradio 6.31 answers /gradio_api/call for the file_explorer_component_events demo.
+    assert run.values == [{"__type__": "update", "glob": "*.txt"}]

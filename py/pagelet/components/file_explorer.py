@@ -22,6 +22,8 @@ class FileExplorer(Component):
     TYPE = "fileexplorer"
     EVENTS = ("change", "input", "select")
     PROPS = ("glob", "file_count", "root_dir", "ignore_glob", "height", "max_height", "min_height", "_selectable")
+    # The listed tree is the page's; Gradio's API answers (an update of glob or root) do not carry it.
+    PAGE_ONLY_PROPS = ("tree",)
 
     def __init__(
         self,
