@@ -58,4 +58,3 @@ def test_a_dict_value_keeps_its_metadata_and_plain_frames_have_none() -> None:
     assert gr.Dataframe().postprocess(pd.DataFrame({"a": [1], "b": [0.5]})) == {
         "headers": ["a", "b"], "data": [[1, 0.5]], "metadata": None,
     }
-
