@@ -54,3 +54,12 @@ export function showCaption(parts: Caption, props: Readonly<Props>, control?: HT
 export function interactive(props: Readonly<Props>): boolean {
   return bool(props, "interactive", true);
 }
+
+/** A small secondary button (Clear, Capture, a tool). */
+export function smallButton(text: string): HTMLButtonElement {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "pagelet-button pagelet-button-sm";
+  button.textContent = text;
+  return button;
+}

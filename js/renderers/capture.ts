@@ -1,5 +1,6 @@
 import { openStream, stopStream, type Device } from "../media-devices";
 import { encodeWav } from "../wav";
+import { smallButton } from "./block";
 
 /**
  * The live sources of a media component: a camera to take a photo from, and
@@ -52,14 +53,6 @@ export function panelParts(className: string): PanelParts {
   return { element, live, message, say, watch };
 }
 
-function button(text: string): HTMLButtonElement {
-  const control = document.createElement("button");
-  control.type = "button";
-  control.className = "pagelet-button pagelet-button-sm";
-  control.textContent = text;
-  return control;
-}
-
 /** A `DeviceError` says why in words already; anything else is named as it is. */
 export function failure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -109,7 +102,7 @@ export interface Camera {
  * when the panel lets go of the camera.
  */
 export function camera(parts: PanelParts, controls: readonly HTMLButtonElement[], extra: readonly HTMLElement[], closing: () => void): Camera {
-  const open = button("Click to access webcam");
+  const open = smallButton("Click to access webcam");
   for (const control of controls) control.hidden = true;
   parts.element.append(open, parts.live, ...controls, ...extra, parts.message);
   let mirror = true;
@@ -161,7 +154,7 @@ export function drawView(live: HTMLVideoElement, mirror: boolean): HTMLCanvasEle
 /** A camera and a Capture button: the photo is a PNG of the camera's own size. */
 export function webcamPhoto(onCaptured: (file: File) => void): CapturePanel {
   const parts = panelParts("pagelet-webcam");
-  const capture = button("Capture");
+  const capture = smallButton("Capture");
   const { panel, mirrored } = camera(parts, [capture], [], () => undefined);
 
   capture.addEventListener("click", () => {
@@ -224,12 +217,12 @@ export interface RecorderEvents {
 
 /** Record, Stop (hidden until recording) and the status line that says what is under way. */
 export function recordControls(): { record: HTMLButtonElement; stop: HTMLButtonElement; status: HTMLElement } {
-  const stop = button("Stop");
+  const stop = smallButton("Stop");
   stop.hidden = true;
   const status = document.createElement("span");
   status.className = "pagelet-capture-status";
   status.setAttribute("role", "status");
-  return { record: button("Record"), stop, status };
+  return { record: smallButton("Record"), stop, status };
 }
 
 /** Record and Stop; the recording is handed over when stopped. */

@@ -1,6 +1,6 @@
 import type { Props } from "../protocol";
 import { blockElement, caption, showCaption } from "./block";
-import { bool, num, str } from "./props";
+import { bool, cssLength, num, str } from "./props";
 import type { ComponentView, RenderContext, Renderer } from "./types";
 
 /**
@@ -36,6 +36,11 @@ export const json: Renderer = (context): ComponentView => {
       group.update(props);
       value = props.value;
       pre.textContent = value === null || value === undefined ? "" : (JSON.stringify(value, null, 2) ?? "");
+      // Gradio's height, max_height (500 by default) and min_height: a long value scrolls inside the block.
+      pre.style.height = cssLength(props.height);
+      pre.style.maxHeight = cssLength(props.max_height);
+      pre.style.minHeight = cssLength(props.min_height);
+      pre.style.overflow = "auto";
     },
     getValue: () => value,
   };

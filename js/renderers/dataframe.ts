@@ -1,19 +1,33 @@
 import type { Props } from "../protocol";
 import { blockElement, caption, interactive, showCaption } from "./block";
-import { displayText } from "./props";
+import { bool, cssLength, displayText, num, str } from "./props";
 import type { ComponentView, Renderer } from "./types";
 
 interface Table {
   headers: string[];
   data: unknown[][];
+  /** Gradio's metadata (a pandas Styler's): the text and CSS of each cell, by row and column. */
+  display: (string | null)[][] | null;
+  styling: (string | null)[][] | null;
+}
+
+function grid(value: unknown): (string | null)[][] | null {
+  if (!Array.isArray(value)) return null;
+  return value.map((row: unknown) => (Array.isArray(row) ? row.map((cell: unknown) => (typeof cell === "string" ? cell : null)) : []));
 }
 
 function readTable(value: unknown): Table {
-  if (typeof value !== "object" || value === null) return { headers: [], data: [] };
+  if (typeof value !== "object" || value === null) return { headers: [], data: [], display: null, styling: null };
   const record = value as Record<string, unknown>;
   const headers = Array.isArray(record.headers) ? record.headers.map(displayText) : [];
   const data = Array.isArray(record.data) ? record.data.map((row: unknown) => (Array.isArray(row) ? [...row] : [row])) : [];
-  return { headers, data };
+  const metadata = typeof record.metadata === "object" && record.metadata !== null ? (record.metadata as Record<string, unknown>) : {};
+  return { headers, data, display: grid(metadata.display_value), styling: grid(metadata.styling) };
+}
+
+/** Gradio's `max_chars`: longer text is cut, with an ellipsis, where it is only shown. */
+function truncated(text: string, maxChars: number | null): string {
+  return maxChars !== null && maxChars > 0 && text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
 }
 
 /** Whether rows may be added: Gradio's `row_count` is `[n, "dynamic" | "fixed"]`. */
@@ -40,13 +54,22 @@ export const dataframe: Renderer = (context): ComponentView => {
   const table = document.createElement("table");
   table.setAttribute("aria-labelledby", parts.label.id);
   scroller.append(table);
+  // Gradio's show_search: rows that do not hold the text are hidden (the value keeps them all).
+  const search = document.createElement("input");
+  search.type = "search";
+  search.setAttribute("aria-label", "Search");
+  search.placeholder = "Search...";
+  search.hidden = true;
+  search.addEventListener("input", () => filterRows());
   const addRow = document.createElement("button");
   addRow.type = "button";
   addRow.className = "pagelet-button pagelet-button-sm";
   addRow.textContent = "Add row";
-  element.append(parts.label, parts.info, scroller, addRow);
-  let current: Table = { headers: [], data: [] };
+  element.append(parts.label, parts.info, search, scroller, addRow);
+  let current: Table = { headers: [], data: [], display: null, styling: null };
+  let props: Readonly<Props> = {};
   let editable = false;
+  const staticColumns = (): number[] => (Array.isArray(props.static_columns) ? props.static_columns.filter((c): c is number => typeof c === "number") : []);
   const headerId = (column: number): string => `${context.domId}-column-${column}`;
 
   // Gradio's `select` on a table: which cell, its value, and its row and column.
@@ -65,8 +88,10 @@ export const dataframe: Renderer = (context): ComponentView => {
     td.dataset.testid = `cell-${rowIndex}-${column}`;
     const text = displayText(current.data[rowIndex]?.[column]);
     td.addEventListener("click", () => select(rowIndex, column));
-    if (!editable) {
-      td.textContent = text;
+    const style = current.styling?.[rowIndex]?.[column];
+    if (style) td.style.cssText = style;
+    if (!editable || staticColumns().includes(column)) {
+      td.textContent = truncated(current.display?.[rowIndex]?.[column] ?? text, num(props, "max_chars"));
       return td;
     }
     const input = document.createElement("input");
@@ -84,12 +109,51 @@ export const dataframe: Renderer = (context): ComponentView => {
     return td;
   };
 
+  const filterRows = (): void => {
+    const wanted = search.value.trim().toLowerCase();
+    current.data.forEach((row, rowIndex) => {
+      const tr = table.tBodies[0]?.rows[rowIndex];
+      if (tr) tr.hidden = wanted !== "" && !row.some((cell) => displayText(cell).toLowerCase().includes(wanted));
+    });
+  };
+
+  // Gradio's pinned_columns: the first n columns stay in view while the table scrolls sideways.
+  const pinColumns = (): void => {
+    const pinned = (num(props, "pinned_columns") ?? 0) + (bool(props, "show_row_numbers", false) ? 1 : 0);
+    if (pinned <= 0) return;
+    for (const row of table.rows) {
+      let left = 0;
+      for (const cellElement of [...row.cells].slice(0, pinned)) {
+        cellElement.style.position = "sticky";
+        cellElement.style.left = `${left}px`;
+        cellElement.style.zIndex = "1";
+        cellElement.style.background = cellElement.style.background || "var(--pagelet-background, Canvas)";
+        left += cellElement.offsetWidth;
+      }
+    }
+  };
+
   const draw = (): void => {
+    const numbered = bool(props, "show_row_numbers", false);
+    const widths = Array.isArray(props.column_widths) ? props.column_widths.map(cssLength) : [];
+    const columns = document.createElement("colgroup");
+    if (numbered) columns.append(document.createElement("col"));
+    for (const width of widths) {
+      const col = document.createElement("col");
+      col.style.width = width;
+      columns.append(col);
+    }
     const head = document.createElement("thead");
     const headRow = document.createElement("tr");
+    if (numbered) {
+      const corner = document.createElement("th");
+      corner.scope = "col";
+      corner.textContent = "#";
+      headRow.append(corner);
+    }
     for (const header of current.headers) {
       const th = document.createElement("th");
-      th.id = headerId(headRow.children.length);
+      th.id = headerId(headRow.children.length - (numbered ? 1 : 0));
       th.scope = "col";
       th.textContent = header;
       headRow.append(th);
@@ -98,11 +162,22 @@ export const dataframe: Renderer = (context): ComponentView => {
     const body = document.createElement("tbody");
     current.data.forEach((row, rowIndex) => {
       const tr = document.createElement("tr");
+      if (numbered) {
+        const number = document.createElement("th");
+        number.scope = "row";
+        number.textContent = String(rowIndex + 1);
+        tr.append(number);
+      }
       const width = Math.max(row.length, current.headers.length);
       for (let column = 0; column < width; column++) tr.append(cell(rowIndex, column));
       body.append(tr);
     });
-    table.replaceChildren(head, body);
+    table.replaceChildren(columns, head, body);
+    table.style.whiteSpace = bool(props, "wrap", false) ? "normal" : "nowrap";
+    filterRows();
+    pinColumns();
+    // Widths are known only once the table is laid out: pin again then.
+    requestAnimationFrame(pinColumns);
   };
 
   addRow.addEventListener("click", () => {
@@ -113,11 +188,15 @@ export const dataframe: Renderer = (context): ComponentView => {
 
   return {
     element,
-    update(props) {
-      showCaption(parts, props);
-      editable = interactive(props);
-      addRow.hidden = !editable || !rowsDynamic(props);
-      current = readTable(props.value);
+    update(next) {
+      props = next;
+      showCaption(parts, next);
+      editable = interactive(next);
+      addRow.hidden = !editable || !rowsDynamic(next);
+      search.hidden = str(next, "show_search", "none") === "none";
+      scroller.style.maxHeight = cssLength(next.max_height);
+      scroller.style.overflow = "auto";
+      current = readTable(next.value);
       draw();
     },
     getValue: () => ({ headers: [...current.headers], data: current.data.map((row) => [...row]), metadata: null }),

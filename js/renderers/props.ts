@@ -54,3 +54,8 @@ export function displayText(value: unknown): string {
 export function attributeValue(value: unknown): string {
   return typeof value === "string" ? value : displayText(value);
 }
+
+/** A size prop as CSS: numbers are pixels, strings are CSS lengths already, anything else is none. */
+export function cssLength(value: unknown): string {
+  return typeof value === "number" ? `${value}px` : typeof value === "string" ? value : "";
+}

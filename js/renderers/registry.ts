@@ -96,3 +96,7 @@ register("pages", () => import("./pages").then((m) => m.pages));
 register("page", () => import("./pages").then((m) => m.page));
 register("navbar", () => import("./pages").then((m) => m.navbar));
 register("draggable", () => import("./draggable").then((m) => m.draggable));
+// The editor and the 3D viewer are chunks of their own, fetched only when one is on the page.
+register("imageeditor", () => import("./image-editor").then((m) => m.imageeditor));
+register("model3d", () => import("./model3d").then((m) => m.model3d));
+register("fileexplorer", () => import("./file-explorer").then((m) => m.fileexplorer));

@@ -17,6 +17,7 @@ _COMPONENTS = [
     "Microphone", "PlayableVideo", "Files", "Numpy", "Matrix", "List",
     "UploadButton", "DownloadButton", "DuplicateButton", "DeepLinkButton", "LoginButton", "BrowserState",
     "Dialogue", "Navbar",
+    "ImageEditor", "Sketchpad", "Paint", "ImageMask", "Brush", "Eraser", "LayerOptions", "Model3D", "FileExplorer",
 ]
 
 _EXPORTS = {

@@ -53,6 +53,12 @@ _SHORTCUTS: dict[str, str | Callable[[], Component]] = {
     "playable_video": "PlayableVideo",
     "playablevideo": "PlayableVideo",
     "multimodaltextbox": "MultimodalTextbox",
+    "imageeditor": "ImageEditor",
+    "sketchpad": "Sketchpad",
+    "paint": "Paint",
+    "imagemask": "ImageMask",
+    "model3d": "Model3D",
+    "fileexplorer": "FileExplorer",
 }
 
 

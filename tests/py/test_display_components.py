@@ -98,3 +98,10 @@ def test_plot_renders_a_matplotlib_figure_to_png() -> None:
         assert image.format == "PNG" and image.size[0] > 10
     with pytest.raises(TypeError, match="return a matplotlib or Plotly figure"):
         gr.Plot().postprocess("nope")
+
+
+def test_json_takes_gradio_6_size_and_index_options() -> None:
+    props = gr.JSON(label="Data").get_props()
+    assert (props["open"], props["show_indices"], props["height"], props["max_height"], props["min_height"]) == (False, False, None, 500, None)
+    sized = gr.JSON(show_indices=True, height=200, max_height="50vh", min_height=80).get_props()
+    assert (sized["show_indices"], sized["height"], sized["max_height"], sized["min_height"]) == (True, 200, "50vh", 80)

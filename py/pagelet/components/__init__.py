@@ -54,6 +54,15 @@ _EXPORTS = {
     "BrowserState": "browser_state",
     "Dialogue": "dialogue",
     "Navbar": "navbar",
+    "ImageEditor": "image_editor",
+    "Sketchpad": "image_editor",
+    "Paint": "image_editor",
+    "ImageMask": "image_editor",
+    "Brush": "image_editor",
+    "Eraser": "image_editor",
+    "LayerOptions": "image_editor",
+    "Model3D": "model3d",
+    "FileExplorer": "file_explorer",
 }
 # Gradio's other spellings of the same classes (``gr.components.Json``).
 _EXPORTS.update(Json="display:JSON", Highlightedtext="annotation:HighlightedText", Highlight="annotation:HighlightedText",
@@ -68,6 +77,7 @@ GRADIO_MODULES = {
     "json_component": "display", "label": "display", "markdown": "display", "native_plot": "plots",
     "number": "numeric", "plot": "plots", "radio": "choices", "slider": "numeric", "textbox": "text",
     "video": "media", "dialogue": "dialogue", "navbar": "navbar",
+    "image_editor": "image_editor", "model3d": "model3d", "file_explorer": "file_explorer",
 }
 
 __getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS)

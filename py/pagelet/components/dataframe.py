@@ -44,39 +44,106 @@ def plain_cell(cell: Any) -> Any:
     return str(cell)
 
 
+Count = Literal["fixed", "dynamic"]
+SearchMode = Literal["none", "search", "filter"]
+
+
+def _count(count: int | tuple[int, str] | list[Any] | None, default: int) -> list[Any]:
+    """Gradio's ``row_count`` / ``column_count``: a number, or ``(n, "fixed" | "dynamic")``."""
+    if count is None:
+        return [default, "dynamic"]
+    if isinstance(count, (int, float)) and not isinstance(count, bool):
+        return [int(count), "dynamic"]
+    if isinstance(count, (tuple, list)) and len(count) == 2 and count[1] in ("fixed", "dynamic"):
+        return [int(count[0]), count[1]]
+    raise ValueError(f"A row or column count is a number or (n, 'fixed' | 'dynamic'), got {count!r}")
+
+
+def _css_width(width: str | int) -> str:
+    """Gradio's ``column_widths``: numbers are pixels; "120px", "20%" and "auto" pass as they are."""
+    if isinstance(width, str) and (width.endswith(("px", "%")) or width == "auto"):
+        return width
+    return f"{width}px"
+
+
+def styler_metadata(styler: Any) -> dict[str, list[list[str]]]:
+    """A pandas ``Styler``'s shown text and CSS per visible cell: Gradio's ``metadata``
+    (``display_value``, ``styling``), so the page shows the table as the Styler formats it."""
+    # Styler computes its per-cell styles lazily; _compute() fills ``ctx`` with (property, value) pairs.
+    computed = styler._compute()
+    frame = styler.data
+    hidden = {int(column) for column in getattr(styler, "hidden_columns", [])}
+    shown = [column for column in range(frame.shape[1]) if column not in hidden]
+    display: list[list[str]] = []
+    styling: list[list[str]] = []
+    for row in range(frame.shape[0]):
+        display.append([str(computed._display_funcs[(row, column)](frame.iat[row, column])) for column in shown])
+        styling.append(["; ".join(f"{name}: {value}" for name, value in computed.ctx.get((row, column), [])) for column in shown])
+    return {"display_value": display, "styling": styling}
+
+
 class Dataframe(Component):
     TYPE = "dataframe"
     DEFAULT_BUTTONS = ("fullscreen", "copy")
     EVENTS = ("change", "input", "select", "edit")
-    PROPS = ("headers", "datatype", "row_count", "col_count", "type", "max_height", "wrap", "column_widths")
+    PROPS = (
+        "headers", "datatype", "row_count", "col_count", "column_count", "type", "max_height", "wrap", "column_widths",
+        "latex_delimiters", "line_breaks", "show_row_numbers", "max_chars", "show_search", "pinned_columns",
+        "static_columns", "row_limits", "column_limits",
+    )
 
     def __init__(
         self,
         value: Any = None,
         *,
         headers: list[str] | None = None,
-        row_count: int | tuple[int, str] = (1, "dynamic"),
-        col_count: int | tuple[int, str] | None = None,
+        row_count: int | tuple[int, Count] | None = None,
+        row_limits: tuple[int | None, int | None] | None = None,
+        col_count: int | tuple[int, Count] | None = None,
+        column_count: int | tuple[int, Count] | None = None,
+        column_limits: tuple[int | None, int | None] | None = None,
         datatype: DataType | list[DataType] = "str",
         type: Literal["pandas", "numpy", "array"] = "pandas",
+        latex_delimiters: list[dict[str, Any]] | None = None,
         label: str | None = None,
-        max_height: int = 500,
+        max_height: int | str = 500,
         wrap: bool = False,
+        line_breaks: bool = True,
         column_widths: list[str | int] | None = None,
+        show_row_numbers: bool = False,
+        max_chars: int | None = None,
+        show_search: SearchMode = "none",
+        pinned_columns: int | None = None,
+        static_columns: list[int] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("pandas", "numpy", "array"):
             raise ValueError(f"Dataframe type must be 'pandas', 'numpy' or 'array', got {type!r}")
-        self.row_count = list(row_count) if isinstance(row_count, tuple) else [row_count, "dynamic"]
-        if col_count is None:
-            col_count = (len(headers), "dynamic") if headers else (3, "dynamic")
-        self.col_count: list[Any] = list(col_count) if isinstance(col_count, tuple | list) else [col_count, "dynamic"]
-        self.headers = list(headers) if headers else [str(i) for i in range(1, self.col_count[0] + 1)]
+        if show_search not in ("none", "search", "filter"):
+            raise ValueError(f"show_search must be 'none', 'search' or 'filter', got {show_search!r}")
+        self.row_count = _count(row_count, 3)
+        # Gradio 6 renamed col_count to column_count; the old name is still read when the new one is not given.
+        self.column_count = _count(column_count if column_count is not None else col_count, len(headers) if headers else 3)
+        self.col_count = self.column_count
+        if headers is not None and len(headers) != self.column_count[0]:
+            raise ValueError(
+                f"The length of headers ({len(headers)}) must equal column_count ({self.column_count[0]})"
+            )
+        self.row_limits = row_limits
+        self.column_limits = column_limits
+        self.headers = list(headers) if headers else [str(i) for i in range(1, self.column_count[0] + 1)]
         self.datatype = datatype
         self.type = type
+        self.latex_delimiters = latex_delimiters if latex_delimiters is not None else [{"left": "$$", "right": "$$", "display": True}]
         self.max_height = max_height
         self.wrap = wrap
-        self.column_widths = column_widths
+        self.line_breaks = line_breaks
+        self.column_widths = [_css_width(width) for width in column_widths or []]
+        self.show_row_numbers = show_row_numbers
+        self.max_chars = max_chars
+        self.show_search = show_search
+        self.pinned_columns = pinned_columns
+        self.static_columns = list(static_columns or [])
         super().__init__(value, label=label, **kwargs)
 
     def optional_packages(self) -> tuple[str, ...]:
@@ -113,8 +180,15 @@ class Dataframe(Component):
         return pandas.DataFrame(rows, columns=headers[: len(rows[0])] if rows else headers)
 
     def postprocess(self, value: Any) -> dict[str, Any]:
+        metadata = None
+        styler = optional.loaded("pandas.io.formats.style")
+        if styler is not None and isinstance(value, styler.Styler):
+            metadata = styler_metadata(value)
+            value = value.data
+        elif isinstance(value, dict) and isinstance(value.get("metadata"), dict):
+            metadata = value["metadata"]
         headers, rows = self._table(value)
-        return {"headers": headers, "data": [[plain_cell(cell) for cell in row] for row in rows], "metadata": None}
+        return {"headers": headers, "data": [[plain_cell(cell) for cell in row] for row in rows], "metadata": metadata}
 
     def _table(self, value: Any) -> tuple[list[str], list[list[Any]]]:
         if value is None:
@@ -129,7 +203,8 @@ class Dataframe(Component):
             return headers, [list(row) for row in zip(*columns)]
         pandas = optional.loaded("pandas")
         if pandas is not None and isinstance(value, pandas.DataFrame):
-            return [str(c) for c in value.columns], value.values.tolist()
+            # Row by row, so each cell keeps its column's type (``.values`` would make ints floats beside a float column).
+            return [str(c) for c in value.columns], [list(row) for row in value.itertuples(index=False, name=None)]
         numpy = optional.loaded("numpy")
         if numpy is not None and isinstance(value, numpy.ndarray):
             value = value.tolist()

@@ -47,11 +47,26 @@ class JSON(Component):
     API_PYTHON_TYPE = "dict | list | str | float | bool | None"
     DEFAULT_BUTTONS = ("copy",)
     EVENTS = ("change",)
-    PROPS = ("open", "height")
+    PROPS = ("open", "show_indices", "height", "max_height", "min_height")
 
-    def __init__(self, value: Any = None, *, label: str | None = None, open: bool = False, height: int | str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        open: bool = False,
+        show_indices: bool = False,
+        height: int | str | None = None,
+        max_height: int | str | None = 500,
+        min_height: int | str | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.open = open
+        # Gradio 6: list items numbered in its tree view; the page's plain JSON text has no place for them yet.
+        self.show_indices = show_indices
         self.height = height
+        self.max_height = max_height
+        self.min_height = min_height
         super().__init__(value, label=label, **kwargs)
 
     def postprocess(self, value: Any) -> Any:

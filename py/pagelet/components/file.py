@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..files import file_data, is_file_data, readable
+from .schemas import FILE_DATA_SCHEMA
 from .base import Component
 
 if TYPE_CHECKING:
@@ -99,28 +100,6 @@ def files_data(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [to_file_data(item) for item in value]
     return to_file_data(value)
-
-
-def _optional(kind: str) -> dict[str, Any]:
-    return {"anyOf": [{"type": kind}, {"type": "null"}], "default": None}
-
-
-# Gradio's FileData as a JSON schema: what a client's handle_file() sends and file outputs return.
-FILE_DATA_SCHEMA: dict[str, Any] = {
-    "title": "FileData",
-    "type": "object",
-    "properties": {
-        "path": {"type": "string"},
-        "url": _optional("string"),
-        "size": _optional("integer"),
-        "orig_name": _optional("string"),
-        "mime_type": _optional("string"),
-        "is_stream": {"type": "boolean", "default": False},
-        "meta": {"type": "object", "default": {"_type": "gradio.FileData"}},
-    },
-    "required": ["path"],
-    "additionalProperties": False,
-}
 
 
 class File(Component):

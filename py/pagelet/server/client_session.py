@@ -50,7 +50,9 @@ class _Run:
             if index is None:
                 continue
             if "props" in update:
-                value = {"__type__": "update", **update["props"]}
+                # Props only the page needs (a FileExplorer's listed tree) are not part of Gradio's answer.
+                page_only = getattr(self.dependency.outputs[index], "PAGE_ONLY_PROPS", ())
+                value = {"__type__": "update", **{k: v for k, v in update["props"].items() if k not in page_only}}
                 if "value" in update:
                     value["value"] = update["value"]
                 self.values[index] = value
