@@ -124,7 +124,7 @@ class ImageEditor(_ImagePackages, Component):
         self.changeable = False
         super().__init__(value, label=label, **kwargs)
 
-    def listened(self, event: str) -> None:
+    def listened(self, event: str, **options: Any) -> None:
         if event == "apply":
             self.changeable = True
 
