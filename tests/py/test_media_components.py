@@ -162,14 +162,15 @@ def test_image_preprocess_as_filepath_pil_and_numpy(png: Path) -> None:
     assert gr.Image(image_mode=None, type="pil").preprocess(payload).mode == "RGBA"
 
 
-def test_image_postprocess_of_arrays_and_pil_images_writes_png() -> None:
+def test_image_postprocess_of_arrays_and_pil_images_writes_webp_as_gradio_6_unless_told() -> None:
     shown = gr.Image().postprocess(np.zeros((3, 5, 3), dtype=np.uint8))
     with PILImage.open(shown["path"]) as image:
-        assert image.size == (5, 3) and image.format == "PNG"
-    floats = gr.Image().postprocess(np.ones((2, 2), dtype=np.float64))
+        assert image.size == (5, 3) and image.format == "WEBP"
+    floats = gr.Image(format="png").postprocess(np.ones((2, 2), dtype=np.float64))
     with PILImage.open(floats["path"]) as image:
-        assert image.getpixel((0, 0)) == 255
-    assert gr.Image().postprocess(PILImage.new("RGB", (2, 9)))["mime_type"] == "image/png"
+        assert image.format == "PNG" and image.getpixel((0, 0)) == 255
+    assert gr.Image().postprocess(PILImage.new("RGB", (2, 9)))["mime_type"] == "image/webp"
+    assert gr.Gallery().postprocess([PILImage.new("RGB", (2, 2))])[0]["image"]["mime_type"] == "image/webp"
 
 
 def test_image_paths_and_urls_need_no_optional_library(png: Path, no_numpy: None) -> None:

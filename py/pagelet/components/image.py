@@ -56,7 +56,7 @@ def load_image(path: str, kind: str, image_mode: str | None) -> Any:
     return numpy.array(image)
 
 
-def save_image(value: Any, image_format: str = "png") -> FileData:
+def save_image(value: Any, image_format: str = "webp") -> FileData:
     """What a function returned for an image, as a ``FileData``."""
     if isinstance(value, (str, os.PathLike, dict)):
         return to_file_data(value)
@@ -102,7 +102,7 @@ class Image(StreamingSource, _ImagePackages, Component):
         self,
         value: Any = None,
         *,
-        format: str = "png",
+        format: str = "webp",
         height: int | str | None = None,
         width: int | str | None = None,
         image_mode: str | None = "RGB",
@@ -160,7 +160,7 @@ class Gallery(_ImagePackages, Component):
         self,
         value: Any = None,
         *,
-        format: str = "png",
+        format: str = "webp",
         label: str | None = None,
         columns: int | None = 2,
         rows: int | None = None,

@@ -42,8 +42,9 @@ def test_an_image_in_and_an_image_out_are_downloaded(tmp_path: Path) -> None:
     with served(demo) as url:
         downloaded = client(url, download_files=str(tmp_path / "downloads")).predict(handle_file(photo), api_name="/invert")
     with PILImage.open(downloaded) as result:
-        assert result.size == (4, 3)
-        assert result.getpixel((0, 0)) == (245, 235, 225)
+        # Gradio 6 writes images as WebP by default, which is lossy: the pixel is near, not exact.
+        assert result.format == "WEBP" and result.size == (4, 3)
+        assert all(abs(got - want) <= 8 for got, want in zip(result.getpixel((0, 0)), (245, 235, 225)))
 
 
 def test_a_file_the_app_writes_is_offered_from_the_output_folder_and_downloaded(tmp_path: Path) -> None:
@@ -113,7 +114,7 @@ def test_the_page_socket_gets_outputs_as_urls_relative_to_the_page_and_files_go_
             assert swatch["url"] == "gradio_api/file=" + swatch["path"]
             with http(url) as session:
                 shown = session.get(swatch["url"])
-            assert shown.headers["content-type"] == "image/png"
+            assert shown.headers["content-type"] == "image/webp"  # Gradio 6's default image format
         # The page went away: its files go with it.
         with http(url) as session:
             assert wait_until(lambda: session.get(swatch["url"]).status_code == 404)
