@@ -8,6 +8,8 @@ from .base import Component
 
 
 class Button(Component):
+    # As in Gradio's config: a button written by an event is left out of API answers (its value is its text).
+    SKIP_API = True
     TYPE = "button"
     API_SCHEMA = {"type": "string"}
     EVENTS = ("click", "change")

@@ -9,8 +9,9 @@ from .base import Component
 
 class Dataset(Component):
     TYPE = "dataset"
-    # Not an API output (its updates are samples); as an input it is a parameter.
-    SKIP_API = True
+    # Gradio's schema: in the API a Dataset is the index of the sample chosen.
+    API_SCHEMA = {"type": "integer", "description": "index of selected example"}
+    API_PYTHON_TYPE = "int"
     EVENTS = ("click", "select", "change")
     PROPS = ("headers", "samples", "components", "samples_per_page", "type")
 

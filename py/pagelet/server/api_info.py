@@ -11,7 +11,6 @@ from typing import Any
 
 from ..blocks import Blocks
 from ..components.base import Component
-from ..components.state import State
 from ..pages import page_list, without_pages
 
 API_PREFIX = "/gradio_api"
@@ -123,12 +122,12 @@ def callable_endpoints(app: Blocks) -> dict[str, int]:
 
 def api_info(app: Blocks) -> dict[str, Any]:
     """Every callable dependency with its parameters and returns, each as its component describes
-    itself (``api_info``); State inputs and the outputs that carry no API value are left out."""
+    itself (``api_info``); inputs and outputs that carry no API value (State, a Button, layouts) are left out, as in Gradio."""
     named: dict[str, Any] = {}
     for dependency in app.dependencies:
         if dependency.api_name is None or dependency.fn is None or dependency.api_visibility != "public":
             continue
-        inputs = [component for component in dependency.inputs if not isinstance(component, State)]
+        inputs = [component for component in dependency.inputs if not component.SKIP_API]
         outputs = [component for component in dependency.outputs if not component.SKIP_API]
         named["/" + dependency.api_name] = {
             "parameters": [_parameter(component, index) for index, component in enumerate(inputs)],

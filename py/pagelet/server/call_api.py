@@ -27,7 +27,6 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from ..admission import QueueFull
 from ..blocks import Blocks
-from ..components.state import State
 from . import heartbeat
 from .api_info import callable_endpoints, file_route_url
 from .client_session import ClientSession
@@ -41,13 +40,13 @@ def event_line(event: str, data: Any) -> str:
 
 
 def _with_state_slots(app: Blocks, fn_index: int, data: list[Any]) -> list[Any]:
-    """Values for every input: a caller leaves out ``gr.State`` inputs (they are not in the API)."""
+    """Values for every input: a caller leaves out the inputs with no API value (``gr.State``, a Button), as Gradio's API does."""
     inputs = app.dependencies[fn_index].inputs
-    api_inputs = [component for component in inputs if not isinstance(component, State)]
+    api_inputs = [component for component in inputs if not component.SKIP_API]
     if len(data) == len(inputs) or len(data) != len(api_inputs):
         return data
     given = iter(data)
-    return [None if isinstance(component, State) else next(given) for component in inputs]
+    return [None if component.SKIP_API else next(given) for component in inputs]
 
 
 async def call(request: Request) -> Response:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..blocks import Blocks
-from ..components.state import State
 from ..events import Dependency
 from .api_info import api_info, callable_endpoints
 
@@ -89,7 +88,7 @@ class Endpoint:
             and isinstance(arguments.get(name), str) else arguments.get(name)
             for name in self.argument_names
         )
-        return [None if isinstance(component, State) else next(given) for component in self.dependency.inputs]
+        return [None if component.SKIP_API else next(given) for component in self.dependency.inputs]
 
 
 def _tool_name(fn: Callable[..., Any] | None, api_name: str, taken: set[str]) -> str:
@@ -114,7 +113,7 @@ def _signature_defaults(fn: Callable[..., Any] | None) -> list[tuple[str, Any]]:
 def _input_schema(dependency: Dependency, parameters: list[dict[str, Any]], doc: Docstring) -> tuple[dict[str, Any], list[str], set[str]]:
     # Names as the function calls them, when it takes one parameter per input (else the API's names).
     signature = _signature_defaults(dependency.fn)
-    by_input = [item for item, component in zip(signature, dependency.inputs) if not isinstance(component, State)]
+    by_input = [item for item, component in zip(signature, dependency.inputs) if not component.SKIP_API]
     if len(signature) != len(dependency.inputs):
         by_input = [(parameter["parameter_name"], inspect.Parameter.empty) for parameter in parameters]
     properties: dict[str, Any] = {}

@@ -74,3 +74,18 @@ def test_a_new_component_needs_only_its_own_api_info() -> None:
     endpoint = api_info(demo)["named_endpoints"]["/rate"]
     assert endpoint["parameters"][0]["python_type"]["type"] == "list[int]"
     assert [returned["component"] for returned in endpoint["returns"]] == ["Rating"]
+
+
+def test_buttons_are_out_of_the_api_and_a_dataset_is_its_index_as_gradio_6_31_answers() -> None:
+    # Measured with gradio 6.31: a Button is neither a parameter nor a return; a Dataset is an int.
+    with gr.Blocks() as demo:
+        button = gr.Button("Go")
+        box = gr.Textbox(label="Out")
+        examples = gr.Dataset(components=[box], samples=[["a"]])
+        button.click(lambda value: value, button, button, api_name="press")
+        examples.click(lambda index: str(index), examples, box, api_name="pick")
+    named = api_info(demo)["named_endpoints"]
+    assert named["/press"]["parameters"] == [] and named["/press"]["returns"] == []
+    (picked,) = named["/pick"]["parameters"]
+    assert picked["type"] == {"type": "integer", "description": "index of selected example"}
+    assert picked["python_type"]["type"] == "int" and picked["component"] == "Dataset"
