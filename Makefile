@@ -125,7 +125,7 @@ assets: build/assets.json
 # assets, records that it ran.
 build/assets.json: dist/.assets-stamp
 	@test -f $@ || $(PY) scripts/build_assets.py
-dist/.assets-stamp: $(PY_SOURCES) pyproject.toml lite/wheels.lock.json scripts/build_assets.py $(NODE_STAMP) $(VENV_STAMP)
+dist/.assets-stamp: $(PY_SOURCES) pyproject.toml lite/wheels.lock.json scripts/build_assets.py scripts/slim_python.py $(NODE_STAMP) $(VENV_STAMP)
 	$(PY) scripts/build_assets.py
 	touch $@
 

@@ -1,6 +1,6 @@
 /**
  * The module worker that runs a Pagelet app: it loads Pyodide, installs the
- * core wheel (and micropip plus the requirements, only when there are some),
+ * core archive (and micropip plus the requirements, only when there are some),
  * writes the app's files and hands the app port to the core's bridge.
  * The page talks to it with the messages of `lite/messages.ts`. The boot
  * itself is `worker/boot-app.ts`, which the shared worker runs too. Started
@@ -10,7 +10,7 @@ import { describe } from "./fetch";
 import { isBootMessage, isMemoryRequest, isPersistRequest, type BootMessage, type FromWorker } from "./messages";
 import { fetchAsset } from "./worker/fetch-asset";
 import { ASSETS } from "./worker/manifest";
-import { installWheel } from "./worker/python";
+import { installCore, installWheel } from "./worker/python";
 import type { RequirementsPlan } from "./worker/requirements";
 import { isControlRequest } from "./control-messages";
 import { forwardOutput } from "./worker/output";
@@ -86,11 +86,11 @@ function dedicatedHost(message: Promise<BootMessage>): PythonHost {
   void quiet(plan.then(async (planned) => (planned && (await requirementsCode()).needsMicropip(planned) ? fetchMicropip() : [])));
   return {
     runtime: quiet(bootRuntime()),
-    coreWheel: quiet(fetchAsset(ASSETS.core)),
+    coreArchive: quiet(fetchAsset(ASSETS.core)),
     prepare(pyodide: Pyodide, core: ArrayBuffer, boot: BootMessage): void {
       forwardOutput(pyodide, post);
       // Also after a warm start: the snapshot holds Python's memory, not the files.
-      installWheel(pyodide, core);
+      installCore(pyodide, core);
       // Only a name for Python to import: transformers.js is fetched when the app first uses it.
       registerTransformers(pyodide, boot.pageUrl ?? scope.location.href, post);
     },

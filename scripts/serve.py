@@ -36,6 +36,9 @@ class Handler(SimpleHTTPRequestHandler):
         ".mjs": "text/javascript",
         ".wasm": "application/wasm",
         ".whl": "application/zip",
+        # The core archive: bytes as they are, never a Content-Encoding the browser would undo
+        # (the worker checks the hash of what it was sent).
+        ".gz": "application/gzip",
         ".zip": "application/zip",
         ".json": "application/json",
         ".map": "application/json",

@@ -26,8 +26,8 @@ export interface Runtime {
 export interface PythonHost {
   /** Python, loading or loaded: one per app in a dedicated worker, one for all in the shared one. */
   runtime: Promise<Runtime>;
-  /** The core wheel's bytes. */
-  coreWheel: Promise<ArrayBuffer>;
+  /** The core archive's bytes (`.tar.gz`). */
+  coreArchive: Promise<ArrayBuffer>;
   /** Install the core and what the worker gives Python (output, transformers.js); in the core stage. */
   prepare(pyodide: Pyodide, core: ArrayBuffer, message: BootMessage): void;
   /** The folder this app's files go in (also its working directory). */
@@ -98,7 +98,7 @@ export async function bootApp(host: PythonHost, message: BootMessage, post: (mes
   try {
     stages.enter("runtime");
     // Together, so that a broken wheel is reported without waiting for the runtime.
-    const [loaded, core] = await Promise.all([during("runtime", host.runtime), during("core", host.coreWheel)]);
+    const [loaded, core] = await Promise.all([during("runtime", host.runtime), during("core", host.coreArchive)]);
     pyodide = loaded.pyodide;
     stages.enter("core");
     host.prepare(pyodide, core, message);

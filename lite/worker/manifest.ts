@@ -15,14 +15,14 @@ export interface AssetManifest {
    * index by micropip instead of being fetched from `dist/pyodide/` and 404ing.
    */
   lockFile: Lockfile;
-  /** The Pagelet core wheel, installed at every boot. */
+  /** The Pagelet core (the wheel's files as one .tar.gz), installed at every boot. */
   core: Asset;
   /** The wheels that make up micropip, in install order; fetched only for requirements. */
   micropip: Asset[];
 }
 
 export interface Asset {
-  /** Path relative to `dist/`, e.g. `pagelet/pagelet-0.1.0-py3-none-any.whl`. */
+  /** Path relative to `dist/`, e.g. `pagelet/pagelet-0.1.0.tar.gz`. */
   file: string;
   /** Subresource-integrity string, e.g. `sha256-<base64>`. */
   integrity: string;

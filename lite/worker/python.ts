@@ -13,8 +13,21 @@ export const APP_DIR = "/home/pyodide/app";
  * pure-Python wheel, and it skips micropip, which is itself a download.
  */
 export function installWheel(pyodide: Pyodide, wheel: ArrayBuffer): void {
+  unpackIntoSitePackages(pyodide, wheel, "wheel");
+}
+
+/**
+ * Unpack the Pagelet core, which the build ships as one gzip stream of the
+ * wheel's files (`scripts/build_assets.py`): a third smaller than the wheel,
+ * whose zip deflates each small file on its own.
+ */
+export function installCore(pyodide: Pyodide, archive: ArrayBuffer): void {
+  unpackIntoSitePackages(pyodide, archive, "gztar");
+}
+
+function unpackIntoSitePackages(pyodide: Pyodide, archive: ArrayBuffer, format: "wheel" | "gztar"): void {
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]") as string;
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  pyodide.unpackArchive(archive, format, { extractDir: sitePackages });
   // The import system caches directory listings; drop them so the new package is seen.
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
 }

@@ -12,7 +12,7 @@
 import { isBootMessage, isMemoryRequest, type BootMessage, type FromWorker } from "../messages";
 import { fetchAsset } from "./fetch-asset";
 import { ASSETS } from "./manifest";
-import { installWheel } from "./python";
+import { installCore, installWheel } from "./python";
 import { loadRuntime, type Pyodide } from "./runtime";
 import { registerTransformers } from "./transformers";
 import { memoryUsage } from "./memory";
@@ -24,7 +24,7 @@ const APPS_DIR = "/home/pyodide/apps";
 export function serveSharedWorker(scope: SharedWorkerGlobalScope): (port: MessagePort) => void {
   const ports = new Set<MessagePort>();
   let runtime: Promise<Runtime> | undefined;
-  let coreWheel: Promise<ArrayBuffer> | undefined;
+  let coreArchive: Promise<ArrayBuffer> | undefined;
   let loadedRuntime: Pyodide | undefined;
   let prepared = false;
   let micropip: Promise<void> | undefined;
@@ -38,18 +38,18 @@ export function serveSharedWorker(scope: SharedWorkerGlobalScope): (port: Messag
       loadedRuntime = pyodide;
       return { pyodide, warm: false };
     });
-    coreWheel ??= fetchAsset(ASSETS.core);
+    coreArchive ??= fetchAsset(ASSETS.core);
     // Retried by the next app when it failed for this one.
     runtime.catch(() => (runtime = undefined));
-    coreWheel.catch(() => (coreWheel = undefined));
+    coreArchive.catch(() => (coreArchive = undefined));
     started += 1;
     const appDir = `${APPS_DIR}/${started}`;
     return {
       runtime,
-      coreWheel,
+      coreArchive,
       prepare(pyodide: Pyodide, core: ArrayBuffer, message: BootMessage): void {
         if (prepared) return;
-        installWheel(pyodide, core);
+        installCore(pyodide, core);
         // Model progress goes to every app: any of them may have asked for the model.
         registerTransformers(pyodide, message.pageUrl ?? scope.location.href, (progress) => ports.forEach((port) => port.postMessage(progress)));
         prepared = true;

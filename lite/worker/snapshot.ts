@@ -6,14 +6,14 @@
  * memory (Pyodide's private `_makeSnapshot` / `_loadSnapshot` API). Doing it
  * there keeps it off the first visit's critical path, and the snapshot holds
  * no app state. It is kept in Cache Storage under a key naming the Pyodide
- * version, the core wheel's integrity and this format; the next visit loads it
+ * version, the core archive's integrity and this format; the next visit loads it
  * instead of booting Python from scratch. Another build has another key, so a
  * stale snapshot is never looked up; one that fails to load is deleted and the
  * boot goes on fresh.
  */
 import { assetUrl, fetchAsset } from "./fetch-asset";
 import { ASSETS } from "./manifest";
-import { installWheel } from "./python";
+import { installCore } from "./python";
 import { loadRuntime } from "./runtime";
 
 export { SNAPSHOT_WORKER_NAME } from "./snapshot-name";
@@ -74,7 +74,7 @@ export async function dropSnapshot(): Promise<void> {
 export async function buildSnapshot(): Promise<void> {
   if (!snapshotsSupported()) return;
   const [pyodide, core] = await Promise.all([loadRuntime({ makeSnapshot: true }), fetchAsset(ASSETS.core)]);
-  installWheel(pyodide, core);
+  installCore(pyodide, core);
   pyodide.runPython(PRELOADED_MODULES.map((name) => `import ${name}`).join("\n"));
   await saveSnapshot(pyodide.makeMemorySnapshot());
 }

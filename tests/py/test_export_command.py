@@ -28,7 +28,7 @@ def fake_build(tmp_path: Path) -> Path:
     """A stand-in for `make build`'s dist/: the files an export needs, and some it must leave out."""
     build = tmp_path / "dist"
     for name in ("lite.js", "lite.css", "worker.js", "sw.js", "chunks/host-abc.js", "pyodide/pyodide.mjs",
-                 "pyodide/pyodide.asm.wasm", "pagelet/pagelet-0.1.0-py3-none-any.whl",
+                 "pyodide/pyodide.asm.wasm", "pagelet/pagelet-0.1.0.tar.gz",
                  "lite.js.map", "wheels/micropip-0.11.1-py3-none-any.whl", "transformers/transformers.min.js", ".assets-stamp"):
         (build / name).parent.mkdir(parents=True, exist_ok=True)
         (build / name).write_text(f"// {name}\n")

@@ -24,8 +24,8 @@ def find_build(explicit: Path | None = None) -> Path:
     environment = os.environ.get(ENVIRONMENT_VARIABLE)
     build = explicit or (Path(environment) if environment else REPOSITORY_DIST)
     missing = [name for name in REQUIRED if not (build / name).is_file()]
-    if not list((build / "pagelet").glob("pagelet-*.whl")):
-        missing.append("pagelet/pagelet-*.whl")
+    if not list((build / "pagelet").glob("pagelet-*.tar.gz")):
+        missing.append("pagelet/pagelet-*.tar.gz")
     if missing:
         raise ExportError(
             f"the browser build in {build} is incomplete or missing (no {', '.join(missing)}): "

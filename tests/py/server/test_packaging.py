@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -23,31 +24,38 @@ def test_the_wheel_carries_the_built_page(tmp_path: Path) -> None:
     assert any(name.startswith("pagelet/server/static/chunks/") for name in names)
 
 
-def test_the_browser_wheel_has_no_server() -> None:
-    wheels = list((REPO / "dist" / "pagelet").glob("pagelet-*.whl"))
-    if not wheels:
-        pytest.fail("dist/pagelet has no wheel: run `make build` first")
-    with zipfile.ZipFile(wheels[0]) as archive:
-        names = archive.namelist()
-        record = next(name for name in names if name.endswith(".dist-info/RECORD"))
-        assert "pagelet/server/" not in archive.read(record).decode()
+def browser_core() -> dict[str, bytes]:
+    """The files of dist/'s core archive, the one the worker unpacks, by name."""
+    archives = list((REPO / "dist" / "pagelet").glob("pagelet-*.tar.gz"))
+    if not archives:
+        pytest.fail("dist/pagelet has no core archive: run `make build` first")
+    with tarfile.open(archives[0]) as archive:
+        return {member.name: archive.extractfile(member).read() for member in archive if member.isfile()}  # type: ignore[union-attr]
+
+
+def test_the_browser_core_has_no_server() -> None:
+    names = browser_core()
     assert "pagelet/session.py" in names
     assert not [name for name in names if name.startswith("pagelet/server/")]
 
 
-def test_the_browser_wheel_leaves_out_the_command_line_and_the_export() -> None:
-    wheels = list((REPO / "dist" / "pagelet").glob("pagelet-*.whl"))
-    if not wheels:
-        pytest.fail("dist/pagelet has no wheel: run `make build` first")
-    names = zipfile.ZipFile(wheels[0]).namelist()
+def test_the_browser_core_leaves_out_the_command_line_and_the_export() -> None:
+    names = browser_core()
     assert not [name for name in names if name.startswith(("pagelet/export/", "pagelet/cli.py", "pagelet/__main__.py"))]
 
 
-def test_the_browser_wheel_metadata_leaves_out_the_readme() -> None:
-    wheels = list((REPO / "dist" / "pagelet").glob("pagelet-*.whl"))
-    if not wheels:
-        pytest.fail("dist/pagelet has no wheel: run `make build` first")
-    with zipfile.ZipFile(wheels[0]) as archive:
-        metadata = archive.read(next(name for name in archive.namelist() if name.endswith(".dist-info/METADATA"))).decode()
+def test_the_browser_core_metadata_leaves_out_the_readme() -> None:
+    files = browser_core()
+    metadata = next(content for name, content in files.items() if name.endswith(".dist-info/METADATA")).decode()
     assert "Name: pagelet" in metadata
     assert "# Pagelet" not in metadata
+
+
+def test_the_browser_core_sources_keep_their_line_numbers() -> None:
+    """Slimmed (no comments, no docstrings), yet each line of code at its number in the repository."""
+    source = (REPO / "py" / "pagelet" / "session.py").read_text().splitlines()
+    shipped = browser_core()["pagelet/session.py"].decode().splitlines()
+    assert len(shipped) == len(source)
+    assert not [line for line in shipped if line.lstrip().startswith("#")]
+    code = [(number, line) for number, line in enumerate(shipped) if line.strip() and line.strip() != '""']
+    assert code and all(source[number].startswith(line) for number, line in code)
