@@ -1,5 +1,50 @@
-import { appConfig, component, dependency, expect, test } from "./fixtures";
+import { appConfig, component, dependency, expect, fileData, test } from "./fixtures";
 
+const PNG_1X1 = [
+  137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 144, 119, 83, 222, 0, 0, 0,
+  12, 73, 68, 65, 84, 120, 156, 99, 248, 207, 192, 0, 0, 3, 1, 1, 0, 201, 254, 146, 239, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+test("a multimodal box uploads each attached file, shows it as a thumbnail, and sends text and files", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [component(1, "multimodaltextbox", { label: "Message", value: { text: "", files: [] }, file_count: "multiple", submit_btn: true })],
+      [dependency(0, { targets: [[1, "submit"]], inputs: [1], outputs: [] })],
+    ),
+  );
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("upload-button").click();
+  await (await chooser).setFiles({ name: "cat.png", mimeType: "image/png", buffer: Buffer.from(PNG_1X1) });
+  await expect.poll(() => core.sent()).toEqual([{ v: 1, type: "upload", upload_id: expect.any(String), name: "cat.png", mime: "image/png" }]);
+  const [upload] = (await core.sent()) as { upload_id: string }[];
+  const cat = { ...fileData("/tmp/s/cat.png", "cat.png"), mime_type: "image/png" };
+  await core.push({ v: 1, type: "uploaded", upload_id: upload?.upload_id, file: cat });
+  await expect(page.getByRole("img", { name: "cat.png" })).toHaveAttribute("src", /^blob:/);
+  await expect(page.locator(".thumbnail-item")).toHaveCount(1);
+  await page.getByTestId("textbox").fill("look");
+  await page.locator(".submit-button").click();
+  const [event] = await core.expectEvents(1);
+  expect(event?.data).toEqual([{ text: "look", files: [cat] }]);
+  // Taking the file off leaves the text.
+  await page.getByRole("button", { name: "Remove cat.png" }).click();
+  await expect(page.locator(".thumbnail-item")).toHaveCount(0);
+  await expect(page.getByTestId("textbox")).toHaveValue("look");
+});
+test("long pasted text is attached as a text file instead of filling the box; Stop shows when the app asks", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "multimodaltextbox", { label: "Message", value: { text: "", files: [] }, stop_btn: false })]));
+  const box = page.getByTestId("textbox");
+  await box.focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "x".repeat(2000));
+    document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect.poll(() => core.sent()).toEqual([{ v: 1, type: "upload", upload_id: expect.any(String), name: "pasted_text.txt", mime: "text/plain" }]);
+  await expect(box).toHaveValue("");
+  await expect(page.locator(".stop-button")).toBeHidden();
+  await core.push({ v: 1, type: "update", event_id: "e1", updates: [{ id: 1, props: { stop_btn: true } }] });
+  await expect(page.locator(".stop-button")).toBeVisible();
+});
 test("a textbox's field and in-box buttons sit in Gradio's .input-container, Submit and Stop with its classes", async ({ core, page }) => {
   await core.mount(
     appConfig(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pagelet as gr
 from fake_host import FakeHost, component, final_stage, updates_of
 
@@ -239,3 +241,12 @@ def test_the_chat_endpoint_answers_a_chatmessage_as_its_fields_and_refuses_a_mis
     assert answered[0]["value"] == {"content": "Thinking", "role": "assistant", "metadata": {"title": "Step"}, "options": []}
     refused = host.fire(api["id"], None, None)
     assert [m["message"] for m in refused if m["type"] == "alert"] == ["The chat endpoint needs a message: got none"]
+
+
+def test_multimodal_textbox_shows_returned_files_as_file_data(tmp_path):
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    shown = gr.MultimodalTextbox().postprocess({"text": "look", "files": [str(picture)]})
+    assert shown["text"] == "look"
+    assert [(f["path"], f["orig_name"], f["mime_type"]) for f in shown["files"]] == [(str(picture), "cat.png", "image/png")]
+
