@@ -24,6 +24,7 @@ from .components.display import JSON, Markdown
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.state import State
 from .components.text import Textbox
+from .event_data import EditData
 from .events import Dependency, on
 from .examples import Examples
 from .interface import _as_list
@@ -109,6 +110,7 @@ class ChatInterface(Blocks):
         api_visibility: str = "public",
         show_progress: str = "minimal",
         fill_height: bool = True,
+        editable: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(title=title or "Gradio", css=css, theme=theme, mode="chat_interface", fill_height=fill_height)
@@ -131,6 +133,9 @@ class ChatInterface(Blocks):
             # Gradio names these texts by key; the page shows them in the browser's language.
             self.chatbot = chatbot.render() if chatbot is not None else Chatbot(label=I18nData("chat_interface.chatbot"), scale=1)
             self.chatbot._chat_actions = True
+            if editable:
+                # As Gradio: a person may edit their own messages, and the reply is made again.
+                self.chatbot.editable = "user"
             # As Gradio 6: Submit and Stop are the box's own buttons; Stop shows only while a reply runs.
             with Group(), Row():
                 if textbox is not None:
@@ -189,7 +194,8 @@ class ChatInterface(Blocks):
     def _wire(self, show_progress: str, run_examples_on_click: bool) -> None:
         with self:
             triggers = [self.textbox.submit]
-            self._respond_after(on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), show_progress)
+            take = on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET)
+            self._respond_after(take, show_progress)
             if self.examples is not None and run_examples_on_click:
                 load = self.examples.load_event
                 self._respond_after(load.then(self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), show_progress)
@@ -197,6 +203,9 @@ class ChatInterface(Blocks):
             self._respond_after(retry, show_progress)
             self.chatbot.undo(self._undo_turn, [self.chatbot], [self.chatbot, self.textbox], **_QUIET)
             self.chatbot.clear(lambda: ([], None), None, [self.chatbot, self.saved_input], **_QUIET)
+            if self.chatbot.editable is not None:
+                edit = self.chatbot.edit(self._edit_turn, [self.chatbot], [self.chatbot, self.saved_input], **_QUIET)
+                self._respond_after(edit, show_progress)
             self.chatbot_value.change(lambda value: value, [self.chatbot_value], [self.chatbot], api_visibility="undocumented")
 
     def _take_outputs(self) -> list[Component]:
@@ -303,6 +312,13 @@ class ChatInterface(Blocks):
     def _retry_turn(self, history: list[Message] | None) -> tuple[list[Message], Any]:
         before, turn = self._last_turn(list(history or []))
         return before + turn, self._as_message(turn)
+
+    def _edit_turn(self, history: list[Message] | None, edit: EditData) -> tuple[list[Message], Any]:
+        """An edited message: the conversation up to it, then the new text as the message to answer."""
+        index = edit.index[0] if isinstance(edit.index, (list, tuple)) else edit.index
+        text = str(edit.value or "")
+        message = {"text": text, "files": []} if isinstance(self.textbox, MultimodalTextbox) else text
+        return list(history or [])[:index] + _user_messages(message), message
 
     def _undo_turn(self, history: list[Message] | None) -> tuple[list[Message], Any]:
         before, turn = self._last_turn(list(history or []))

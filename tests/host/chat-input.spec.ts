@@ -30,6 +30,7 @@ test("a multimodal box uploads each attached file, shows it as a thumbnail, and 
   await expect(page.locator(".thumbnail-item")).toHaveCount(0);
   await expect(page.getByTestId("textbox")).toHaveValue("look");
 });
+
 test("long pasted text is attached as a text file instead of filling the box; Stop shows when the app asks", async ({ core, page }) => {
   await core.mount(appConfig([component(1, "multimodaltextbox", { label: "Message", value: { text: "", files: [] }, stop_btn: false })]));
   const box = page.getByTestId("textbox");
@@ -45,6 +46,49 @@ test("long pasted text is attached as a text file instead of filling the box; St
   await core.push({ v: 1, type: "update", event_id: "e1", updates: [{ id: 1, props: { stop_btn: true } }] });
   await expect(page.locator(".stop-button")).toBeVisible();
 });
+
+test("an editable chat edits a person's message in place and reports the edit", async ({ core, page }) => {
+  const said = (role: string, text: string) => ({ role, content: [{ type: "text", text }] });
+  const value = [said("user", "Lets"), said("assistant", "You typed: Lets"), said("user", "Test"), said("assistant", "You typed: Test")];
+  await core.mount(
+    appConfig(
+      [component(1, "chatbot", { label: "Chatbot", value, editable: "user" })],
+      [dependency(0, { targets: [[1, "edit"]], inputs: [1], outputs: [] })],
+    ),
+  );
+  const log = page.getByRole("log", { name: "chatbot conversation" });
+  // Only the person's messages can be edited.
+  await expect(log.getByRole("button", { name: "Edit" })).toHaveCount(2);
+  await log.getByRole("button", { name: "Edit" }).nth(1).click();
+  await log.getByRole("textbox", { name: "Message" }).fill("Nope");
+  await log.getByRole("button", { name: "Cancel" }).click();
+  await expect(log.getByRole("textbox")).toHaveCount(0);
+  await expect(log.locator("[data-testid=user]").nth(1)).toHaveText("Test");
+  await log.getByRole("button", { name: "Edit" }).nth(1).click();
+  await log.getByRole("textbox", { name: "Message" }).fill("Do");
+  await log.getByRole("button", { name: "Submit" }).click();
+  await expect(log.locator("[data-testid=user]").nth(1)).toHaveText("Do");
+  const [event] = await core.expectEvents(1);
+  expect(event?.event_data).toEqual({ index: 2, value: "Do", previous_value: "Test" });
+  expect((event?.data[0] as { content: unknown }[])[2]?.content).toEqual([{ type: "text", text: "Do" }]);
+});
+
+test("consecutive replies share one bubble, each part marked bot; a thought's title is its own span", async ({ core, page }) => {
+  const value = [
+    { role: "user", content: "Weather?" },
+    { role: "assistant", content: "Let me check." },
+    { role: "assistant", content: "72 degrees", metadata: { title: "Used tool 'Weather'" } },
+    { role: "assistant", content: "It is sunny." },
+  ];
+  await core.mount(appConfig([component(1, "chatbot", { label: "Chatbot", value })]));
+  const log = page.getByRole("log", { name: "chatbot conversation" });
+  await expect(log.locator(".bot.message")).toHaveCount(1);
+  await expect(log.locator("[data-testid=bot]")).toHaveCount(3);
+  await expect(log.locator("span", { hasText: "Used tool 'Weather'" })).toBeVisible();
+  await core.push({ v: 1, type: "update", event_id: "e1", updates: [{ id: 1, props: { group_consecutive_messages: false } }] });
+  await expect(log.locator(".bot.message")).toHaveCount(3);
+});
+
 test("a textbox's field and in-box buttons sit in Gradio's .input-container, Submit and Stop with its classes", async ({ core, page }) => {
   await core.mount(
     appConfig(

@@ -243,6 +243,38 @@ def test_the_chat_endpoint_answers_a_chatmessage_as_its_fields_and_refuses_a_mis
     assert [m["message"] for m in refused if m["type"] == "alert"] == ["The chat endpoint needs a message: got none"]
 
 
+def test_editable_chat_answers_an_edited_message_again_with_the_conversation_cut_there():
+    seen = []
+
+    def echo(message, history):
+        seen.append((message, [m["content"][0]["text"] for m in history]))
+        return f"You typed: {message}"
+
+    chat = Chat(gr.ChatInterface(echo, editable=True))
+    # As Gradio: ChatInterface(editable=True) lets a person edit their own messages.
+    assert chat.bot["props"]["editable"] == "user"
+    chat.send("Lets")
+    chat.send("Test")
+    chat.send("This")
+    edit = dep_for(chat.config, chat.bot["id"], "edit")
+    asyncio.run(chat.host.session.handle({
+        "v": 1, "type": "event", "event_id": "edit-1", "fn": edit["id"], "data": [chat.history],
+        "event_data": {"index": 2, "value": "Do", "previous_value": "Test"},
+    }))
+    taken = [u["value"] for u in updates_of(chat.host.messages) if u["id"] == chat.bot["id"]][-1]
+    assert [m["content"][0]["text"] for m in taken] == ["Lets", "You typed: Lets", "Do"]
+    respond = then_of(chat.config, edit)
+    replies = [u["value"] for u in updates_of(chat.host.fire(respond["id"], "Do", taken)) if u["id"] == chat.bot["id"]]
+    assert [m["content"][0]["text"] for m in replies[-1]] == ["Lets", "You typed: Lets", "Do", "You typed: Do"]
+    assert seen[-1] == ("Do", ["Lets", "You typed: Lets"])
+
+
+def test_a_chat_is_not_editable_unless_asked():
+    chat = Chat(gr.ChatInterface(lambda message, history: "ok"))
+    assert chat.bot["props"]["editable"] is None
+    assert not any([chat.bot["id"], "edit"] in dep["targets"] for dep in chat.config["dependencies"])
+
+
 def test_multimodal_textbox_shows_returned_files_as_file_data(tmp_path):
     picture = tmp_path / "cat.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n")
