@@ -111,12 +111,14 @@ class ChatInterface(Blocks):
         show_progress: str = "minimal",
         fill_height: bool = True,
         editable: bool = False,
+        validator: Callable[..., Any] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(title=title or "Gradio", css=css, theme=theme, mode="chat_interface", fill_height=fill_height)
         if not callable(fn):
             raise TypeError(f"ChatInterface needs a function, got {fn!r}")
         self.fn = fn
+        self.validator = validator
         self.multimodal = multimodal
         extra_inputs = [component_from(spec) for spec in _as_list(additional_inputs)]
         self.additional_outputs = [component_from(spec) for spec in _as_list(additional_outputs)]
@@ -194,7 +196,10 @@ class ChatInterface(Blocks):
     def _wire(self, show_progress: str, run_examples_on_click: bool) -> None:
         with self:
             triggers = [self.textbox.submit]
-            take = on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET)
+            validator = self.validator
+            # Gradio's validator sees the message alone; a refusal shows under the box and nothing is sent.
+            checked: dict[str, Any] = {} if validator is None else {"validator": lambda message, _history: validator(message)}
+            take = on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET, **checked)
             self._respond_after(take, show_progress)
             if self.examples is not None and run_examples_on_click:
                 load = self.examples.load_event

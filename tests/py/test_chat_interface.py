@@ -282,3 +282,15 @@ def test_multimodal_textbox_shows_returned_files_as_file_data(tmp_path):
     assert shown["text"] == "look"
     assert [(f["path"], f["orig_name"], f["mime_type"]) for f in shown["files"]] == [(str(picture), "cat.png", "image/png")]
 
+
+def test_a_validator_sees_the_message_alone_and_a_refused_message_is_not_sent():
+    def check(message):
+        return gr.validate(message != "error", "Can't be error")
+
+    chat = Chat(gr.ChatInterface(lambda message, history: f"You typed: {message}", validator=check))
+    first = dep_for(chat.config, chat.box["id"], "submit")
+    refused = chat.host.fire(first["id"], "error", [])
+    assert {"id": chat.box["id"], "props": {"validation_error": "Can't be error"}} in updates_of(refused)
+    assert not any(u["id"] == chat.bot["id"] for u in updates_of(refused))
+    chat.send("hello")
+    assert [m["content"][0]["text"] for m in chat.history] == ["hello", "You typed: hello"]
