@@ -76,7 +76,11 @@ export const multimodaltextbox: Renderer = (context): ComponentView => {
   picker.hidden = true;
   const attach = boxButton("Upload a file", "pagelet-chat-action upload-button", "📎", () => picker.click());
   attach.dataset.testid = "upload-button";
-  const send = boxButton("Submit", "pagelet-button pagelet-button-primary pagelet-button-sm submit-button", "Submit", () => context.emit("submit"));
+  const send = boxButton("Submit", "pagelet-button pagelet-button-primary pagelet-button-sm submit-button", "Submit", () => {
+    context.emit("submit");
+    // As in Gradio, typing goes on in the box after a click on Submit.
+    area.focus();
+  });
   send.dataset.testid = "submit-button";
   const stop = boxButton("Stop", "pagelet-button pagelet-button-stop pagelet-button-sm stop-button", "Stop", () => context.emit("stop"));
   stop.dataset.testid = "stop-button";

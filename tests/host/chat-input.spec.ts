@@ -23,6 +23,8 @@ test("a multimodal box uploads each attached file, shows it as a thumbnail, and 
   await expect(page.locator(".thumbnail-item")).toHaveCount(1);
   await page.getByTestId("textbox").fill("look");
   await page.locator(".submit-button").click();
+  // Typing goes on in the box after a click on Submit.
+  await expect(page.getByTestId("textbox")).toBeFocused();
   const [event] = await core.expectEvents(1);
   expect(event?.data).toEqual([{ text: "look", files: [cat] }]);
   // Taking the file off leaves the text.
