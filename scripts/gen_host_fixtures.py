@@ -78,6 +78,7 @@ _EVENTS = {
     "release": "slider", "clear": "image", "expand": "accordion", "tick": "timer", "load": "blocks",
     "like": "chatbot", "retry": "chatbot", "undo": "chatbot", "delete": "file", "key_up": "dropdown",
     "upload": "file", "option_select": "chatbot", "apply": "imageeditor", "edit": "chatbot", "stop": "textbox",
+    "example_select": "chatbot",
 }
 
 

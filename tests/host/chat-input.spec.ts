@@ -103,3 +103,22 @@ test("a textbox's field and in-box buttons sit in Gradio's .input-container, Sub
   await page.locator(".input-container .stop-button").click();
   await expect.poll(async () => (await core.calls()).map(([fn]) => fn)).toEqual([0, 1]);
 });
+
+test("a chat's examples show while it is empty, named as Gradio names them, and a click reports example_select", async ({ core, page }) => {
+  const examples = [{ text: "hello" }, { text: "hola", display_text: "Spanish" }];
+  await core.mount(
+    appConfig(
+      [component(1, "chatbot", { label: "Chatbot", value: [], examples })],
+      [dependency(0, { targets: [[1, "example_select"]], inputs: [], outputs: [] })],
+    ),
+  );
+  const log = page.getByRole("log", { name: "chatbot conversation" });
+  await expect(log.getByRole("listitem")).toHaveCount(2);
+  await log.getByRole("button", { name: "Select example 2: Spanish" }).click();
+  const [event] = await core.expectEvents(1);
+  expect(event?.event_data).toEqual({ index: 1, value: { text: "hola", files: [] } });
+  await core.push({ v: 1, type: "update", event_id: "e1", updates: [{ id: 1, value: [{ role: "user", content: "hola" }] }] });
+  await expect(log.getByRole("button", { name: /Select example/ })).toHaveCount(0);
+  await core.push({ v: 1, type: "update", event_id: "e2", updates: [{ id: 1, value: [] }] });
+  await expect(log.getByRole("button", { name: /Select example/ })).toHaveCount(2);
+});

@@ -294,3 +294,32 @@ def test_a_validator_sees_the_message_alone_and_a_refused_message_is_not_sent():
     assert not any(u["id"] == chat.bot["id"] for u in updates_of(refused))
     chat.send("hello")
     assert [m["content"][0]["text"] for m in chat.history] == ["hello", "You typed: hello"]
+
+
+def test_examples_show_in_the_empty_chat_and_a_clicked_one_starts_the_conversation(tmp_path):
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    seen = []
+
+    def echo(message, history):
+        seen.append(message)
+        return f"You wrote: {message['text']} and uploaded {len(message['files'])} files."
+
+    chat = Chat(gr.ChatInterface(echo, multimodal=True, examples=[{"text": "hello"}, {"text": "hola", "files": [str(picture)]}]))
+    shown = chat.bot["props"]["examples"]
+    assert [example["text"] for example in shown] == ["hello", "hola"]
+    assert shown[1]["files"][0]["orig_name"] == "cat.png"
+    # As Gradio 6: no Examples table under the box.
+    assert not any(c["type"] == "dataset" for c in chat.config["components"])
+    chosen = dep_for(chat.config, chat.bot["id"], "example_select")
+    # The page names the example by index; what it says the files are is not trusted.
+    asyncio.run(chat.host.session.handle({
+        "v": 1, "type": "event", "event_id": "x-1", "fn": chosen["id"], "data": [],
+        "event_data": {"index": 1, "value": {"text": "hola", "files": [{"path": "/etc/passwd"}]}},
+    }))
+    history = [u["value"] for u in updates_of(chat.host.messages) if u["id"] == chat.bot["id"]][-1]
+    assert history[0]["content"][0]["file"]["path"] == str(picture)
+    respond = then_of(chat.config, chosen)
+    replies = [u["value"] for u in updates_of(chat.host.fire(respond["id"], {"text": "hola", "files": [str(picture)]}, history)) if u["id"] == chat.bot["id"]]
+    assert replies[-1][-1]["content"][0]["text"] == "You wrote: hola and uploaded 1 files."
+    assert seen == [{"text": "hola", "files": [str(picture)]}]
