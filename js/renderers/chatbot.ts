@@ -1,4 +1,5 @@
 import { blockElement, caption, showCaption } from "./block";
+import { chatExamples } from "./chat-examples";
 import { markdownFragment } from "./markdown";
 import { bool, num, optionalStr } from "./props";
 import type { FileAccess } from "../files";
@@ -115,26 +116,6 @@ function groupOf(shown: readonly Message[], at: number): Message[] {
 function lastUserMessage(shown: readonly Message[]): Message | undefined {
   for (let at = shown.length - 1; at >= 0; at -= 1) if (shown[at]?.role === "user") return shown[at];
   return undefined;
-}
-
-interface ChatExample {
-  readonly text: string;
-  readonly display_text: string | null;
-  readonly files: readonly FileData[];
-}
-
-function examplesOf(value: unknown): ChatExample[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown): ChatExample[] => {
-    const example = record(item);
-    if (example === null) return [];
-    const files = Array.isArray(example.files) ? example.files.filter(isFileData) : [];
-    return [{
-      text: typeof example.text === "string" ? example.text : "",
-      display_text: typeof example.display_text === "string" ? example.display_text : null,
-      files,
-    }];
-  });
 }
 
 /** A message's text when it is all text (what an edit box holds), else null. */
@@ -362,42 +343,7 @@ export const chatbot: Renderer = (context): ComponentView => {
     return bar;
   };
   // Gradio's chatbot examples: shown while the chat is empty, a click reports example_select.
-  let examples: ChatExample[] = [];
-  const exampleBox = document.createElement("div");
-  exampleBox.className = "pagelet-chat-examples examples";
-  exampleBox.setAttribute("role", "list");
-  const examplesList = (): HTMLElement => {
-    exampleBox.replaceChildren(
-      ...examples.map((example, index) => {
-        // A button in a list item (Gradio puts the buttons straight in the list, which leaves the list empty to a screen reader).
-        const item = document.createElement("div");
-        item.setAttribute("role", "listitem");
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "pagelet-chat-example example";
-        item.append(button);
-        button.setAttribute("aria-label", `Select example ${String(index + 1)}: ${example.display_text ?? example.text}`);
-        for (const file of example.files.slice(0, 4)) {
-          const url = context.files.url(file);
-          if (url === null || !(file.mime_type ?? "").startsWith("image/")) continue;
-          const image = document.createElement("img");
-          image.className = "example-image";
-          image.src = url;
-          image.alt = "";
-          button.append(image);
-        }
-        const text = document.createElement("span");
-        text.className = "example-text";
-        text.textContent = example.display_text ?? example.text;
-        button.append(text);
-        button.addEventListener("click", () =>
-          context.emit("example_select", { index, value: { text: example.text, files: [...example.files] } }),
-        );
-        return item;
-      }),
-    );
-    return exampleBox;
-  };
+  const exampleList = chatExamples(context);
   let editable: string | null = null;
   let grouped = true;
   /** The messages being edited (by index) and their edit boxes; null when none is. */
@@ -537,8 +483,8 @@ export const chatbot: Renderer = (context): ComponentView => {
     empty.replaceChildren(placeholder === "" ? "" : markdownFragment(placeholder));
     if (next.length === 0 && placeholder !== "") log.append(empty);
     else empty.remove();
-    if (next.length === 0 && examples.length > 0) log.append(examplesList());
-    else examplesList().remove();
+    if (next.length === 0 && exampleList.count() > 0) log.append(exampleList.element);
+    else exampleList.element.remove();
     clear.hidden = next.length === 0;
     log.append(options, actions);
     log.scrollTop = log.scrollHeight;
@@ -556,7 +502,7 @@ export const chatbot: Renderer = (context): ComponentView => {
       const wasLikeable = likeable;
       likeable = bool(props, "likeable", false);
       likeUser = bool(props, "like_user_message", false);
-      examples = examplesOf(props.examples);
+      exampleList.show(props.examples);
       const nextEditable = optionalStr(props, "editable");
       if (nextEditable !== editable) shown = [];
       editable = nextEditable;
