@@ -77,7 +77,8 @@ _EVENTS = {
     "click": "button", "change": "textbox", "input": "textbox", "submit": "textbox", "select": "dropdown",
     "release": "slider", "clear": "image", "expand": "accordion", "tick": "timer", "load": "blocks",
     "like": "chatbot", "retry": "chatbot", "undo": "chatbot", "delete": "file", "key_up": "dropdown",
-    "upload": "file", "option_select": "chatbot", "apply": "imageeditor",
+    "upload": "file", "option_select": "chatbot", "apply": "imageeditor", "edit": "chatbot", "stop": "textbox",
+    "example_select": "chatbot",
 }
 
 

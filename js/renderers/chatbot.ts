@@ -1,4 +1,5 @@
 import { blockElement, caption, showCaption } from "./block";
+import { chatExamples } from "./chat-examples";
 import { markdownFragment } from "./markdown";
 import { bool, num, optionalStr } from "./props";
 import type { FileAccess } from "../files";
@@ -117,6 +118,17 @@ function lastUserMessage(shown: readonly Message[]): Message | undefined {
   return undefined;
 }
 
+/** A message's text when it is all text (what an edit box holds), else null. */
+function editableText(message: Message): string | null {
+  if (message.metadata.title !== null || message.parts.length === 0) return null;
+  let text = "";
+  for (const part of message.parts) {
+    if (part.type !== "text") return null;
+    text += part.text;
+  }
+  return text;
+}
+
 const THUMBS: Readonly<Record<string, [symbol: string, done: string]>> = { Like: ["👍", "Liked"], Dislike: ["👎", "Disliked"] };
 
 const MEDIA_KINDS = ["image", "audio", "video"] as const;
@@ -147,6 +159,8 @@ function fileElement(file: FileData, alt: string | null, files: FileAccess, comp
     player.controls = true;
     player.className = "pagelet-chat-media";
     player.setAttribute("aria-label", alt ?? fileName(file));
+    // Gradio's test id for the audio player it shows in a message.
+    if (kind === "audio") player.dataset.testid = "waveform-Audio";
     return player;
   }
   const link = document.createElement(url === null ? "span" : "a");
@@ -199,7 +213,11 @@ function thoughtElement(message: Message, children: readonly Message[], nested: 
   details.className = "pagelet-chat-thought";
   details.open = metadata.status !== "done";
   const summary = document.createElement("summary");
-  summary.append(metadata.title ?? "");
+  // The title in a span of its own, as Gradio has it: apps' CSS and tests find it there.
+  const title = document.createElement("span");
+  title.className = "pagelet-chat-thought-title";
+  title.textContent = metadata.title ?? "";
+  summary.append(title);
   if (metadata.status === "pending") {
     const spinner = document.createElement("span");
     spinner.className = "pagelet-chat-spinner";
@@ -311,7 +329,7 @@ export const chatbot: Renderer = (context): ComponentView => {
         const now = chosen.get(message.index) === option ? null : option;
         if (now === null) chosen.delete(message.index);
         else chosen.set(message.index, option);
-        bar.replaceWith(feedbackBar(position, shown));
+        redraw();
         // Gradio's LikeData: the group's first index, every content of the group, and true / false / the option.
         context.emit("like", {
           index: group[0]?.index ?? message.index,
@@ -324,6 +342,59 @@ export const chatbot: Renderer = (context): ComponentView => {
     }
     return bar;
   };
+  // Gradio's chatbot examples: shown while the chat is empty, a click reports example_select.
+  const exampleList = chatExamples(context);
+  let editable: string | null = null;
+  let grouped = true;
+  /** The messages being edited (by index) and their edit boxes; null when none is. */
+  let editing: Map<number, HTMLTextAreaElement> | null = null;
+  let lastAll: Message[] = [];
+  let lastPlaceholder = "";
+  const redraw = (): void => render(lastAll, lastPlaceholder);
+
+  // Gradio's `editable`: "user" edits a person's text messages, "all" every text message.
+  const canEdit = (group: readonly Message[]): boolean => {
+    const role = group[0]?.role;
+    if (editable !== "all" && !(editable === "user" && role === "user")) return false;
+    return group.length > 0 && group.every((message) => editableText(message) !== null);
+  };
+  const startEditing = (group: readonly Message[]): void => {
+    editing = new Map(group.map((message) => [message.index, document.createElement("textarea")]));
+    redraw();
+    editing.values().next().value?.focus();
+  };
+  const editBox = (message: Message): HTMLTextAreaElement => {
+    const box = editing?.get(message.index) ?? document.createElement("textarea");
+    box.className = "pagelet-input pagelet-chat-edit";
+    box.setAttribute("aria-label", "Message");
+    box.value = editableText(message) ?? "";
+    return box;
+  };
+  const editActions = (): HTMLButtonElement[] => [
+    actionButton("Submit", "✓", () => {
+      const boxes = editing;
+      if (boxes === null) return;
+      editing = null;
+      const edits = [...boxes].map(([index, box]) => {
+        const message = shown.find((item) => item.index === index);
+        return { index, value: box.value, previous_value: message === undefined ? "" : (editableText(message) ?? "") };
+      });
+      // As Gradio: the edited messages take the new text, then each edit is reported.
+      value = value.map((item, index) => {
+        const edit = edits.find((entry) => entry.index === index);
+        const message = record(item);
+        return edit === undefined || message === null ? item : { ...message, content: [{ type: "text", text: edit.value }] };
+      });
+      lastAll = messages(value);
+      redraw();
+      for (const edit of edits) context.emit("edit", edit);
+    }),
+    actionButton("Cancel", "✕", () => {
+      editing = null;
+      redraw();
+    }),
+  ];
+
   const header = document.createElement("div");
   header.className = "pagelet-chat-header";
   header.append(parts.label, clear);
@@ -338,31 +409,63 @@ export const chatbot: Renderer = (context): ComponentView => {
 
   // Only bubbles whose message changed are parsed again: a streamed reply re-renders one bubble.
   const render = (all: Message[], placeholder: string): void => {
+    lastAll = all;
+    lastPlaceholder = placeholder;
     const layout = nesting(all);
     nested = layout.nested;
     const next = layout.top;
+    // Gradio draws consecutive messages of one role in one bubble (`group_consecutive_messages`).
+    const groups: { first: number; messages: Message[] }[] = [];
     next.forEach((message, index) => {
-      const signature = JSON.stringify([message.message, message.metadata.id === null ? [] : (nested.get(message.metadata.id) ?? []).map((child) => child.message)]);
+      const last = groups[groups.length - 1];
+      if (grouped && last !== undefined && last.messages[0]?.role === message.role) last.messages.push(message);
+      else groups.push({ first: index, messages: [message] });
+    });
+    groups.forEach((group, index) => {
+      const signature = JSON.stringify(
+        group.messages.map((message) => [
+          message.message,
+          message.metadata.id === null ? [] : (nested.get(message.metadata.id) ?? []).map((child) => child.message),
+          editing?.has(message.index) ?? false,
+          chosen.get(message.index) ?? null,
+        ]),
+      );
       let bubble = bubbles[index];
-      if (bubble !== undefined && signatures[index] === signature && shown[index] !== undefined) return;
+      if (bubble !== undefined && signatures[index] === signature && shown.length > 0) return;
       if (bubble === undefined) {
         bubble = document.createElement("div");
         log.append(bubble);
         bubbles[index] = bubble;
       }
       signatures[index] = signature;
-      const user = message.role === "user";
-      // `user` / `bot` as well: Gradio's classes, which apps' CSS and tests select (`.user p`).
-      bubble.className = `pagelet-chat-message pagelet-chat-${user ? "user" : "bot"} ${user ? "user" : "bot"} pagelet-prose`;
-      bubble.dataset.testid = user ? "user" : "bot";
-      bubble.setAttribute("aria-label", user ? "user's message" : "bot's message");
-      bubble.replaceChildren(messageBody(message, nested, context.files));
-      // Thumbs under the last bubble of each reply group, when the app listens for likes.
-      const endsGroup = next[index + 1]?.role !== message.role;
-      if (likeable && endsGroup && (!user || likeUser)) bubble.append(feedbackBar(index, next));
+      const role = group.messages[0]?.role ?? "assistant";
+      const user = role === "user";
+      // `user` / `bot` and `message`: Gradio's classes, which apps' CSS and tests select (`.bot.message`).
+      bubble.className = `pagelet-chat-message pagelet-chat-${user ? "user" : "bot"} ${user ? "user" : "bot"} message pagelet-prose`;
+      const inEdit = group.messages.some((message) => editing?.has(message.index) ?? false);
+      bubble.replaceChildren(
+        ...group.messages.map((message) => {
+          // Each message of the bubble, marked as Gradio marks it (`data-testid="bot"`).
+          const item = document.createElement("div");
+          item.className = "pagelet-chat-item";
+          item.dataset.testid = user ? "user" : "bot";
+          item.setAttribute("aria-label", user ? "user's message" : "bot's message");
+          item.append(inEdit ? editBox(message) : messageBody(message, nested, context.files));
+          return item;
+        }),
+      );
+      // Under the bubble: Edit (or Submit / Cancel while editing) and the thumbs.
+      const bar = document.createElement("div");
+      bar.className = "pagelet-chat-feedback";
+      if (inEdit) bar.append(...editActions());
+      else {
+        if (canEdit(group.messages)) bar.append(actionButton("Edit", "✎", () => startEditing(group.messages)));
+        if (likeable && (!user || likeUser)) bar.append(...feedbackBar(group.first + group.messages.length - 1, next).childNodes);
+      }
+      if (bar.childNodes.length > 0) bubble.append(bar);
     });
-    for (const extra of bubbles.splice(next.length)) extra.remove();
-    signatures = signatures.slice(0, next.length);
+    for (const extra of bubbles.splice(groups.length)) extra.remove();
+    signatures = signatures.slice(0, groups.length);
     shown = next;
     // Gradio's options: buttons for the last reply's choices, each firing option_select.
     const last = next[next.length - 1];
@@ -380,6 +483,8 @@ export const chatbot: Renderer = (context): ComponentView => {
     empty.replaceChildren(placeholder === "" ? "" : markdownFragment(placeholder));
     if (next.length === 0 && placeholder !== "") log.append(empty);
     else empty.remove();
+    if (next.length === 0 && exampleList.count() > 0) log.append(exampleList.element);
+    else exampleList.element.remove();
     clear.hidden = next.length === 0;
     log.append(options, actions);
     log.scrollTop = log.scrollHeight;
@@ -397,6 +502,15 @@ export const chatbot: Renderer = (context): ComponentView => {
       const wasLikeable = likeable;
       likeable = bool(props, "likeable", false);
       likeUser = bool(props, "like_user_message", false);
+      exampleList.show(props.examples);
+      const nextEditable = optionalStr(props, "editable");
+      if (nextEditable !== editable) shown = [];
+      editable = nextEditable;
+      const nextGrouped = bool(props, "group_consecutive_messages", true);
+      if (nextGrouped !== grouped) shown = [];
+      grouped = nextGrouped;
+      // A new value from the app ends an edit in progress: the messages it was editing may be gone.
+      editing = null;
       const feedbackOptions = props.feedback_options;
       if (Array.isArray(feedbackOptions)) feedback = feedbackOptions.filter((option): option is string => typeof option === "string");
       // Feedback buttons live in the bubbles: draw them all again when whether they show changes.

@@ -65,6 +65,8 @@ export const dataset: Renderer = (context): ComponentView => {
         row.addEventListener("click", () => choose(index));
         texts.forEach((text, column) => {
           const cell = row.insertCell();
+          // Gradio's class for a sample's cell: "table" in a table of several inputs, "gallery" for one.
+          cell.className = texts.length > 1 ? "table" : "gallery";
           if (column > 0) {
             cell.textContent = text;
             return;

@@ -66,7 +66,7 @@ function navbarLinks(pages: readonly ChildView[], settings: Readonly<Props> | nu
 
 /**
  * A multipage app's pages: the one the address names is shown (see
- * `page-route`), the others kept hidden with what was entered in them; the
+ * `page-route`), the others kept out of the document with what was entered in them; the
  * navbar above links them. The Navbar settings that apply are the ones on the
  * shown page, else the first on any page.
  */
@@ -82,7 +82,6 @@ export const pages: Renderer = (context): ComponentView => {
     const panel = document.createElement("div");
     panel.className = "pagelet-page-panel";
     if (child.element) panel.append(child.element);
-    element.append(panel);
     return { child, panel };
   });
   let shown = 0;
@@ -91,7 +90,7 @@ export const pages: Renderer = (context): ComponentView => {
     const current = panels[shown]?.panel;
     let first: Readonly<Props> | null = null;
     for (const [holder, props] of navbars) {
-      if (!element.contains(holder)) continue;
+      if (!panels.some(({ panel }) => panel.contains(holder))) continue;
       if (current?.contains(holder)) return props;
       first ??= props;
     }
@@ -125,8 +124,11 @@ export const pages: Renderer = (context): ComponentView => {
     const wanted = addressedPage();
     const index = panels.findIndex(({ child }) => str(child.props(), "path") === wanted);
     if (index >= 0) shown = index;
+    // Only the shown page is in the document, as in Gradio: the others keep what was entered
+    // in them, but a search of the page (a test's, a screen reader's) does not find them.
     panels.forEach(({ panel }, i) => {
-      panel.hidden = i !== shown;
+      if (i === shown) element.append(panel);
+      else panel.remove();
     });
     drawNavbar();
   };

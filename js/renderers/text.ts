@@ -38,7 +38,8 @@ function autoGrow(area: HTMLTextAreaElement, maxLines: number): void {
 function boxButton(name: string, variant: string, testId: string, onClick: () => void): HTMLButtonElement {
   const button = document.createElement("button");
   button.type = "button";
-  button.className = `pagelet-button pagelet-button-sm ${variant}`;
+  // The test id doubles as Gradio's class (`.submit-button`), which apps' CSS and tests select.
+  button.className = `pagelet-button pagelet-button-sm ${variant} ${testId}`;
   button.dataset.testid = testId;
   button.textContent = name;
   button.addEventListener("click", onClick);
@@ -78,18 +79,22 @@ export const textbox: Renderer = (context): ComponentView => {
       fresh.value = control.value;
       control.replaceWith(fresh);
     } else {
-      element.append(fresh);
+      container.prepend(fresh);
     }
     return fresh;
   };
 
-  element.append(parts.label, parts.info);
+  // Gradio's `.input-container`: the field and its in-box buttons, which tests and apps' CSS select.
+  const container = document.createElement("div");
+  container.className = "input-container";
+  element.append(parts.label, parts.info, container);
   // Gradio 6's submit_btn / stop_btn: buttons in the box that fire its submit and stop events.
   const inBox = document.createElement("div");
   inBox.className = "pagelet-textbox-buttons";
   const submit = boxButton("Submit", "pagelet-button-primary", "submit-button", () => context.emit("submit"));
   const stop = boxButton("Stop", "pagelet-button-stop", "stop-button", () => context.emit("stop"));
   inBox.append(submit, stop);
+  container.append(inBox);
 
   return {
     element,
@@ -97,7 +102,6 @@ export const textbox: Renderer = (context): ComponentView => {
       current = props;
       if (control === null || (control instanceof HTMLInputElement) !== useInput()) {
         control = build();
-        element.append(inBox);
       }
       showBoxButton(submit, props.submit_btn, "Submit");
       showBoxButton(stop, props.stop_btn, "Stop");

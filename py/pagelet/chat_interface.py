@@ -24,6 +24,8 @@ from .components.display import JSON, Markdown
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.state import State
 from .components.text import Textbox
+from .components.file import to_file_data
+from .event_data import EditData, SelectData
 from .events import Dependency, on
 from .examples import Examples
 from .interface import _as_list
@@ -83,6 +85,13 @@ def _text_and_files(turn: list[Message]) -> tuple[str, list[Any]]:
     return text, files
 
 
+def _example_message(example: Any) -> dict[str, Any]:
+    """An example as Gradio's chatbot shows it: its text and its files."""
+    if isinstance(example, dict):
+        return {"text": str(example.get("text") or ""), "files": list(example.get("files") or [])}
+    return {"text": str(example)}
+
+
 class ChatInterface(Blocks):
     """A chatbot, a message box, and the wiring Gradio gives them."""
 
@@ -109,12 +118,15 @@ class ChatInterface(Blocks):
         api_visibility: str = "public",
         show_progress: str = "minimal",
         fill_height: bool = True,
+        editable: bool = False,
+        validator: Callable[..., Any] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(title=title or "Gradio", css=css, theme=theme, mode="chat_interface", fill_height=fill_height)
         if not callable(fn):
             raise TypeError(f"ChatInterface needs a function, got {fn!r}")
         self.fn = fn
+        self.validator = validator
         self.multimodal = multimodal
         extra_inputs = [component_from(spec) for spec in _as_list(additional_inputs)]
         self.additional_outputs = [component_from(spec) for spec in _as_list(additional_outputs)]
@@ -131,6 +143,9 @@ class ChatInterface(Blocks):
             # Gradio names these texts by key; the page shows them in the browser's language.
             self.chatbot = chatbot.render() if chatbot is not None else Chatbot(label=I18nData("chat_interface.chatbot"), scale=1)
             self.chatbot._chat_actions = True
+            if editable:
+                # As Gradio: a person may edit their own messages, and the reply is made again.
+                self.chatbot.editable = "user"
             # As Gradio 6: Submit and Stop are the box's own buttons; Stop shows only while a reply runs.
             with Group(), Row():
                 if textbox is not None:
@@ -160,9 +175,14 @@ class ChatInterface(Blocks):
             self.api_history = State(list(self.chatbot.value or []))
             # Gradio 6's chatbot_value: an app sets it (radio.change(..., chat.chatbot_value)) to fill the chat.
             self.chatbot_value = State(list(self.chatbot.value or []))
-            if examples:
+            self._chat_examples: list[Any] = []
+            with_extras = bool(examples and extra_inputs and all(isinstance(row, (list, tuple)) for row in examples))
+            if examples and not with_extras:
+                # As Gradio 6: the examples show in the empty chat, and a click sends one.
+                self._chat_examples = [row[0] if isinstance(row, (list, tuple)) else row for row in examples]
+                self.chatbot.examples = [_example_message(example) for example in self._chat_examples]
+            elif examples:
                 # With additional inputs an example may be [message, value, ...], as in Gradio.
-                with_extras = extra_inputs and all(isinstance(row, (list, tuple)) for row in examples)
                 targets = [self.textbox, *extra_inputs] if with_extras else self.textbox
                 rows = [list(row) + [None] * (1 + len(extra_inputs) - len(row)) for row in examples] if with_extras else examples
                 # Gradio's ChatInterface builds its Examples class itself, whose label is "Examples".
@@ -189,14 +209,26 @@ class ChatInterface(Blocks):
     def _wire(self, show_progress: str, run_examples_on_click: bool) -> None:
         with self:
             triggers = [self.textbox.submit]
-            self._respond_after(on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), show_progress)
+            validator = self.validator
+            # Gradio's validator sees the message alone; a refusal shows under the box and nothing is sent.
+            checked: dict[str, Any] = {} if validator is None else {"validator": lambda message, _history: validator(message)}
+            take = on(triggers, self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET, **checked)
+            self._respond_after(take, show_progress)
             if self.examples is not None and run_examples_on_click:
                 load = self.examples.load_event
                 self._respond_after(load.then(self._take_message, [self.textbox, self.chatbot], self._take_outputs(), **_QUIET), show_progress)
+            if self._chat_examples and run_examples_on_click:
+                chosen = self.chatbot.example_select(self._example_turn, None, [self.chatbot, self.saved_input], **_QUIET)
+                self._respond_after(chosen, show_progress)
+            elif self._chat_examples:
+                self.chatbot.example_select(self._fill_example, None, [self.textbox], **_QUIET)
             retry = self.chatbot.retry(self._retry_turn, [self.chatbot], [self.chatbot, self.saved_input], **_QUIET)
             self._respond_after(retry, show_progress)
             self.chatbot.undo(self._undo_turn, [self.chatbot], [self.chatbot, self.textbox], **_QUIET)
             self.chatbot.clear(lambda: ([], None), None, [self.chatbot, self.saved_input], **_QUIET)
+            if self.chatbot.editable is not None:
+                edit = self.chatbot.edit(self._edit_turn, [self.chatbot], [self.chatbot, self.saved_input], **_QUIET)
+                self._respond_after(edit, show_progress)
             self.chatbot_value.change(lambda value: value, [self.chatbot_value], [self.chatbot], api_visibility="undocumented")
 
     def _take_outputs(self) -> list[Component]:
@@ -303,6 +335,36 @@ class ChatInterface(Blocks):
     def _retry_turn(self, history: list[Message] | None) -> tuple[list[Message], Any]:
         before, turn = self._last_turn(list(history or []))
         return before + turn, self._as_message(turn)
+
+    def _chosen_example(self, chosen: SelectData) -> Any:
+        """The example a person clicked, as the message box's value. Read from the app's own list by
+        index, never from the page: a page could name any file on the machine as an example's."""
+        index = chosen.index if isinstance(chosen.index, int) else -1
+        if not 0 <= index < len(self._chat_examples):
+            raise Error(f"There is no example {chosen.index!r}")
+        example = self._chat_examples[index]
+        if isinstance(self.textbox, MultimodalTextbox):
+            if isinstance(example, dict):
+                files = [to_file_data(file)["path"] for file in example.get("files") or []]
+                return {"text": str(example.get("text") or ""), "files": files}
+            return {"text": str(example), "files": []}
+        return str(example.get("text") or "") if isinstance(example, dict) else str(example)
+
+    def _example_turn(self, chosen: SelectData) -> tuple[list[Message], Any]:
+        """A clicked example starts the conversation afresh with it, as in Gradio."""
+        message = self._chosen_example(chosen)
+        return _user_messages(message), message
+
+    def _fill_example(self, chosen: SelectData) -> Any:
+        """With run_examples_on_click=False a clicked example only fills the box."""
+        return self._chosen_example(chosen)
+
+    def _edit_turn(self, history: list[Message] | None, edit: EditData) -> tuple[list[Message], Any]:
+        """An edited message: the conversation up to it, then the new text as the message to answer."""
+        index = edit.index[0] if isinstance(edit.index, (list, tuple)) else edit.index
+        text = str(edit.value or "")
+        message = {"text": text, "files": []} if isinstance(self.textbox, MultimodalTextbox) else text
+        return list(history or [])[:index] + _user_messages(message), message
 
     def _undo_turn(self, history: list[Message] | None) -> tuple[list[Message], Any]:
         before, turn = self._last_turn(list(history or []))

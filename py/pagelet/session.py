@@ -150,10 +150,11 @@ class Session:
 
     def _publish_files(self, message: ServerMessage) -> None:
         """Give the host every output file a config or update mentions, before it."""
+        # Every prop, not only the value: a chatbot's examples show their pictures too.
         if message["type"] == "config":
-            values = [component["props"].get("value") for component in message["config"]["components"]]
+            values: list[Any] = [component["props"] for component in message["config"]["components"]]
         elif message["type"] == "update":
-            values = [update.get("value") for update in message["updates"]]
+            values = [[update.get("value"), update.get("props")] for update in message["updates"]]
         else:
             return
         for file in files.iter_file_data(values):

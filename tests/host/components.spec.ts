@@ -235,6 +235,8 @@ test.describe("display components", () => {
     await expect(table.getByRole("columnheader")).toHaveText(["Prompt", "Count", "Flag", "Empty"]);
     await expect(table.locator("tbody tr")).toHaveCount(5);
     await expect(table.locator("tbody tr").first().locator("td")).toHaveText(["text 0", "0", "true", ""]);
+    // Gradio's class for a cell of a table of samples, which its tests click.
+    await expect(table.locator("tbody tr").first().locator("td.table")).toHaveCount(4);
     await expect(page.getByRole("button", { name: "text 0, 0, true", exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Page 3" }).click();
     await expect(table.locator("tbody tr")).toHaveCount(2);
@@ -244,6 +246,6 @@ test.describe("display components", () => {
   test("examples: a video sample is named by its video file", async ({ core, page }) => {
     const clip = { path: "/tmp/clip.mp4", orig_name: "clip.mp4", url: null, meta: { _type: "gradio.FileData" } };
     await core.mount(appConfig([component(1, "dataset", { headers: ["Clip"], samples: [[{ video: clip, subtitles: null }]], components: ["video"] })]));
-    await expect(page.getByRole("table", { name: "Examples" }).locator("tbody td")).toHaveText(["clip.mp4"]);
+    await expect(page.getByRole("table", { name: "Examples" }).locator("tbody td.gallery")).toHaveText(["clip.mp4"]);
   });
 });

@@ -131,3 +131,27 @@ test("renderers load only for types on the page; markdown stays out of the main 
   await expect(page.locator("strong", { hasText: "bold" })).toBeVisible();
   expect((await scripts()).some((name) => /markdown/.test(name))).toBe(true);
 });
+
+test("only the shown page is in the document; another keeps what was typed in it", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "pages", {}),
+        component(2, "page", { path: "", name: "Home", show_in_navbar: true }),
+        component(3, "textbox", { label: "Name", value: "" }),
+        component(4, "page", { path: "up", name: "Up", show_in_navbar: true }),
+        component(5, "textbox", { label: "Number", value: "" }),
+      ],
+      [],
+      [{ id: 1, children: [{ id: 2, children: [{ id: 3 }] }, { id: 4, children: [{ id: 5 }] }] }],
+    ),
+  );
+  // As in Gradio: a search of the page (a test's, a screen reader's) finds the shown page's fields only.
+  await expect(page.getByTestId("textbox")).toHaveCount(1);
+  await page.getByLabel("Name", { exact: true }).fill("Ada");
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Up" }).click();
+  await expect(page.getByLabel("Number", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Home" }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada");
+});

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pagelet as gr
 from fake_host import FakeHost, component, final_stage, updates_of
 
@@ -239,3 +241,85 @@ def test_the_chat_endpoint_answers_a_chatmessage_as_its_fields_and_refuses_a_mis
     assert answered[0]["value"] == {"content": "Thinking", "role": "assistant", "metadata": {"title": "Step"}, "options": []}
     refused = host.fire(api["id"], None, None)
     assert [m["message"] for m in refused if m["type"] == "alert"] == ["The chat endpoint needs a message: got none"]
+
+
+def test_editable_chat_answers_an_edited_message_again_with_the_conversation_cut_there():
+    seen = []
+
+    def echo(message, history):
+        seen.append((message, [m["content"][0]["text"] for m in history]))
+        return f"You typed: {message}"
+
+    chat = Chat(gr.ChatInterface(echo, editable=True))
+    # As Gradio: ChatInterface(editable=True) lets a person edit their own messages.
+    assert chat.bot["props"]["editable"] == "user"
+    chat.send("Lets")
+    chat.send("Test")
+    chat.send("This")
+    edit = dep_for(chat.config, chat.bot["id"], "edit")
+    asyncio.run(chat.host.session.handle({
+        "v": 1, "type": "event", "event_id": "edit-1", "fn": edit["id"], "data": [chat.history],
+        "event_data": {"index": 2, "value": "Do", "previous_value": "Test"},
+    }))
+    taken = [u["value"] for u in updates_of(chat.host.messages) if u["id"] == chat.bot["id"]][-1]
+    assert [m["content"][0]["text"] for m in taken] == ["Lets", "You typed: Lets", "Do"]
+    respond = then_of(chat.config, edit)
+    replies = [u["value"] for u in updates_of(chat.host.fire(respond["id"], "Do", taken)) if u["id"] == chat.bot["id"]]
+    assert [m["content"][0]["text"] for m in replies[-1]] == ["Lets", "You typed: Lets", "Do", "You typed: Do"]
+    assert seen[-1] == ("Do", ["Lets", "You typed: Lets"])
+
+
+def test_a_chat_is_not_editable_unless_asked():
+    chat = Chat(gr.ChatInterface(lambda message, history: "ok"))
+    assert chat.bot["props"]["editable"] is None
+    assert not any([chat.bot["id"], "edit"] in dep["targets"] for dep in chat.config["dependencies"])
+
+
+def test_multimodal_textbox_shows_returned_files_as_file_data(tmp_path):
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    shown = gr.MultimodalTextbox().postprocess({"text": "look", "files": [str(picture)]})
+    assert shown["text"] == "look"
+    assert [(f["path"], f["orig_name"], f["mime_type"]) for f in shown["files"]] == [(str(picture), "cat.png", "image/png")]
+
+
+def test_a_validator_sees_the_message_alone_and_a_refused_message_is_not_sent():
+    def check(message):
+        return gr.validate(message != "error", "Can't be error")
+
+    chat = Chat(gr.ChatInterface(lambda message, history: f"You typed: {message}", validator=check))
+    first = dep_for(chat.config, chat.box["id"], "submit")
+    refused = chat.host.fire(first["id"], "error", [])
+    assert {"id": chat.box["id"], "props": {"validation_error": "Can't be error"}} in updates_of(refused)
+    assert not any(u["id"] == chat.bot["id"] for u in updates_of(refused))
+    chat.send("hello")
+    assert [m["content"][0]["text"] for m in chat.history] == ["hello", "You typed: hello"]
+
+
+def test_examples_show_in_the_empty_chat_and_a_clicked_one_starts_the_conversation(tmp_path):
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    seen = []
+
+    def echo(message, history):
+        seen.append(message)
+        return f"You wrote: {message['text']} and uploaded {len(message['files'])} files."
+
+    chat = Chat(gr.ChatInterface(echo, multimodal=True, examples=[{"text": "hello"}, {"text": "hola", "files": [str(picture)]}]))
+    shown = chat.bot["props"]["examples"]
+    assert [example["text"] for example in shown] == ["hello", "hola"]
+    assert shown[1]["files"][0]["orig_name"] == "cat.png"
+    # As Gradio 6: no Examples table under the box.
+    assert not any(c["type"] == "dataset" for c in chat.config["components"])
+    chosen = dep_for(chat.config, chat.bot["id"], "example_select")
+    # The page names the example by index; what it says the files are is not trusted.
+    asyncio.run(chat.host.session.handle({
+        "v": 1, "type": "event", "event_id": "x-1", "fn": chosen["id"], "data": [],
+        "event_data": {"index": 1, "value": {"text": "hola", "files": [{"path": "/etc/passwd"}]}},
+    }))
+    history = [u["value"] for u in updates_of(chat.host.messages) if u["id"] == chat.bot["id"]][-1]
+    assert history[0]["content"][0]["file"]["path"] == str(picture)
+    respond = then_of(chat.config, chosen)
+    replies = [u["value"] for u in updates_of(chat.host.fire(respond["id"], {"text": "hola", "files": [str(picture)]}, history)) if u["id"] == chat.bot["id"]]
+    assert replies[-1][-1]["content"][0]["text"] == "You wrote: hola and uploaded 1 files."
+    assert seen == [{"text": "hola", "files": [str(picture)]}]

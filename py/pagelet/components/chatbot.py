@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Literal, TypedDict
 
 from ..files import FILE_DATA_TYPE
 from .base import Component
-from .file import payload_path
+from .file import payload_path, to_file_data
 
 Message = dict[str, Any]
 Part = dict[str, Any]
@@ -309,6 +309,7 @@ class Chatbot(Component):
         props["likeable"] = self.likeable
         props["feedback_options"] = self.feedback_options
         props["like_user_message"] = self.like_user_message
+        props["examples"] = _example_messages(self.examples)
         return props
 
     def postprocess(self, value: Any) -> list[Message]:
@@ -337,3 +338,24 @@ class Chatbot(Component):
         for message in messages:
             _check_files(message)
         return messages
+
+
+def _example_messages(examples: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+    """Gradio's chatbot examples as the page shows them: their files (paths or URLs) as ``FileData``."""
+    if examples is None:
+        return None
+    shown: list[dict[str, Any]] = []
+    for example in examples:
+        if not isinstance(example, dict):
+            raise ValueError(f"A chatbot example is a dict with 'text' and 'files', got {type(example).__name__}")
+        files = example.get("files")
+        if files is not None and not isinstance(files, list):
+            raise ValueError("A chatbot example's 'files' is a list of file paths or URLs")
+        item = dict(example)
+        if files is not None:
+            item["files"] = [to_file_data(file) for file in files]
+        icon = example.get("icon")
+        if isinstance(icon, str):
+            item["icon"] = to_file_data(icon)
+        shown.append(item)
+    return shown

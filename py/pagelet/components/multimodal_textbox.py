@@ -1,7 +1,8 @@
 """MultimodalTextbox: a message box with text and attached files.
 
-The value is ``{"text": str, "files": [str]}``. In this runtime files travel as
-their names only (the page does not upload their bytes yet).
+The page sends ``{"text": str, "files": [FileData]}`` (each file uploaded when
+it is attached); the function receives ``{"text": str, "files": [path]}``; a
+returned value's files (paths, URLs or ``FileData``) are shown as thumbnails.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from .base import FormComponent
-from .file import payload_path
+from .file import payload_path, to_file_data
 
 
 class MultimodalTextbox(FormComponent):
@@ -54,7 +55,7 @@ class MultimodalTextbox(FormComponent):
         if not isinstance(value, dict):
             raise ValueError(f"A MultimodalTextbox value is text or {{'text', 'files'}}, got {type(value).__name__}")
         files = value.get("files") or []
-        return {"text": str(value.get("text") or ""), "files": [_file_name(item) for item in files]}
+        return {"text": str(value.get("text") or ""), "files": [to_file_data(item) for item in files]}
 
     def preprocess(self, payload: Any) -> dict[str, Any] | None:
         if payload is None:
@@ -65,8 +66,3 @@ class MultimodalTextbox(FormComponent):
             raise TypeError(f"MultimodalTextbox expects {{'text', 'files'}}, got {type(payload).__name__}")
         return {"text": str(payload.get("text") or ""), "files": [payload_path(item) for item in payload.get("files") or []]}
 
-
-def _file_name(item: Any) -> str:
-    if isinstance(item, dict):
-        return str(item.get("path") or item.get("name") or "")
-    return str(item)
