@@ -1,4 +1,4 @@
-import { bool, optionalStr } from "./props";
+import { bool, optionalStr, shown } from "./props";
 import type { ChildView, ComponentView, RenderContext, Renderer } from "./types";
 
 /** A tab's (or a step's) content: its children stacked; the parent owns the tab list and the panel roles. */
@@ -58,7 +58,7 @@ export const tabs: Renderer = (context): ComponentView => {
 
   let selected = 0;
 
-  const usable = (child: ChildView): boolean => bool(child.props(), "visible", true);
+  const usable = (child: ChildView): boolean => shown(child.props());
 
   const show = (): void => {
     const current = entries[selected];

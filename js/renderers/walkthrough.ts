@@ -1,6 +1,6 @@
 import css from "./walkthrough.css?inline";
 import { addChunkStyle } from "./chunk-style";
-import { bool, optionalStr } from "./props";
+import { bool, optionalStr, shown } from "./props";
 import { stackedContent, tabEntries } from "./tabs";
 import type { ChildView, ComponentView, Renderer } from "./types";
 
@@ -28,7 +28,7 @@ export const walkthrough: Renderer = (context): ComponentView => {
   });
 
   let selected = 0;
-  const usable = (child: ChildView): boolean => bool(child.props(), "visible", true);
+  const usable = (child: ChildView): boolean => shown(child.props());
   const idOf = (index: number): unknown => {
     const id = entries[index]?.child.props().id;
     return id === undefined || id === null ? index : id;
