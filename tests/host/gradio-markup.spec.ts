@@ -17,6 +17,10 @@ test("a textbox is data-testid=textbox and, without a label, named Textbox", asy
   await expect(page.getByTestId("textbox")).toHaveCount(2);
   await expect(page.getByTestId("textbox").nth(1)).toHaveValue("hi");
   await expect(page.getByTestId("password")).toHaveAccessibleName("Secret");
+  // No submit_btn or stop_btn asked for: no such buttons in the page (Gradio's tests click "button", "Submit").
+  await expect(page.getByRole("button", { includeHidden: true })).toHaveCount(0);
+  await core.update("e", [{ id: 2, props: { submit_btn: "Send" } }]);
+  await expect(page.getByRole("button", { includeHidden: true })).toHaveText(["Send"]);
 });
 
 test("toasts carry Gradio's body, text and close test ids", async ({ core, page }) => {
