@@ -23,6 +23,21 @@ test("a textbox is data-testid=textbox and, without a label, named Textbox", asy
   await expect(page.getByRole("button", { includeHidden: true })).toHaveText(["Send"]);
 });
 
+test("a button carries Gradio's variant and size classes; a slider's controls Gradio's names", async ({ core, page }) => {
+  await core.mount(
+    appConfig([
+      component(1, "button", { value: "Go", variant: "primary", size: "sm" }),
+      component(2, "button", { value: "Later" }),
+      component(3, "slider", { label: "Country Count", value: 2, minimum: 1, maximum: 10, step: 1 }),
+    ]),
+  );
+  await expect(page.locator("button.primary")).toHaveText("Go");
+  await expect(page.locator("button.primary")).toHaveClass(/\bsm\b/);
+  await expect(page.locator("button.secondary.lg")).toHaveText("Later");
+  await page.getByLabel("range slider for Country Count").fill("3");
+  await expect(page.getByLabel("number input for Country Count")).toHaveValue("3");
+});
+
 test("toasts carry Gradio's body, text and close test ids", async ({ core, page }) => {
   await core.mount(appConfig([component(1, "textbox", { label: "Name", value: "" })]));
   await core.push({ v: 1, type: "alert", level: "error", title: "Error", message: "This is a gradio error", duration: null });
