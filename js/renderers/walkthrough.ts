@@ -1,7 +1,7 @@
 import css from "./walkthrough.css?inline";
 import { addChunkStyle } from "./chunk-style";
 import { bool, optionalStr, shown } from "./props";
-import { stackedContent, tabEntries } from "./tabs";
+import { showPanel, stackedContent, tabEntries } from "./tabs";
 import type { ChildView, ComponentView, Renderer } from "./types";
 
 export const walkthroughstep: Renderer = (context) => stackedContent(context, "pagelet-step");
@@ -35,7 +35,8 @@ export const walkthrough: Renderer = (context): ComponentView => {
   };
 
   const show = (): void => {
-    entries.forEach(({ child, button, number, label, panel }, index) => {
+    entries.forEach((entry, index) => {
+      const { child, button, number, label } = entry;
       const props = child.props();
       const name = optionalStr(props, "label") ?? `Step ${index + 1}`;
       label.textContent = name;
@@ -48,7 +49,7 @@ export const walkthrough: Renderer = (context): ComponentView => {
       if (isSelected) button.setAttribute("aria-current", "step");
       else button.removeAttribute("aria-current");
       button.tabIndex = isSelected ? 0 : -1;
-      panel.hidden = !isSelected;
+      showPanel(entry, isSelected);
     });
   };
 

@@ -80,6 +80,8 @@ test("tabs: a named tab list; choosing a tab shows its panel and fires select", 
   await expect(page.getByRole("tabpanel", { name: "Text" })).toBeVisible();
   await expect(page.getByLabel("Input text")).toBeVisible();
   await expect(page.getByText("Image tools")).toBeHidden();
+  // Only the shown panel is named by its tab, so a label search does not find a hidden one.
+  await expect(page.getByLabel("Image", { exact: true })).toHaveCount(0);
 
   await page.getByRole("tab", { name: "Image" }).click();
   await expect(page.getByRole("tab", { name: "Image" })).toHaveAttribute("aria-selected", "true");
