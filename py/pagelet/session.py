@@ -8,6 +8,7 @@ whatever ``send`` receives. Nothing here knows which transport that is.
 from __future__ import annotations
 
 import asyncio
+import copy
 import functools
 import inspect
 import secrets
@@ -151,6 +152,12 @@ class Session:
     def _publish_files(self, message: ServerMessage) -> None:
         """Give the host every output file a config or update mentions, before it."""
         if message["type"] == "config":
+            for component in message["config"]["components"]:
+                # The config's values are the app's own objects, shared by every session: each
+                # session offers its own copies (gone when it closes), so it must not write them back.
+                value = component["props"].get("value")
+                if any(True for _ in files.iter_file_data([value])):
+                    component["props"] = {**component["props"], "value": copy.deepcopy(value)}
             values = [component["props"].get("value") for component in message["config"]["components"]]
         elif message["type"] == "update":
             values = [update.get("value") for update in message["updates"]]
