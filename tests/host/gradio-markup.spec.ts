@@ -69,6 +69,15 @@ test("a chat is the 'chatbot conversation' log, its bubbles .user and .bot with 
   await expect(page.getByTestId("bot")).toHaveCount(1);
 });
 
+test("a markdown's elem_classes mark its text as well as its block, as Gradio's do", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "markdown", { value: "Resize me", elem_classes: ["note"] })]));
+  await expect(page.locator(".note")).toHaveCount(2);
+  await expect(page.locator(".note").nth(1).locator("p")).toHaveText("Resize me");
+  await core.update("e", [{ id: 1, props: { elem_classes: ["other"] } }]);
+  await expect(page.locator(".note")).toHaveCount(0);
+  await expect(page.locator(".other")).toHaveCount(2);
+});
+
 test("markdown, json and highlighted text carry Gradio's test ids", async ({ core, page }) => {
   await core.mount(
     appConfig([
