@@ -132,6 +132,8 @@ test("upload controls, an image's container and an audio player carry Gradio's t
   await expect(page.getByTestId("Upload Single File-upload-button")).toHaveAttribute("type", "file");
   await expect(page.getByTestId("image").locator("input[type=file]")).toHaveCount(1);
   await expect(page.getByTestId("waveform-Output Audio").locator("audio")).toHaveCount(1);
+  // A display takes no uploads: no file input of its own in the page, so `input[type=file]` finds the one to use.
+  await expect(page.locator("input[type=file][disabled]")).toHaveCount(0);
   await expect(page.getByTestId("unlabelled-audio")).toHaveCount(1);
   await expect(page.getByTestId("upload-button")).toHaveAccessibleName("Upload a file");
 });
