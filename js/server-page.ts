@@ -5,6 +5,7 @@
  * (uploads, files) in `<main data-socket="..." data-api="...">`, relative to
  * the page, so a `root_path` works.
  */
+import { applyColorMode, colorModeOf } from "./color-mode";
 import { mountApp } from "./index";
 import { usePathPages } from "./page-route";
 import { WebSocketTransport } from "./transport/websocket";
@@ -35,6 +36,8 @@ function disconnected(root: HTMLElement): void {
 
 const root = document.querySelector<HTMLElement>("main[data-socket]");
 if (root !== null) {
+  // Gradio's `?__theme=dark` (or light) forces the mode; its `dark` class goes on the body, as Gradio puts it.
+  applyColorMode(document.body, colorModeOf(new URLSearchParams(location.search).get("__theme")));
   // A multipage app's pages are this server's paths (/settings), as in Gradio.
   usePathPages();
   const apiUrl = new URL(root.dataset.api ?? "gradio_api/", location.href).href;

@@ -26,6 +26,8 @@ interface Mounted {
   extraClasses: string[];
   /** Whether a `buttons=` toolbar was ever shown (so an update without buttons removes it). */
   toolbar: boolean;
+  /** Where the element stands in the page while `visible=False` has taken it out. */
+  marker: Comment | null;
 }
 
 // Several apps may share a page; DOM ids must not collide between them.
@@ -47,7 +49,9 @@ export class ComponentTree {
     this.#options = options;
     appCount += 1;
     this.#prefix = `pagelet${appCount}`;
-    this.element = this.#create(options.config.layout, renderers, this.#prefix).view.element;
+    const root = this.#create(options.config.layout, renderers, this.#prefix);
+    this.element = root.view.element;
+    this.#placeWithin(root);
   }
 
   /** Load the renderers the layout needs (in parallel), then build. */
@@ -81,7 +85,10 @@ export class ComponentTree {
     const retiring = [...this.#mounted.values()].filter((mounted) => this.#isWithin(mounted, old));
     const fresh = this.#create(layout, renderers, this.#prefix);
     fresh.parent = old.parent;
-    if (old.view.element && fresh.view.element) old.view.element.replaceWith(fresh.view.element);
+    // The old column may be out of the page (visible=False): the new one takes its marker's place.
+    const spot = old.marker?.parentNode ? old.marker : old.view.element;
+    if (spot && fresh.view.element) spot.replaceWith(fresh.view.element);
+    this.#placeWithin(fresh);
     for (const mounted of retiring) {
       try {
         mounted.view.destroy?.();
@@ -191,6 +198,7 @@ export class ComponentTree {
       parent: null,
       extraClasses: [],
       toolbar: false,
+      marker: null,
       child: {
         id,
         element: view.element,
@@ -233,8 +241,35 @@ export class ComponentTree {
     );
   }
 
+  /**
+   * Gradio's three visibilities: `visible="hidden"` keeps the block in the
+   * page, not shown (its value and state stay, the page finds it by id);
+   * `visible=False` takes it out of the page, as Gradio renders nothing for
+   * it, and a marker keeps its place for when it comes back (the same
+   * element, so what the person entered survives).
+   */
+  #applyVisibility(mounted: Mounted, element: HTMLElement, props: Readonly<Props>): void {
+    element.hidden = props.visible === "hidden";
+    if (props.visible === false) {
+      // Not yet in its parent while the tree is being built: `#placeWithin` comes back for it.
+      if (element.parentNode === null) return;
+      mounted.marker ??= document.createComment(`pagelet block ${mounted.id}, visible=False`);
+      element.replaceWith(mounted.marker);
+    } else if (mounted.marker?.parentNode) {
+      mounted.marker.replaceWith(element);
+    }
+  }
+
+  /** Take out of the page the blocks of a freshly built subtree that start with visible=False. */
+  #placeWithin(top: Mounted): void {
+    for (const mounted of this.#mounted.values()) {
+      if (!mounted.view.element || !this.#isWithin(mounted, top)) continue;
+      this.#applyVisibility(mounted, mounted.view.element, this.#options.store.props(mounted.id));
+    }
+  }
+
   #applyCommon(mounted: Mounted, element: HTMLElement, props: Readonly<Props>): void {
-    element.hidden = props.visible === false;
+    this.#applyVisibility(mounted, element, props);
     // Gradio's `container=False`: the component without its framed block.
     element.classList.toggle("pagelet-bare", props.container === false);
     const elemId = props.elem_id;

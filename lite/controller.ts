@@ -11,6 +11,7 @@
  * The controller runs one app (`lite/app.ts`) and forwards its events; with
  * `playground`, a code editor is loaded beside it (`lite/playground/`, a lazy chunk).
  */
+import { applyColorMode, colorModeOf, type ColorMode } from "../js/color-mode";
 import { createPageletApp, STATE_EVENT, type PageletApp, type PageletAppOptions, type PageletStateDetail } from "./app";
 import { ERROR_EVENT, OUTPUT_EVENT, type ErrorDetail, type OutputDetail } from "./control";
 import type { ControlBody } from "./control-messages";
@@ -25,7 +26,7 @@ import { resolveIndexUrl, resolveRequirement } from "./urls";
 export type GradioFile = string | ArrayBufferView | { data: string | ArrayBufferView } | { url: string };
 
 export type PlaygroundLayout = "horizontal" | "vertical";
-export type ThemeMode = "light" | "dark";
+export type ThemeMode = ColorMode;
 
 export interface GradioAppOptions {
   /** The element the app (and the playground) is put in. */
@@ -196,10 +197,10 @@ export function createGradioApp(options: GradioAppOptions): GradioAppController;
 export function createGradioApp(target: HTMLElement, options: PageletAppOptions): GradioAppController;
 export function createGradioApp(first: GradioAppOptions | HTMLElement, second?: PageletAppOptions): GradioAppController {
   const options: GradioAppOptions = first instanceof HTMLElement ? { ...second, target: first } : first;
-  const theme = themeOf(options.theme ?? options.themeMode);
+  const theme = colorModeOf(options.theme ?? options.themeMode);
   const root = document.createElement("div");
   root.className = "pagelet-lite";
-  if (theme) root.classList.add(`pagelet-theme-${theme}`);
+  applyColorMode(root, theme);
   options.target.append(root);
 
   let appTarget = root;
@@ -245,10 +246,6 @@ export function createGradioApp(first: GradioAppOptions | HTMLElement, second?: 
 /** The text files, for the editor and Share (binary files are not shared). */
 function textFiles(files: Record<string, string | Uint8Array>): Record<string, string> {
   return Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
-
-function themeOf(value: string | null | undefined): ThemeMode | undefined {
-  return value === "light" || value === "dark" ? value : undefined;
 }
 
 /** Gradio Lite's options as `createPageletApp` takes them; files given by URL are fetched first. */

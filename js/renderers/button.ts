@@ -29,7 +29,10 @@ export const button: Renderer = (context): ComponentView => {
       const variant = str(props, "variant", "secondary");
       const size = str(props, "size", "lg");
       element.classList.remove(...styleClasses);
-      styleClasses = [`pagelet-button-${VARIANTS.has(variant) ? variant : "secondary"}`, `pagelet-button-${SIZES.has(size) ? size : "lg"}`];
+      const shownVariant = VARIANTS.has(variant) ? variant : "secondary";
+      const shownSize = SIZES.has(size) ? size : "lg";
+      // Gradio's bare `primary`, `lg` ... as well: apps' stylesheets and tests select `button.primary`.
+      styleClasses = [`pagelet-button-${shownVariant}`, `pagelet-button-${shownSize}`, shownVariant, shownSize];
       element.classList.add(...styleClasses);
       element.disabled = !interactive(props);
       const given = optionalStr(props, "link");

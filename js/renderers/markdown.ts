@@ -11,25 +11,43 @@ export function markdownFragment(source: string, breaks = false): DocumentFragme
   return sanitizedFragment(parser.parse(source, { async: false, breaks }));
 }
 
-/** Markdown from the app, parsed by `marked` and sanitized before it touches the page. */
+/** `elem_classes` as a list of class names. */
+function classNames(raw: unknown): string[] {
+  const given = typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw : [];
+  return given.filter((name: unknown): name is string => typeof name === "string").flatMap((name) => name.split(/\s+/)).filter((name) => name !== "");
+}
+
+/**
+ * Markdown from the app, parsed by `marked` and sanitized before it touches
+ * the page. The text sits in its own element which, as in Gradio, carries
+ * the `elem_classes` too (the host puts them on the block): apps' CSS styles
+ * `.my-class p` and `.my-class` on the text itself.
+ */
 export const markdown: Renderer = (): ComponentView => {
   const element = document.createElement("div");
-  element.className = "pagelet-markdown pagelet-prose";
+  element.className = "pagelet-markdown";
   element.dataset.testid = "markdown";
+  const body = document.createElement("div");
+  body.className = "pagelet-prose";
+  element.append(body);
   let source: string | null = null;
   let breaks: boolean | null = null;
+  let extraClasses: string[] = [];
 
   return {
     element,
     update(props) {
-      element.dir = bool(props, "rtl", false) ? "rtl" : "";
+      body.classList.remove(...extraClasses);
+      extraClasses = classNames(props.elem_classes);
+      body.classList.add(...extraClasses);
+      body.dir = bool(props, "rtl", false) ? "rtl" : "";
       const next = str(props, "value");
       const nextBreaks = bool(props, "line_breaks", false);
       // Parsing is the costly part; skip it when only other props changed.
       if (next === source && nextBreaks === breaks) return;
       source = next;
       breaks = nextBreaks;
-      element.replaceChildren(markdownFragment(next, nextBreaks));
+      body.replaceChildren(markdownFragment(next, nextBreaks));
     },
     getValue: () => source ?? "",
   };

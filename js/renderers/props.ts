@@ -26,6 +26,11 @@ export function bool(props: Readonly<Props>, key: string, fallback: boolean): bo
   return typeof value === "boolean" ? value : fallback;
 }
 
+/** Whether a block is shown: Gradio's `visible` is true, false or "hidden" (in the page, not shown). */
+export function shown(props: Readonly<Props>): boolean {
+  return props.visible !== false && props.visible !== "hidden";
+}
+
 /** `[display, value]` pairs; a bare value stands for itself. */
 export type Choice = readonly [display: string, value: unknown];
 

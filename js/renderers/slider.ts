@@ -3,8 +3,9 @@ import { num } from "./props";
 import type { ComponentView, Renderer } from "./types";
 
 /**
- * A range input plus a number box, kept in step. The range carries the label
- * as its name; the box is named "number input for {label}", as in Gradio.
+ * A range input plus a number box, kept in step, named as Gradio names them:
+ * "range slider for {label}" and "number input for {label}" (the label also
+ * labels the range, so either name finds it). Without a label, "Slider".
  */
 export const slider: Renderer = (context): ComponentView => {
   const element = blockElement("div", "slider");
@@ -54,7 +55,8 @@ export const slider: Renderer = (context): ComponentView => {
   return {
     element,
     update(props) {
-      const label = showCaption(parts, props, range);
+      const label = showCaption(parts, props, range, "Slider");
+      range.setAttribute("aria-label", `range slider for ${label}`);
       box.setAttribute("aria-label", `number input for ${label}`);
       minimum = num(props, "minimum") ?? 0;
       maximum = num(props, "maximum") ?? 100;

@@ -1,4 +1,4 @@
-import { bool, optionalStr } from "./props";
+import { bool, optionalStr, shown } from "./props";
 import type { ChildView, ComponentView, RenderContext, Renderer } from "./types";
 
 /** A tab's (or a step's) content: its children stacked; the parent owns the tab list and the panel roles. */
@@ -36,13 +36,23 @@ export function tabEntries(context: RenderContext, element: HTMLElement, listCla
     panel.id = `${context.domId}-${kind}panel-${index}`;
     panel.className = `pagelet-${kind}panel`;
     panel.setAttribute("role", "tabpanel");
-    panel.setAttribute("aria-labelledby", button.id);
     button.setAttribute("aria-controls", panel.id);
     if (child.element) panel.append(child.element);
     list.append(button);
     element.append(panel);
     return { child, button, panel };
   });
+}
+
+/**
+ * Show one panel, hide the others. Only the shown panel is named by its tab:
+ * a hidden one is out of the accessibility tree anyway, and named it would be
+ * found by a label search ("Visible Textbox" in a tab "Invisible Textbox Demo").
+ */
+export function showPanel(entry: TabEntry, selected: boolean): void {
+  entry.panel.hidden = !selected;
+  if (selected) entry.panel.setAttribute("aria-labelledby", entry.button.id);
+  else entry.panel.removeAttribute("aria-labelledby");
 }
 
 /**
@@ -58,14 +68,15 @@ export const tabs: Renderer = (context): ComponentView => {
 
   let selected = 0;
 
-  const usable = (child: ChildView): boolean => bool(child.props(), "visible", true);
+  const usable = (child: ChildView): boolean => shown(child.props());
 
   const show = (): void => {
     const current = entries[selected];
     if (!current || !usable(current.child)) {
       selected = Math.max(0, entries.findIndex((entry) => usable(entry.child)));
     }
-    entries.forEach(({ child, button, panel }, index) => {
+    entries.forEach((entry, index) => {
+      const { child, button } = entry;
       const props = child.props();
       button.textContent = optionalStr(props, "label") ?? "";
       button.hidden = !usable(child);
@@ -74,7 +85,7 @@ export const tabs: Renderer = (context): ComponentView => {
       button.setAttribute("aria-selected", String(isSelected));
       // Roving tabindex: Tab reaches the list once; arrows move within it.
       button.tabIndex = isSelected ? 0 : -1;
-      panel.hidden = !isSelected;
+      showPanel(entry, isSelected);
     });
   };
 

@@ -46,10 +46,14 @@ function boxButton(name: string, variant: string, testId: string, onClick: () =>
   return button;
 }
 
-/** `true` shows the button under its own name, a string under that text; false or null hides it. */
-function showBoxButton(button: HTMLButtonElement, setting: unknown, name: string): void {
-  button.hidden = setting !== true && (typeof setting !== "string" || setting === "");
+/**
+ * `true` asks for the button under its own name, a string under that text;
+ * false or null for none. Returns the button when asked for.
+ */
+function boxButtonFor(button: HTMLButtonElement, setting: unknown, name: string): HTMLButtonElement[] {
+  if (setting !== true && (typeof setting !== "string" || setting === "")) return [];
   button.textContent = typeof setting === "string" && setting !== "" ? setting : name;
+  return [button];
 }
 
 export const textbox: Renderer = (context): ComponentView => {
@@ -93,19 +97,16 @@ export const textbox: Renderer = (context): ComponentView => {
   inBox.className = "pagelet-textbox-buttons";
   const submit = boxButton("Submit", "pagelet-button-primary", "submit-button", () => context.emit("submit"));
   const stop = boxButton("Stop", "pagelet-button-stop", "stop-button", () => context.emit("stop"));
-  inBox.append(submit, stop);
-  container.append(inBox);
 
   return {
     element,
     update(props) {
       current = props;
-      if (control === null || (control instanceof HTMLInputElement) !== useInput()) {
-        control = build();
-      }
-      showBoxButton(submit, props.submit_btn, "Submit");
-      showBoxButton(stop, props.stop_btn, "Stop");
-      inBox.hidden = submit.hidden && stop.hidden;
+      if (control === null || (control instanceof HTMLInputElement) !== useInput()) control = build();
+      // Buttons not asked for are not in the page, as in Gradio: a page's "Submit" or "button" finds the app's own.
+      inBox.replaceChildren(...boxButtonFor(submit, props.submit_btn, "Submit"), ...boxButtonFor(stop, props.stop_btn, "Stop"));
+      if (inBox.childElementCount === 0) inBox.remove();
+      else if (inBox.parentElement !== container) container.append(inBox);
       parts.label.setAttribute("for", controlId);
       // Gradio names a Textbox without a label "Textbox", and marks its field with data-testid.
       showCaption(parts, props, control, "Textbox");

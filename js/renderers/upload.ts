@@ -101,6 +101,9 @@ export function uploadZone(
       input.multiple = options.multiple;
       input.disabled = !options.enabled;
       element.hidden = !options.enabled;
+      // A display has no file input in the page, as in Gradio (a page's `input[type=file]` is the one to use).
+      if (!options.enabled) input.remove();
+      else if (input.parentNode !== element) element.prepend(input);
     },
     say,
   };

@@ -1,7 +1,7 @@
 import css from "./walkthrough.css?inline";
 import { addChunkStyle } from "./chunk-style";
-import { bool, optionalStr } from "./props";
-import { stackedContent, tabEntries } from "./tabs";
+import { bool, optionalStr, shown } from "./props";
+import { showPanel, stackedContent, tabEntries } from "./tabs";
 import type { ChildView, ComponentView, Renderer } from "./types";
 
 export const walkthroughstep: Renderer = (context) => stackedContent(context, "pagelet-step");
@@ -28,14 +28,15 @@ export const walkthrough: Renderer = (context): ComponentView => {
   });
 
   let selected = 0;
-  const usable = (child: ChildView): boolean => bool(child.props(), "visible", true);
+  const usable = (child: ChildView): boolean => shown(child.props());
   const idOf = (index: number): unknown => {
     const id = entries[index]?.child.props().id;
     return id === undefined || id === null ? index : id;
   };
 
   const show = (): void => {
-    entries.forEach(({ child, button, number, label, panel }, index) => {
+    entries.forEach((entry, index) => {
+      const { child, button, number, label } = entry;
       const props = child.props();
       const name = optionalStr(props, "label") ?? `Step ${index + 1}`;
       label.textContent = name;
@@ -48,7 +49,7 @@ export const walkthrough: Renderer = (context): ComponentView => {
       if (isSelected) button.setAttribute("aria-current", "step");
       else button.removeAttribute("aria-current");
       button.tabIndex = isSelected ? 0 : -1;
-      panel.hidden = !isSelected;
+      showPanel(entry, isSelected);
     });
   };
 

@@ -190,8 +190,9 @@ class Blocks(BlockContext):
         """Components whose value is a function get it evaluated on each page load.
 
         As in Gradio, each is an endpoint named after its function (``/random_choice``,
-        ``/lambda_1``), with the component's ``inputs=`` as its inputs; with
-        ``every=`` it also runs on a timer's ticks, without a progress overlay.
+        ``/lambda_1``), with the component's ``inputs=`` as its inputs; it runs
+        again when one of those inputs changes and, with ``every=``, on a
+        timer's ticks, then without a progress overlay.
         """
         from .events import listen
 
@@ -201,9 +202,16 @@ class Blocks(BlockContext):
                 block._load_attached = True
                 every = getattr(block, "every", None)
                 inputs = getattr(block, "value_inputs", None)
+                listed = [inputs] if isinstance(inputs, Block) else list(inputs or [])
+                changes: list[tuple[Block, str]] = [(source, "change") for source in listed if hasattr(source, "change")]
+                quiet = every is not None or bool(changes)
                 dependency = listen(
-                    self, "load", value_fn, inputs, block, show_progress="full" if every is None else "hidden"
+                    self, "load", value_fn, inputs, block,
+                    show_progress="hidden" if quiet else "full",
+                    # Gradio's mode for a listener led by a change: a later change runs once the current run ends.
+                    trigger_mode="always_last" if changes else None,
                 )
+                dependency.targets.extend(changes)
                 if every is not None:
                     with self:
                         dependency.targets.append((self.timer_for(every), "tick"))

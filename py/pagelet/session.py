@@ -8,6 +8,7 @@ whatever ``send`` receives. Nothing here knows which transport that is.
 from __future__ import annotations
 
 import asyncio
+import copy
 import functools
 import inspect
 import secrets
@@ -152,6 +153,11 @@ class Session:
         """Give the host every output file a config or update mentions, before it."""
         # Every prop, not only the value: a chatbot's examples show their pictures too.
         if message["type"] == "config":
+            for component in message["config"]["components"]:
+                # The config's props are the app's own objects, shared by every session: each
+                # session offers its own copies (gone when it closes), so it must not write them back.
+                if any(True for _ in files.iter_file_data([component["props"]])):
+                    component["props"] = copy.deepcopy(component["props"])
             values: list[Any] = [component["props"] for component in message["config"]["components"]]
         elif message["type"] == "update":
             values = [[update.get("value"), update.get("props")] for update in message["updates"]]

@@ -186,6 +186,8 @@ def test_files_given_by_url_and_data_and_a_forced_dark_theme(page: Page, site: S
     expect(page.get_by_label("note", exact=True)).to_have_value("a note from data")
     background = page.locator(".pagelet-app").evaluate("(node) => getComputedStyle(node).backgroundColor")
     assert background == "rgb(11, 15, 25)"
+    # Gradio's `dark` class, for the page's own `.dark ...` rules.
+    assert "dark" in page.locator(".pagelet-lite").evaluate("(node) => [...node.classList]")
 
 
 def test_a_call_waiting_on_a_runtime_that_fails_gets_the_failure(page: Page, site: Site) -> None:

@@ -87,6 +87,39 @@ def test_a_lost_server_is_said_on_the_page(page: Page, app_url: RunningApp) -> N
     expect(page.get_by_role("alert")).to_have_text("The connection to the server was lost. Reload the page to reconnect.")
 
 
+STYLED_APP = """
+import gradio as gr
+
+CSS = ".note { background-color: rgb(173, 216, 230); } .dark .note { background-color: rgb(255, 192, 203); }"
+
+with gr.Blocks(css=CSS) as demo:
+    gr.Markdown("Styled", elem_classes="note")
+
+demo.launch()
+"""
+
+
+@pytest.fixture
+def styled_app_url(tmp_path: Path) -> Iterator[RunningApp]:
+    yield from run_app(tmp_path, STYLED_APP)
+
+
+def test_theme_in_the_url_forces_dark_and_the_apps_dark_rules_apply(page: Page, styled_app_url: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(styled_app_url)
+    text = page.locator(".note").nth(1)
+    expect(text).to_have_css("background-color", "rgb(173, 216, 230)")
+    expect(page.locator("body")).not_to_have_class(re.compile(r"\bdark\b"))
+    page.goto(styled_app_url + "?__theme=dark")
+    # Gradio's `dark` class on the body, which the app's CSS selects.
+    expect(page.locator("body")).to_have_class(re.compile(r"\bdark\b"))
+    expect(text).to_have_css("background-color", "rgb(255, 192, 203)")
+    # Without a choice in the URL, the system's scheme decides.
+    page.emulate_media(color_scheme="dark")
+    page.goto(styled_app_url)
+    expect(page.locator("body")).to_have_class(re.compile(r"\bdark\b"))
+
+
 FILES_APP = """
 import tempfile
 from pathlib import Path

@@ -17,6 +17,25 @@ test("a textbox is data-testid=textbox and, without a label, named Textbox", asy
   await expect(page.getByTestId("textbox")).toHaveCount(2);
   await expect(page.getByTestId("textbox").nth(1)).toHaveValue("hi");
   await expect(page.getByTestId("password")).toHaveAccessibleName("Secret");
+  // No submit_btn or stop_btn asked for: no such buttons in the page (Gradio's tests click "button", "Submit").
+  await expect(page.getByRole("button", { includeHidden: true })).toHaveCount(0);
+  await core.update("e", [{ id: 2, props: { submit_btn: "Send" } }]);
+  await expect(page.getByRole("button", { includeHidden: true })).toHaveText(["Send"]);
+});
+
+test("a button carries Gradio's variant and size classes; a slider's controls Gradio's names", async ({ core, page }) => {
+  await core.mount(
+    appConfig([
+      component(1, "button", { value: "Go", variant: "primary", size: "sm" }),
+      component(2, "button", { value: "Later" }),
+      component(3, "slider", { label: "Country Count", value: 2, minimum: 1, maximum: 10, step: 1 }),
+    ]),
+  );
+  await expect(page.locator("button.primary")).toHaveText("Go");
+  await expect(page.locator("button.primary")).toHaveClass(/\bsm\b/);
+  await expect(page.locator("button.secondary.lg")).toHaveText("Later");
+  await page.getByLabel("range slider for Country Count").fill("3");
+  await expect(page.getByLabel("number input for Country Count")).toHaveValue("3");
 });
 
 test("toasts carry Gradio's body, text and close test ids", async ({ core, page }) => {
@@ -48,6 +67,15 @@ test("a chat is the 'chatbot conversation' log, its bubbles .user and .bot with 
   await expect(page.locator(".bot p")).toHaveText("Hello there");
   await expect(page.getByTestId("user")).toHaveCount(1);
   await expect(page.getByTestId("bot")).toHaveCount(1);
+});
+
+test("a markdown's elem_classes mark its text as well as its block, as Gradio's do", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "markdown", { value: "Resize me", elem_classes: ["note"] })]));
+  await expect(page.locator(".note")).toHaveCount(2);
+  await expect(page.locator(".note").nth(1).locator("p")).toHaveText("Resize me");
+  await core.update("e", [{ id: 1, props: { elem_classes: ["other"] } }]);
+  await expect(page.locator(".note")).toHaveCount(0);
+  await expect(page.locator(".other")).toHaveCount(2);
 });
 
 test("markdown, json and highlighted text carry Gradio's test ids", async ({ core, page }) => {
@@ -104,6 +132,8 @@ test("upload controls, an image's container and an audio player carry Gradio's t
   await expect(page.getByTestId("Upload Single File-upload-button")).toHaveAttribute("type", "file");
   await expect(page.getByTestId("image").locator("input[type=file]")).toHaveCount(1);
   await expect(page.getByTestId("waveform-Output Audio").locator("audio")).toHaveCount(1);
+  // A display takes no uploads: no file input of its own in the page, so `input[type=file]` finds the one to use.
+  await expect(page.locator("input[type=file][disabled]")).toHaveCount(0);
   await expect(page.getByTestId("unlabelled-audio")).toHaveCount(1);
   await expect(page.getByTestId("upload-button")).toHaveAccessibleName("Upload a file");
 });

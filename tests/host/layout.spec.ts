@@ -27,6 +27,37 @@ test("rows share width by scale; hidden blocks and custom ids/classes apply", as
   await expect(page.getByLabel("Secret")).toBeVisible();
 });
 
+test("visibility: visible=False takes a block out of the page, \"hidden\" keeps it there unseen; both keep what was typed", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "column", {}),
+        component(2, "textbox", { label: "Note", value: "", elem_id: "note" }),
+        component(3, "number", { label: "Count", value: 1, visible: false, elem_id: "count" }),
+      ],
+      [],
+      [{ id: 1, children: [{ id: 2 }, { id: 3 }] }],
+    ),
+  );
+  // A block that starts with visible=False is not in the page at all, as in Gradio.
+  await expect(page.locator("#count")).toHaveCount(0);
+  await page.getByLabel("Note").fill("kept");
+
+  await core.update("e1", [{ id: 2, props: { visible: false } }, { id: 3, props: { visible: true } }]);
+  await expect(page.locator("#note")).toHaveCount(0);
+  await expect(page.getByLabel("Count")).toBeVisible();
+
+  await core.update("e2", [{ id: 2, props: { visible: "hidden" } }]);
+  await expect(page.locator("#note")).toHaveCount(1);
+  await expect(page.getByLabel("Note")).toBeHidden();
+  await expect(page.locator("#note textarea")).toHaveValue("kept");
+
+  await core.update("e3", [{ id: 2, props: { visible: true } }]);
+  await expect(page.getByLabel("Note")).toHaveValue("kept");
+  // Back in its place: before the number, inside the column.
+  expect(await page.locator("#count").evaluate((count) => count.previousElementSibling?.id)).toBe("note");
+});
+
 test("tabs: a named tab list; choosing a tab shows its panel and fires select", async ({ core, page }) => {
   await core.mount(
     appConfig(
@@ -49,6 +80,8 @@ test("tabs: a named tab list; choosing a tab shows its panel and fires select", 
   await expect(page.getByRole("tabpanel", { name: "Text" })).toBeVisible();
   await expect(page.getByLabel("Input text")).toBeVisible();
   await expect(page.getByText("Image tools")).toBeHidden();
+  // Only the shown panel is named by its tab, so a label search does not find a hidden one.
+  await expect(page.getByLabel("Image", { exact: true })).toHaveCount(0);
 
   await page.getByRole("tab", { name: "Image" }).click();
   await expect(page.getByRole("tab", { name: "Image" })).toHaveAttribute("aria-selected", "true");

@@ -41,3 +41,15 @@ def test_every_on_a_component_value_and_on_a_listener_makes_a_timer():
 def test_a_timer_needs_a_positive_interval():
     with pytest.raises(ValueError, match="interval"):
         gr.Timer(0)
+
+
+def test_a_value_function_with_inputs_runs_again_when_an_input_changes():
+    with gr.Blocks() as demo:
+        count = gr.Slider(1, 5, step=1, value=1, label="Count")
+        shown = gr.JSON(lambda n: list(range(int(n))), inputs=[count])
+    demo.attach_load_events()
+    (dep,) = demo.get_config()["dependencies"]
+    assert dep["targets"] == [[demo.id, "load"], [count.id, "change"]]
+    assert dep["show_progress"] == "hidden" and dep["trigger_mode"] == "always_last"
+    host = FakeHost(demo)
+    assert updates_of(host.fire(0, 3)) == [{"id": shown.id, "value": [0, 1, 2]}]

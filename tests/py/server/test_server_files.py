@@ -149,3 +149,28 @@ def test_a_video_with_subtitles_goes_both_ways_as_gradios_video_data(tmp_path: P
     assert info["parameters"][0]["type"]["title"] == "VideoData"
     assert Path(value["video"]).read_bytes() == clip.read_bytes()
     assert Path(value["subtitles"]).read_text(encoding="utf-8").startswith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nHi")
+
+
+def test_a_file_in_the_apps_config_is_offered_to_every_page_after_the_first_one_closed() -> None:
+    import numpy
+
+    # A value set when the app is built (a figure, a picture) is written once to the temp folder.
+    demo = gr.Blocks()
+    with demo:
+        gr.Image(numpy.full((2, 2, 3), 90, dtype=numpy.uint8), label="Logo")
+
+    def shown_logo(socket) -> dict:
+        message = json.loads(socket.recv(timeout=TIMEOUT))
+        assert message["type"] == "config", message
+        (logo,) = [c["props"]["value"] for c in message["config"]["components"] if c["type"] == "image"]
+        return logo
+
+    with served(demo) as url, http(url) as session:
+        with connect(url.replace("http", "ws") + "ws", open_timeout=TIMEOUT) as socket:
+            first = shown_logo(socket)
+        # The first page closed and took its copies along; the next page gets its own.
+        assert wait_until(lambda: session.get(first["url"]).status_code == 404)
+        with connect(url.replace("http", "ws") + "ws", open_timeout=TIMEOUT) as socket:
+            second = shown_logo(socket)
+            assert second["path"] != first["path"]
+            assert session.get(second["url"]).status_code == 200
