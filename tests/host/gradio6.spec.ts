@@ -80,7 +80,7 @@ test.describe("special buttons", () => {
     const config = appConfig([
       component(1, "textbox", { label: "Name", value: "" }),
       component(2, "slider", { label: "Stars", value: 1, minimum: 0, maximum: 5, step: 1 }),
-      component(3, "deeplinkbutton", { value: "Share via Link", copied_value: "Link Copied!", variant: "secondary" }),
+      component(3, "button", { value: "Share via Link", copied_value: "Link Copied!", variant: "secondary" }),
     ]);
     await core.mount(config);
     await recordClipboard(page);

@@ -219,10 +219,11 @@ def test_gallery_sources_and_uploads(tmp_path: Path) -> None:
 
 def test_interface_deep_link_puts_a_button_under_the_outputs() -> None:
     demo = gr.Interface(lambda text: text, "textbox", "textbox", deep_link="Share this")
-    buttons = [c for c in demo.get_config()["components"] if c["type"] == "deeplinkbutton"]
-    assert [button["props"]["value"] for button in buttons] == ["Share this"]
+    # As in Gradio's config, a DeepLinkButton is a "button"; its copied_value tells the host what it is.
+    buttons = [c for c in demo.get_config()["components"] if "copied_value" in c["props"]]
+    assert [(button["type"], button["props"]["value"]) for button in buttons] == [("button", "Share this")]
     plain = gr.Interface(lambda text: text, "textbox", "textbox")
-    assert not [c for c in plain.get_config()["components"] if c["type"] == "deeplinkbutton"]
+    assert not [c for c in plain.get_config()["components"] if "copied_value" in c["props"]]
 
 
 def test_native_plots_are_gradios_nativeplot_named_by_kind() -> None:
