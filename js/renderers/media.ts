@@ -38,8 +38,8 @@ interface MediaKind {
   name(preview: Preview, label: string, editable: boolean): void;
   /** A check of a chosen file before it is uploaded (see `uploadZone`). */
   readonly check?: FileCheck;
-  /** The file (and subtitles) a value holds. */
-  read(value: unknown): Shown;
+  /** The file (and subtitles) a value holds; `props` are the component's (a video's `subtitles=`). */
+  read(value: unknown, props: Readonly<Props>): Shown;
   /** The value of an uploaded or captured file. */
   wrap(file: FileData): unknown;
   /** The panel of a live source, made when the person first chooses it. */
@@ -99,7 +99,7 @@ function mediaRenderer(kind: MediaKind): Renderer {
     let lastChunk: string | null = null;
 
     const show = (): void => {
-      const shown = kind.read(value);
+      const shown = kind.read(value, current);
       const url = shown.file ? context.files.url(shown.file) : null;
       if (chunks !== null) {
         if (url !== null && shown.file?.path !== lastChunk) chunks.add(url);
@@ -288,13 +288,17 @@ export const audio = mediaRenderer({
       : recorder(soundRecording, recordingEvents(handlers)),
 });
 
-/** Gradio's video value, `{video, subtitles}`; a bare FileData is read as the video. */
-function readVideo(value: unknown): Shown {
+/**
+ * Gradio 6's video value is a bare FileData, its subtitles the `subtitles`
+ * prop; a returned `(video, subtitles)` pair arrives as `{video, subtitles}`.
+ */
+function readVideo(value: unknown, props: Readonly<Props>): Shown {
+  const fromProps = fileList(props.subtitles)[0] ?? null;
   if (typeof value === "object" && value !== null && !Array.isArray(value) && "video" in value) {
     const record = value as Record<string, unknown>;
-    return { file: fileList(record.video)[0] ?? null, subtitles: fileList(record.subtitles)[0] ?? null };
+    return { file: fileList(record.video)[0] ?? null, subtitles: fileList(record.subtitles)[0] ?? fromProps };
   }
-  return { file: fileList(value)[0] ?? null, subtitles: null };
+  return { file: fileList(value)[0] ?? null, subtitles: fromProps };
 }
 
 export const video = mediaRenderer({
@@ -304,7 +308,7 @@ export const video = mediaRenderer({
   preview: player("video"),
   name: nameByAriaLabel,
   read: readVideo,
-  wrap: (file) => ({ video: file, subtitles: null }),
+  wrap: (file) => file,
   capture: (_mode, handlers, props) => recorder(videoRecording, recordingEvents(handlers), bool(props, "include_audio", true)),
 });
 

@@ -151,11 +151,15 @@ class Session:
     def _publish_files(self, message: ServerMessage) -> None:
         """Give the host every output file a config or update mentions, before it."""
         if message["type"] == "config":
-            values = [component["props"].get("value") for component in message["config"]["components"]]
+            shown = [(component["id"], component["props"]) for component in message["config"]["components"]]
+            values = [props.get("value") for _, props in shown]
         elif message["type"] == "update":
+            shown = [(update["id"], update.get("props") or {}) for update in message["updates"]]
             values = [update.get("value") for update in message["updates"]]
         else:
             return
+        file_props = {block.id: getattr(block, "FILE_PROPS", ()) for block in self.app.blocks_in_app()}
+        values += [props.get(name) for block_id, props in shown for name in file_props.get(block_id, ())]
         for file in files.iter_file_data(values):
             file.update(self.files.publish(file))
 

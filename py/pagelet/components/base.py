@@ -27,6 +27,8 @@ class Component(Block):
     EVENTS: ClassVar[tuple[str, ...]] = ()
     # Extra constructor arguments sent to the host as props.
     PROPS: ClassVar[tuple[str, ...]] = ()
+    # Props besides the value that hold files (a Video's subtitles): offered to the host as values are.
+    FILE_PROPS: ClassVar[tuple[str, ...]] = ()
     # Value the Clear button resets this component to.
     CLEARED_VALUE: ClassVar[Any] = None
     # Gradio 6's default ``buttons=`` of this component (the corner toolbar).
