@@ -71,6 +71,7 @@ _EXPORTS = {
     "themes": "themes:",
     "update": "updates",
     "WebcamOptions": "components.capture",
+    "WaveformOptions": "components.capture",
     "CSVLogger": "flagging",
     "cache": "caching",
     "Cache": "caching",

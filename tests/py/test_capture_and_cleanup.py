@@ -272,3 +272,17 @@ def test_when_the_session_ends_the_files_it_owns_go_and_the_apps_stay(tmp_path: 
     session.close()
     assert not any(os.path.exists(path) for path in shown)
     assert elsewhere.read_text() == "kept"
+
+
+def test_audio_takes_gradio_6s_waveform_options_playback_position_and_subtitles() -> None:
+    audio = gr.Audio(
+        waveform_options=gr.WaveformOptions(waveform_color="#01C6FF", skip_length=2),
+        playback_position=3,
+        subtitles=[{"text": "Hi", "timestamp": [0, 1]}],
+        render=False,
+    )
+    props = audio.get_props()
+    assert props["waveform_options"]["waveform_color"] == "#01C6FF" and props["waveform_options"]["skip_length"] == 2
+    assert props["playback_position"] == 3
+    assert Path(props["subtitles"]["path"]).read_text(encoding="utf-8").startswith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nHi")
+    assert gr.Audio(render=False).get_props()["subtitles"] is None

@@ -17,7 +17,7 @@ from .. import optional
 from ..alerts import Error
 from ..files import output_path
 from .base import Component
-from .capture import StreamingSource, WebcamOptions, choose_webcam_options, media_sources
+from .capture import StreamingSource, WaveformOptions, WebcamOptions, choose_webcam_options, media_sources
 from .file import FILE_DATA_SCHEMA, payload_path, to_file_data
 from .subtitles import as_web_subtitles, subtitles_file
 
@@ -82,6 +82,13 @@ def write_wav(sample_rate: int, samples: Any) -> str:
     return path
 
 
+def subtitles_prop(value: Any) -> Any:
+    """Audio's and Video's ``subtitles=`` as the FileData of a WebVTT file (one given as FileData stays)."""
+    if value is None or (isinstance(value, dict) and "path" in value):
+        return value
+    return to_file_data(subtitles_file(value))
+
+
 class Audio(StreamingSource, Component):
     TYPE = "audio"
     API_SCHEMA = FILE_DATA_SCHEMA
@@ -90,7 +97,11 @@ class Audio(StreamingSource, Component):
         "stream", "change", "clear", "play", "pause", "stop", "pause_recording", "stop_recording", "start_recording",
         "upload", "input",
     )
-    PROPS = ("type", "sources", "format", "autoplay", "show_download_button", "loop", *StreamingSource.STREAM_PROPS)
+    PROPS = (
+        "type", "sources", "format", "autoplay", "show_download_button", "loop", "subtitles", "playback_position",
+        *StreamingSource.STREAM_PROPS,
+    )
+    FILE_PROPS = ("subtitles",)
 
     def __init__(
         self,
@@ -104,6 +115,9 @@ class Audio(StreamingSource, Component):
         show_download_button: bool = True,
         loop: bool = False,
         streaming: bool = False,
+        waveform_options: WaveformOptions | dict[str, Any] | None = None,
+        subtitles: Any = None,
+        playback_position: float = 0,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "filepath"):
@@ -116,7 +130,18 @@ class Audio(StreamingSource, Component):
         self.autoplay = autoplay
         self.show_download_button = show_download_button
         self.loop = loop
+        self.waveform_options = waveform_options if isinstance(waveform_options, WaveformOptions) else WaveformOptions(**(waveform_options or {}))
+        # Gradio 6's subtitles (a file, or a list of cues), shown as WebVTT like a Video's.
+        self.subtitles = self.normalize_prop("subtitles", subtitles)
+        # Where playing starts, in seconds; the host's player reads it.
+        self.playback_position = playback_position
         super().__init__(value, label=label, **kwargs)
+
+    def get_props(self) -> dict[str, Any]:
+        return {**super().get_props(), "waveform_options": self.waveform_options.to_props()}
+
+    def normalize_prop(self, name: str, value: Any) -> Any:
+        return subtitles_prop(value) if name == "subtitles" else super().normalize_prop(name, value)
 
     def optional_packages(self) -> tuple[str, ...]:
         return ("numpy",) if self.type == "numpy" else ()
@@ -192,9 +217,7 @@ class Video(Component):
         super().__init__(value, label=label, **kwargs)
 
     def normalize_prop(self, name: str, value: Any) -> Any:
-        if name == "subtitles" and not (value is None or (isinstance(value, dict) and "path" in value)):
-            return to_file_data(subtitles_file(value))
-        return super().normalize_prop(name, value)
+        return subtitles_prop(value) if name == "subtitles" else super().normalize_prop(name, value)
 
     def get_props(self) -> dict[str, Any]:
         return {**super().get_props(), "webcam_options": self.webcam_options.to_props(), "include_audio": self.include_audio}
