@@ -76,6 +76,15 @@ def test_file_postprocess_gives_file_data(tmp_path: Path) -> None:
         gr.File().postprocess(str(tmp_path / "missing.txt"))
 
 
+def test_a_missing_starting_file_leaves_the_component_empty_and_the_app_running(tmp_path):
+    # As in Gradio, which starts such an app and fails only where the file is shown.
+    with pytest.warns(UserWarning, match=r"Image starts empty: No file at .*cheetah\.jpg"):
+        with gr.Blocks() as demo:
+            gr.Image(str(tmp_path / "cheetah.jpg"), label="Cheetah")
+    [image] = [c for c in demo.get_config()["components"] if c["props"].get("label") == "Cheetah"]
+    assert image["props"]["value"] is None
+
+
 # -- uploads and output files through a session -----------------------------
 
 def test_an_upload_lands_in_the_session_directory_and_is_deleted_with_it() -> None:
