@@ -351,3 +351,14 @@ def test_the_worker_wheel_table_matches_pyodides_lock() -> None:
         assert lock[package]["file_name"] in table, package
     for dependency in lock["pandas"]["depends"]:
         assert lock[dependency]["file_name"] in table, dependency
+
+
+def test_an_uploaded_file_is_a_path_with_a_name(tmp_path):
+    # Apps written for Gradio 3 read file.name; Gradio 6's path string has it too.
+    doc = tmp_path / "words.srt"
+    doc.write_text("1")
+    received = gr.File(render=False).preprocess({"path": str(doc), "meta": {"_type": "gradio.FileData"}})
+    assert received == str(doc) and received.name == str(doc)
+    assert [item.name for item in gr.File(file_count="multiple", render=False).preprocess([{"path": str(doc), "orig_name": "w"}])] == [str(doc)]
+    import copy
+    assert copy.deepcopy(received).name == str(doc)
