@@ -70,6 +70,7 @@ _EXPORTS = {
     "OAuthToken": "oauth",
     "themes": "themes:",
     "update": "updates",
+    "skip": "updates",
     "WebcamOptions": "components.capture",
     "WaveformOptions": "components.capture",
     "CSVLogger": "flagging",

@@ -309,3 +309,11 @@ def test_output_only_components_are_not_interactive_unless_asked():
     assert component(config, "src")["props"]["interactive"] is True
     assert component(config, "shown")["props"]["interactive"] is False
     assert component(config, "editable")["props"]["interactive"] is True
+
+
+def test_gr_skip_leaves_the_outputs_as_they_are():
+    with gr.Blocks() as demo:
+        first, second = gr.Number(1, label="first"), gr.Number(2, label="second")
+        gr.Button("Skip").click(lambda: [gr.skip(), gr.skip()], None, [first, second])
+    updates = updates_of(FakeHost(demo).fire(0))
+    assert updates == [{"id": first.id}, {"id": second.id}]
