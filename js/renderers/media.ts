@@ -312,9 +312,10 @@ export const video = mediaRenderer({
   capture: (_mode, handlers, props) => recorder(videoRecording, recordingEvents(handlers), bool(props, "include_audio", true)),
 });
 
-/** A gallery item as the core sends it. */
+/** A gallery item as the core sends it: Gradio's `{image, caption}` or `{video, caption}`. */
 interface GalleryItem {
   image: FileData;
+  isVideo: boolean;
   caption: string | null;
 }
 
@@ -323,9 +324,10 @@ function galleryItems(value: unknown): GalleryItem[] {
   return value.flatMap((entry: unknown): GalleryItem[] => {
     if (typeof entry !== "object" || entry === null) return [];
     const record = entry as Record<string, unknown>;
-    const [image] = fileList(record.image);
+    const isVideo = !("image" in record) && "video" in record;
+    const [image] = fileList(isVideo ? record.video : record.image);
     if (!image) return [];
-    return [{ image, caption: typeof record.caption === "string" ? record.caption : null }];
+    return [{ image, isVideo, caption: typeof record.caption === "string" ? record.caption : null }];
   });
 }
 
@@ -346,7 +348,8 @@ export const gallery: Renderer = (context): ComponentView => {
   const choose = (index: number, item: GalleryItem): void => {
     selected = index;
     grid.querySelectorAll("button").forEach((button, at) => button.setAttribute("aria-pressed", String(at === index)));
-    context.emit("select", { index, value: item, selected: true });
+    const chosen = item.isVideo ? { video: item.image, caption: item.caption } : { image: item.image, caption: item.caption };
+    context.emit("select", { index, value: chosen, selected: true });
   };
 
   let current: Readonly<Props> = {};
@@ -359,10 +362,16 @@ export const gallery: Renderer = (context): ComponentView => {
       ...galleryItems(value).map((item, index) => {
         const cell = document.createElement("li");
         const figure = document.createElement("figure");
-        const img = document.createElement("img");
+        // A video item plays muted in its cell, as a picture would stand there.
+        const img = document.createElement(item.isVideo ? "video" : "img");
         const url = context.files.url(item.image);
         if (url !== null) img.src = url;
-        img.alt = item.caption ?? `${label || "Image"} ${index + 1}`;
+        const name = item.caption ?? `${label || (item.isVideo ? "Video" : "Image")} ${index + 1}`;
+        if (img instanceof HTMLImageElement) img.alt = name;
+        else {
+          img.muted = true;
+          img.setAttribute("aria-label", name);
+        }
         const fit = optionalStr(props, "object_fit");
         if (fit) img.style.objectFit = fit;
         const button = document.createElement("button");

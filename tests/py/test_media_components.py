@@ -213,6 +213,17 @@ def test_gallery_keeps_captions_both_ways(png: Path) -> None:
     assert isinstance(gr.Gallery(type="pil").preprocess(value[:1])[0][0], PILImage.Image)
 
 
+def test_a_gallery_holds_videos_and_an_empty_one_is_none(png: Path, tmp_path: Path) -> None:
+    # As Gradio 6: a video item is {"video": FileData, "caption"}, and it reaches the function as its path.
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"\x00\x00")
+    gallery = gr.Gallery(type="pil")
+    value = gallery.postprocess([str(png), (str(clip), "Clip")])
+    assert "image" in value[0] and value[1]["video"]["mime_type"] == "video/mp4" and value[1]["caption"] == "Clip"
+    assert gallery.preprocess(value[1:]) == [(str(clip), "Clip")]
+    assert gallery.preprocess([]) is None
+
+
 # -- Audio -------------------------------------------------------------------
 
 def test_wav_round_trip_with_numpy_mono_and_stereo() -> None:
