@@ -302,3 +302,22 @@ test("an interactive Gallery takes uploaded pictures and fires upload", async ({
   await expect(page.getByRole("img", { name: "Pictures 1" })).toHaveAttribute("src", /^blob:/);
   await expect.poll(async () => (await core.events()).map((event) => event.data)).toEqual([[[{ image: cat, caption: null }]]]);
 });
+
+test.describe("image slider", () => {
+  test("shows the first picture left of the handle and the second right of it", async ({ core, page }) => {
+    const picture = (name: string) => ({
+      path: `/tmp/${name}`, url: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+      orig_name: name, meta: { _type: "gradio.FileData" },
+    });
+    await core.mount(appConfig([
+      component(1, "imageslider", { label: "Blur", value: [picture("a.png"), picture("b.png")], slider_position: 30, interactive: false }),
+    ]));
+    await expect(page.getByRole("img", { name: "Blur (before)" })).toBeVisible();
+    const after = page.getByRole("img", { name: "Blur (after)" });
+    await expect(after).toHaveCSS("clip-path", "inset(0px 0px 0px 30%)");
+    const handle = page.getByRole("slider", { name: "Blur slider position" });
+    await expect(handle).toHaveValue("30");
+    await handle.fill("75");
+    await expect(after).toHaveCSS("clip-path", "inset(0px 0px 0px 75%)");
+  });
+});

@@ -235,3 +235,24 @@ def test_native_plots_are_gradios_nativeplot_named_by_kind() -> None:
     assert [(by_id[p.id]["type"], by_id[p.id]["props"]["name"]) for p in (line, points, bars)] == [
         ("nativeplot", "lineplot"), ("nativeplot", "scatterplot"), ("nativeplot", "barplot"),
     ]
+
+
+def test_image_slider_is_a_pair_of_images_both_ways(tmp_path: Path) -> None:
+    from PIL import Image as PILImage
+
+    before, after = tmp_path / "before.png", tmp_path / "after.png"
+    PILImage.new("RGB", (4, 2), "red").save(before)
+    PILImage.new("RGB", (4, 2), "blue").save(after)
+    slider = gr.ImageSlider(label="Compare", type="filepath", slider_position=30, render=False)
+    shown = slider.postprocess((str(before), str(after)))
+    assert [item["orig_name"] for item in shown] == ["before.png", "after.png"]
+    assert slider.postprocess((str(before), None))[1] is None and slider.postprocess(None) is None
+    assert slider.preprocess(shown) == (str(before), str(after))
+    pictures = gr.ImageSlider(type="pil", render=False).preprocess([shown[0], None])
+    assert pictures[0].size == (4, 2) and pictures[1] is None
+    assert slider.get_props()["slider_position"] == 30
+    # Gradio's API: SliderData, a pair of nullable files; the client's type names both.
+    schema = slider.api_info()
+    assert schema["title"] == "SliderData" and schema["anyOf"][0]["maxItems"] == 2
+    with pytest.raises(ValueError, match="pair"):
+        slider.postprocess(str(before))

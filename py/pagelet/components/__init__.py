@@ -24,6 +24,7 @@ _EXPORTS = {
     "File": "file",
     "Gallery": "image",
     "Image": "image",
+    "ImageSlider": "image_slider",
     "Audio": "media",
     "Video": "media",
     "Dataframe": "dataframe",
