@@ -81,6 +81,10 @@ def test_subtitles_given_to_video_are_a_webvtt_prop(clip: Path, tmp_path: Path) 
     assert gr.Video(subtitles=str(srt), render=False).get_props()["subtitles"]["path"].endswith(".vtt")
     with pytest.raises(ValueError, match="timestamp"):
         gr.Video(subtitles=[{"text": "no time"}], render=False)
+    as_json = tmp_path / "cues.json"
+    as_json.write_text('[{"text": "Hello", "timestamp": [0, 1.5]}]', encoding="utf-8")
+    track = gr.Video(subtitles=str(as_json), render=False).get_props()["subtitles"]
+    assert Path(track["path"]).read_text(encoding="utf-8") == "WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\nHello\n"
 
 
 def test_srt_subtitles_are_shown_as_webvtt(clip: Path, tmp_path: Path) -> None:

@@ -222,6 +222,7 @@ def test_a_gallery_holds_videos_and_an_empty_one_is_none(png: Path, tmp_path: Pa
     assert "image" in value[0] and value[1]["video"]["mime_type"] == "video/mp4" and value[1]["caption"] == "Clip"
     assert gallery.preprocess(value[1:]) == [(str(clip), "Clip")]
     assert gallery.preprocess([]) is None
+    assert gallery.postprocess(None) == []
 
 
 # -- Audio -------------------------------------------------------------------

@@ -212,9 +212,9 @@ class Gallery(_ImagePackages, Component):
             for item in payload
         ]
 
-    def postprocess(self, value: Any) -> list[dict[str, Any]] | None:
+    def postprocess(self, value: Any) -> list[dict[str, Any]]:
         if value is None:
-            return None
+            return []  # as Gradio: nothing to show is an empty gallery
         items = []
         for entry in value:
             media, caption = entry if isinstance(entry, (tuple, list)) else (entry, None)

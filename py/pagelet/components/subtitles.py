@@ -6,6 +6,7 @@ timings; cue text is carried over as it is.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -48,6 +49,11 @@ def subtitles_file(subtitles: Any) -> str | None:
     """``subtitles=`` of Video and Audio (a path, or a list of cues) as the path of a WebVTT file."""
     if subtitles is None:
         return None
+    if isinstance(subtitles, (str, os.PathLike)) and Path(subtitles).suffix.lower() == ".json":
+        # A JSON file of cues, as Gradio 6 takes.
+        subtitles = json.loads(Path(subtitles).read_text(encoding="utf-8"))
+        if not isinstance(subtitles, list):
+            raise ValueError("A JSON subtitles file must hold a list of {text, timestamp} cues")
     if isinstance(subtitles, list):
         path = output_path(".vtt")
         Path(path).write_text(cues_to_vtt(subtitles), encoding="utf-8")
