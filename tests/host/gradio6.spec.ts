@@ -321,3 +321,24 @@ test.describe("image slider", () => {
     await expect(after).toHaveCSS("clip-path", "inset(0px 0px 0px 75%)");
   });
 });
+
+test.describe("param viewer", () => {
+  test("lists each parameter with its type and default, its description opened on demand", async ({ core, page }) => {
+    await core.mount(appConfig([
+      component(1, "paramviewer", {
+        value: {
+          number: { type: "int | float", description: "The number to **round**", default: null },
+          ndigits: { type: "int", description: "Digits to keep", default: "0" },
+        },
+        header: "Parameters",
+      }),
+    ]));
+    await expect(page.getByRole("heading", { name: "Parameters" })).toBeVisible();
+    await expect(page.locator("summary")).toHaveText(["number: int | float", "ndigits: int = 0"]);
+    await expect(page.getByText("Digits to keep")).toBeHidden();
+    await page.getByRole("button", { name: "Open all" }).click();
+    await expect(page.getByText("Digits to keep")).toBeVisible();
+    await expect(page.locator(".pagelet-paramviewer-description strong")).toHaveText("round");
+    await expect(page.getByRole("button", { name: "Close all" })).toBeVisible();
+  });
+});

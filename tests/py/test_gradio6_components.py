@@ -256,3 +256,13 @@ def test_image_slider_is_a_pair_of_images_both_ways(tmp_path: Path) -> None:
     assert schema["title"] == "SliderData" and schema["anyOf"][0]["maxItems"] == 2
     with pytest.raises(ValueError, match="pair"):
         slider.postprocess(str(before))
+
+
+def test_param_viewer_shows_the_parameters_it_is_given() -> None:
+    docs = {"number": {"type": "int | float", "description": "The number to round", "default": None}}
+    viewer = gr.ParamViewer(docs, language="python", header="Arguments", render=False)
+    props = viewer.get_props()
+    assert props["value"] == docs and props["header"] == "Arguments" and props["language"] == "python"
+    assert viewer.api_info() == {"type": {}, "description": "any valid json"}
+    with pytest.raises(TypeError, match="ParamViewer shows"):
+        viewer.postprocess(["number"])

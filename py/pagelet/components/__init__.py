@@ -25,6 +25,7 @@ _EXPORTS = {
     "Gallery": "image",
     "Image": "image",
     "ImageSlider": "image_slider",
+    "ParamViewer": "param_viewer",
     "Audio": "media",
     "Video": "media",
     "Dataframe": "dataframe",
