@@ -83,7 +83,11 @@ def styler_metadata(styler: Any) -> dict[str, list[list[str]]]:
 
 
 
-def header_label(label: Any) -> str | int | float:
+# A column's header: Gradio keeps a number as a number.
+Header = str | int | float
+
+
+def header_label(label: Any) -> Header:
     """A column's header as Gradio sends it: a number stays a number (a DataFrame with
     ``columns=range(5)`` has headers ``[0, 1, 2, 3, 4]``), anything else is its text."""
     scalar = label.item() if hasattr(label, "item") else label  # a numpy number as Python's
@@ -197,15 +201,15 @@ class Dataframe(Component):
         headers, rows = self._table(value)
         return {"headers": headers, "data": [[plain_cell(cell) for cell in row] for row in rows], "metadata": metadata}
 
-    def _table(self, value: Any) -> tuple[list[str | int | float], list[list[Any]]]:
+    def _table(self, value: Any) -> tuple[list[Header], list[list[Any]]]:
         if value is None:
-            return self.headers, [["" for _ in self.headers]]
+            return list[Header](self.headers), [["" for _ in self.headers]]
         if isinstance(value, dict):
             if "data" in value:
                 rows = [list(row) for row in value["data"]]
                 return [header_label(h) for h in value.get("headers") or self._default_headers(rows)], rows
             # A dict of columns.
-            headers = [str(key) for key in value]
+            headers: list[Header] = [str(key) for key in value]
             columns = [list(column) for column in value.values()]
             return headers, [list(row) for row in zip(*columns)]
         pandas = optional.loaded("pandas")
@@ -217,7 +221,7 @@ class Dataframe(Component):
             value = value.tolist()
         if isinstance(value, (list, tuple)):
             rows = [list(row) if isinstance(row, (list, tuple)) else [row] for row in value]
-            return self._default_headers(rows), rows
+            return list[Header](self._default_headers(rows)), rows
         raise TypeError(f"Cannot show a {type(value).__name__} as a table: return a DataFrame, a list of rows or a dict")
 
     def _default_headers(self, rows: list[list[Any]]) -> list[str]:
