@@ -1,4 +1,5 @@
 import type { ComponentConfig, Props } from "./protocol";
+import { viewType } from "./renderers/view-type";
 import { untouchedValue } from "./untouched";
 
 /** Who changed a component: the person using the page, or the core. */
@@ -47,7 +48,7 @@ export class Store {
 
   constructor(components: readonly ComponentConfig[]) {
     for (const component of components) {
-      this.#types.set(component.id, component.type);
+      this.#types.set(component.id, viewType(component));
       this.#props.set(component.id, withUntouchedValue(component));
     }
   }
@@ -61,7 +62,7 @@ export class Store {
       const props = withUntouchedValue(component);
       const current = this.#props.get(component.id);
       if (current !== undefined && Object.hasOwn(current, "value")) props.value = current.value;
-      this.#types.set(component.id, component.type);
+      this.#types.set(component.id, viewType(component));
       this.#props.set(component.id, props);
     }
   }

@@ -38,8 +38,8 @@ interface MediaKind {
   name(preview: Preview, label: string, editable: boolean): void;
   /** A check of a chosen file before it is uploaded (see `uploadZone`). */
   readonly check?: FileCheck;
-  /** The file (and subtitles) a value holds. */
-  read(value: unknown): Shown;
+  /** The file (and subtitles) a value holds; `props` are the component's (a video's `subtitles=`). */
+  read(value: unknown, props: Readonly<Props>): Shown;
   /** The value of an uploaded or captured file. */
   wrap(file: FileData): unknown;
   /** The panel of a live source, made when the person first chooses it. */
@@ -99,7 +99,7 @@ function mediaRenderer(kind: MediaKind): Renderer {
     let lastChunk: string | null = null;
 
     const show = (): void => {
-      const shown = kind.read(value);
+      const shown = kind.read(value, current);
       const url = shown.file ? context.files.url(shown.file) : null;
       if (chunks !== null) {
         if (url !== null && shown.file?.path !== lastChunk) chunks.add(url);
@@ -288,13 +288,17 @@ export const audio = mediaRenderer({
       : recorder(soundRecording, recordingEvents(handlers)),
 });
 
-/** Gradio's video value, `{video, subtitles}`; a bare FileData is read as the video. */
-function readVideo(value: unknown): Shown {
+/**
+ * Gradio 6's video value is a bare FileData, its subtitles the `subtitles`
+ * prop; a returned `(video, subtitles)` pair arrives as `{video, subtitles}`.
+ */
+function readVideo(value: unknown, props: Readonly<Props>): Shown {
+  const fromProps = fileList(props.subtitles)[0] ?? null;
   if (typeof value === "object" && value !== null && !Array.isArray(value) && "video" in value) {
     const record = value as Record<string, unknown>;
-    return { file: fileList(record.video)[0] ?? null, subtitles: fileList(record.subtitles)[0] ?? null };
+    return { file: fileList(record.video)[0] ?? null, subtitles: fileList(record.subtitles)[0] ?? fromProps };
   }
-  return { file: fileList(value)[0] ?? null, subtitles: null };
+  return { file: fileList(value)[0] ?? null, subtitles: fromProps };
 }
 
 export const video = mediaRenderer({
@@ -304,13 +308,14 @@ export const video = mediaRenderer({
   preview: player("video"),
   name: nameByAriaLabel,
   read: readVideo,
-  wrap: (file) => ({ video: file, subtitles: null }),
+  wrap: (file) => file,
   capture: (_mode, handlers, props) => recorder(videoRecording, recordingEvents(handlers), bool(props, "include_audio", true)),
 });
 
-/** A gallery item as the core sends it. */
+/** A gallery item as the core sends it: Gradio's `{image, caption}` or `{video, caption}`. */
 interface GalleryItem {
   image: FileData;
+  isVideo: boolean;
   caption: string | null;
 }
 
@@ -319,9 +324,10 @@ function galleryItems(value: unknown): GalleryItem[] {
   return value.flatMap((entry: unknown): GalleryItem[] => {
     if (typeof entry !== "object" || entry === null) return [];
     const record = entry as Record<string, unknown>;
-    const [image] = fileList(record.image);
+    const isVideo = !("image" in record) && "video" in record;
+    const [image] = fileList(isVideo ? record.video : record.image);
     if (!image) return [];
-    return [{ image, caption: typeof record.caption === "string" ? record.caption : null }];
+    return [{ image, isVideo, caption: typeof record.caption === "string" ? record.caption : null }];
   });
 }
 
@@ -342,7 +348,8 @@ export const gallery: Renderer = (context): ComponentView => {
   const choose = (index: number, item: GalleryItem): void => {
     selected = index;
     grid.querySelectorAll("button").forEach((button, at) => button.setAttribute("aria-pressed", String(at === index)));
-    context.emit("select", { index, value: item, selected: true });
+    const chosen = item.isVideo ? { video: item.image, caption: item.caption } : { image: item.image, caption: item.caption };
+    context.emit("select", { index, value: chosen, selected: true });
   };
 
   let current: Readonly<Props> = {};
@@ -355,10 +362,16 @@ export const gallery: Renderer = (context): ComponentView => {
       ...galleryItems(value).map((item, index) => {
         const cell = document.createElement("li");
         const figure = document.createElement("figure");
-        const img = document.createElement("img");
+        // A video item plays muted in its cell, as a picture would stand there.
+        const img = document.createElement(item.isVideo ? "video" : "img");
         const url = context.files.url(item.image);
         if (url !== null) img.src = url;
-        img.alt = item.caption ?? `${label || "Image"} ${index + 1}`;
+        const name = item.caption ?? `${label || (item.isVideo ? "Video" : "Image")} ${index + 1}`;
+        if (img instanceof HTMLImageElement) img.alt = name;
+        else {
+          img.muted = true;
+          img.setAttribute("aria-label", name);
+        }
         const fit = optionalStr(props, "object_fit");
         if (fit) img.style.objectFit = fit;
         const button = document.createElement("button");

@@ -85,6 +85,8 @@ register("multimodaltextbox", () => import("./multimodal").then((m) => m.multimo
 register("timer", () => import("./timer").then((m) => m.timer));
 register("uploadbutton", () => import("./file-buttons").then((m) => m.uploadbutton));
 register("downloadbutton", () => import("./file-buttons").then((m) => m.downloadbutton));
+register("paramviewer", () => import("./param-viewer").then((m) => m.paramviewer));
+register("imageslider", () => import("./image-slider").then((m) => m.imageslider));
 register("deeplinkbutton", () => import("./special-buttons").then((m) => m.deeplinkbutton));
 register("loginbutton", () => import("./special-buttons").then((m) => m.loginbutton));
 register("browserstate", () => import("./browser-state").then((m) => m.browserstate));

@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 _COMPONENTS = [
     "HTML", "JSON", "AnnotatedImage", "Audio", "BarPlot", "Button", "ChatMessage", "Chatbot", "Checkbox",
     "CheckboxGroup", "ClearButton", "Code", "ColorPicker", "Dataframe", "Dataset", "DateTime", "Dropdown", "File",
-    "Gallery", "HighlightedText", "Image", "Label", "LinePlot", "Markdown", "MultimodalTextbox", "Number", "Plot",
+    "Gallery", "HighlightedText", "Image", "ImageSlider", "Label", "ParamViewer", "LinePlot", "Markdown", "MultimodalTextbox", "Number", "Plot",
     "Radio", "ScatterPlot", "Slider", "State", "TextArea", "Textbox", "Timer", "Video",
     "Microphone", "PlayableVideo", "Files", "Numpy", "Matrix", "List",
     "UploadButton", "DownloadButton", "DuplicateButton", "DeepLinkButton", "LoginButton", "BrowserState",
@@ -70,7 +70,9 @@ _EXPORTS = {
     "OAuthToken": "oauth",
     "themes": "themes:",
     "update": "updates",
+    "skip": "updates",
     "WebcamOptions": "components.capture",
+    "WaveformOptions": "components.capture",
     "CSVLogger": "flagging",
     "cache": "caching",
     "Cache": "caching",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import launcher
-from .tree import Block, BlockContext, current_context, current_root, layout_of, walk
+from .tree import Block, BlockContext, current_context, current_root, in_config, layout_of, walk
 
 __all__ = ["Block", "BlockContext", "Blocks", "current_context", "current_root", "layout_of", "walk"]
 
@@ -103,6 +103,8 @@ class Blocks(BlockContext):
             for dependency in self.dependencies:
                 if dependency in root.dependencies:
                     continue
+                # This app leaves the config (``in_config``): its load events become the root's.
+                dependency.targets = [(root if block is self else block, event) for block, event in dependency.targets]
                 if dependency.api_name is not None and dependency.api_name in taken:
                     # Two nested apps may both name an endpoint alike ("predict", "greet").
                     base, suffix = dependency.api_name, 1
@@ -258,7 +260,9 @@ class Blocks(BlockContext):
         blocks = self.blocks_in_app()
         inputs = {block.id for dep in self.dependencies for block in dep.inputs}
         outputs = {block.id for dep in self.dependencies for block in dep.outputs}
-        components = [self.component_config(block, inputs, outputs) for block in blocks if block is not self]
+        components = [
+            self.component_config(block, inputs, outputs) for block in blocks if block is not self and in_config(block)
+        ]
         config: AppConfig = {
             "title": self.title,
             "root": self.id,

@@ -221,6 +221,8 @@ def _register(
         return decorator
     if fn is not None and not callable(fn):
         raise TypeError(f"fn must be callable or None, got {fn!r}")
+    # A Blocks nested in the app has no place in the config (``tree.in_config``): its load is the app's.
+    targets = [(root if block.IS_APP else block, event) for block, event in targets]
     input_list, inputs_as_dict = _as_component_list(inputs, "inputs")
     output_list, _ = _as_component_list(outputs, "outputs")
     if kwargs.get("show_progress_on") is not None:

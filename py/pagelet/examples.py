@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from .components.base import Component
 from .components.dataset import Dataset
+from .components.state import State
 from .events import listen
+from .tree import current_root
 from .updates import update
 
 
@@ -47,7 +49,8 @@ class Examples:
 
     With ``run_on_click=True`` clicking also runs ``fn`` on the example. With
     ``cache_examples=True`` a click also shows the example's outputs, computed
-    once on the first click and kept (Gradio's ``cache_mode="lazy"``).
+    once on the first click and kept; unless it is ``"lazy"``, the page also opens
+    showing example ``preload`` (by default the first) and its outputs.
     """
 
     def __init__(
@@ -61,6 +64,7 @@ class Examples:
         label: str | None = None,
         elem_id: str | None = None,
         run_on_click: bool = False,
+        preload: int | Literal[False] = 0,
         **kwargs: Any,
     ) -> None:
         self.inputs = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
@@ -90,8 +94,27 @@ class Examples:
         self._cache: dict[int, Any] = {}
         if cache_examples and fn is not None and self.outputs:
             load.then(self._cached_outputs, inputs=[self.dataset], outputs=self.outputs, api_name=False)
+            lazy = cache_examples == "lazy" or kwargs.get("cache_mode") == "lazy"
+            if not lazy and preload is not False:
+                self._preload(preload)
         elif run_on_click and fn is not None:
             load.then(fn, inputs=self.inputs, outputs=self.outputs, api_name=False)
+
+    def _preload(self, index: int) -> None:
+        """As Gradio does with eagerly cached examples: the page opens showing example
+        ``index`` and its outputs, unless the app gave an input a value of its own.
+
+        The example's index reaches the two load listeners in a State, as in Gradio's config.
+        """
+        root = current_root()
+        if root is None or not 0 <= index < len(self.examples):
+            return
+        if any("value" in getattr(component, "_explicit_args", {}) for component in self.inputs):
+            return
+        listen(root, "load", self._load_example, inputs=[State(index)], outputs=self.inputs,
+               api_name=False, show_progress="hidden", queue=False)
+        listen(root, "load", self._cached_outputs, inputs=[State(index)], outputs=self.outputs,
+               api_name=False, show_progress="hidden")
 
     async def _cached_outputs(self, index: int) -> Any:
         if index not in self._cache:

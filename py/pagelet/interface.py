@@ -141,6 +141,7 @@ class Interface(Blocks):
                 self.examples_handler = Examples(
                     examples, self.input_components, self.output_components, fn,
                     examples_per_page=examples_per_page, cache_examples=cache_examples,
+                    preload=kwargs.get("preload_example", 0),
                 )
             if article:
                 Markdown(article)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .blocks import Block, BlockContext, Blocks, current_root, layout_of, walk
+from .tree import in_config
 from .events import Dependency, _as_component_list, _register, targets_of
 from .protocol import RenderedSubtree
 
@@ -67,7 +68,7 @@ class Renderable:
         with self.root, self.column:
             self.fn(*values)
         self.dependencies = self.root.dependencies[created_from:]
-        blocks = walk(self.column)[1:]
+        blocks = [block for block in walk(self.column)[1:] if in_config(block)]
         for block in blocks:
             if block.key is not None and block.key in self.keyed:
                 block.id = self.keyed[block.key]

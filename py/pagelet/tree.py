@@ -115,8 +115,21 @@ def walk(block: Block) -> list[Block]:
     return found
 
 
+def in_config(block: Block) -> bool:
+    """Whether ``block`` has an entry of its own in the config.
+
+    A ``Blocks`` rendered inside another (``iface.render()``, ``TabbedInterface``)
+    has none: as in Gradio, its children stand in its place in the parent.
+    """
+    return not (block.IS_APP and block.parent is not None)
+
+
 def layout_of(block: Block) -> LayoutNode:
     node: LayoutNode = {"id": block.id}
     if isinstance(block, BlockContext):
-        node["children"] = [layout_of(child) for child in block.children]
+        children: list[LayoutNode] = []
+        for child in block.children:
+            child_node = layout_of(child)
+            children.extend(child_node.get("children", []) if not in_config(child) else [child_node])
+        node["children"] = children
     return node

@@ -16,5 +16,10 @@ def update(**props: Any) -> dict[str, Any]:
     return {UPDATE_MARKER: "update", **props}
 
 
+def skip() -> dict[str, Any]:
+    """Return from a function to leave an output as it is (Gradio's ``gr.skip()``): an update that changes nothing."""
+    return update()
+
+
 def is_update(value: Any) -> bool:
     return isinstance(value, dict) and value.get(UPDATE_MARKER) == "update"

@@ -85,7 +85,9 @@ def _serve_and_ask(side: str, demo: Path, start: Callable[[servers.DemoServer, P
             result["plans"] = plans
             result["answers"] = calls.ask(server.url, plans, repeat=2)
         else:
-            result["answers"] = [answers[0] for answers in calls.ask(server.url, plans, repeat=1)]
+            # The same calls as gradio's side, twice each, so that an app's state (a counter) has
+            # seen as many calls on both sides when the first answers are compared.
+            result["answers"] = [answers[0] for answers in calls.ask(server.url, plans, repeat=2)]
     except Exception as error:
         result["error"] = f"runner: {calls.first_line(error)}"
     finally:

@@ -248,4 +248,14 @@ test.describe("display components", () => {
     await core.mount(appConfig([component(1, "dataset", { headers: ["Clip"], samples: [[{ video: clip, subtitles: null }]], components: ["video"] })]));
     await expect(page.getByRole("table", { name: "Examples" }).locator("tbody td.gallery")).toHaveText(["clip.mp4"]);
   });
+
+  test("a video shows Gradio 6's subtitles= prop as its track", async ({ core, page }) => {
+    const file = (name: string, url: string) => ({ path: `/tmp/${name}`, url, orig_name: name, meta: { _type: "gradio.FileData" } });
+    const clip = file("clip.mp4", "data:video/mp4;base64,AAAA");
+    const words = file("words.vtt", "data:text/vtt;base64,V0VCVlRUCg==");
+    await core.mount(appConfig([component(1, "video", { label: "Clip", value: clip, subtitles: words, interactive: false })]));
+    const track = page.locator("video track");
+    await expect(track).toHaveAttribute("kind", "subtitles");
+    await expect(track).toHaveAttribute("src", words.url);
+  });
 });

@@ -111,6 +111,20 @@ test("choosing a gallery image sends select with its index and item", async ({ c
   await expect(page.getByRole("button", { name: "Tile 2" })).toHaveAttribute("aria-pressed", "true");
 });
 
+test("a gallery shows a video item as a player, and choosing it sends the video", async ({ core, page }) => {
+  const clip = { video: { ...fileData("/tmp/clip.mp4", "clip.mp4"), url: "data:video/mp4;base64,AAAA" }, caption: "Clip" };
+  await core.mount(
+    appConfig(
+      [component(1, "gallery", { label: "Media", value: [clip], interactive: false })],
+      [dependency(0, { targets: [[1, "select"]], inputs: [], outputs: [] })],
+    ),
+  );
+  await expect(page.locator(".pagelet-gallery-item video")).toHaveAttribute("aria-label", "Clip");
+  await page.getByRole("button", { name: "Clip" }).click();
+  const [event] = await core.expectEvents(1);
+  expect(event?.event_data).toEqual({ index: 0, value: clip, selected: true });
+});
+
 test("clicking a table cell sends select with the cell, its row and its column", async ({ core, page }) => {
   await core.mount(
     appConfig(

@@ -80,7 +80,7 @@ test.describe("special buttons", () => {
     const config = appConfig([
       component(1, "textbox", { label: "Name", value: "" }),
       component(2, "slider", { label: "Stars", value: 1, minimum: 0, maximum: 5, step: 1 }),
-      component(3, "deeplinkbutton", { value: "Share via Link", copied_value: "Link Copied!", variant: "secondary" }),
+      component(3, "button", { value: "Share via Link", copied_value: "Link Copied!", variant: "secondary" }),
     ]);
     await core.mount(config);
     await recordClipboard(page);
@@ -301,4 +301,44 @@ test("an interactive Gallery takes uploaded pictures and fires upload", async ({
   await core.push({ v: 1, type: "uploaded", upload_id: upload?.upload_id, file: cat });
   await expect(page.getByRole("img", { name: "Pictures 1" })).toHaveAttribute("src", /^blob:/);
   await expect.poll(async () => (await core.events()).map((event) => event.data)).toEqual([[[{ image: cat, caption: null }]]]);
+});
+
+test.describe("image slider", () => {
+  test("shows the first picture left of the handle and the second right of it", async ({ core, page }) => {
+    const picture = (name: string) => ({
+      path: `/tmp/${name}`, url: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+      orig_name: name, meta: { _type: "gradio.FileData" },
+    });
+    await core.mount(appConfig([
+      component(1, "imageslider", { label: "Blur", value: [picture("a.png"), picture("b.png")], slider_position: 30, interactive: false }),
+    ]));
+    await expect(page.getByRole("img", { name: "Blur (before)" })).toBeVisible();
+    const after = page.getByRole("img", { name: "Blur (after)" });
+    await expect(after).toHaveCSS("clip-path", "inset(0px 0px 0px 30%)");
+    const handle = page.getByRole("slider", { name: "Blur slider position" });
+    await expect(handle).toHaveValue("30");
+    await handle.fill("75");
+    await expect(after).toHaveCSS("clip-path", "inset(0px 0px 0px 75%)");
+  });
+});
+
+test.describe("param viewer", () => {
+  test("lists each parameter with its type and default, its description opened on demand", async ({ core, page }) => {
+    await core.mount(appConfig([
+      component(1, "paramviewer", {
+        value: {
+          number: { type: "int | float", description: "The number to **round**", default: null },
+          ndigits: { type: "int", description: "Digits to keep", default: "0" },
+        },
+        header: "Parameters",
+      }),
+    ]));
+    await expect(page.getByRole("heading", { name: "Parameters" })).toBeVisible();
+    await expect(page.locator("summary")).toHaveText(["number: int | float", "ndigits: int = 0"]);
+    await expect(page.getByText("Digits to keep")).toBeHidden();
+    await page.getByRole("button", { name: "Open all" }).click();
+    await expect(page.getByText("Digits to keep")).toBeVisible();
+    await expect(page.locator(".pagelet-paramviewer-description strong")).toHaveText("round");
+    await expect(page.getByRole("button", { name: "Close all" })).toBeVisible();
+  });
 });

@@ -55,6 +55,23 @@ def test_tabs_without_a_tabs_block_are_grouped():
     assert layout_types(demo.get_config()) == ["blocks", [["tabs", [["tab", [["markdown", []]]], ["tab", [["markdown", []]]]]]]]
 
 
+def test_a_nested_app_is_flattened_into_its_parent():
+    with gr.Blocks() as inner:
+        gr.Markdown("inner")
+        number = gr.Number(label="n")
+        inner.load(lambda: 1, None, number)
+    with gr.Blocks() as demo:
+        with gr.Tab("A"):
+            inner.render()
+        with gr.Blocks() as built_inside:
+            gr.Checkbox(label="c")
+    config = demo.get_config()
+    assert built_inside.parent is not None
+    assert [c["type"] for c in config["components"]] == ["tabs", "tab", "markdown", "number", "checkbox"]
+    assert layout_types(config) == ["blocks", [["tabs", [["tab", [["markdown", []], ["number", []]]]]], ["checkbox", []]]]
+    assert config["dependencies"][0]["targets"] == [[demo.id, "load"]]
+
+
 def test_listener_outside_blocks_is_refused():
     button = gr.Button("Go", render=False)
     with pytest.raises(RuntimeError, match="outside of a gr.Blocks"):
@@ -292,3 +309,11 @@ def test_output_only_components_are_not_interactive_unless_asked():
     assert component(config, "src")["props"]["interactive"] is True
     assert component(config, "shown")["props"]["interactive"] is False
     assert component(config, "editable")["props"]["interactive"] is True
+
+
+def test_gr_skip_leaves_the_outputs_as_they_are():
+    with gr.Blocks() as demo:
+        first, second = gr.Number(1, label="first"), gr.Number(2, label="second")
+        gr.Button("Skip").click(lambda: [gr.skip(), gr.skip()], None, [first, second])
+    updates = updates_of(FakeHost(demo).fire(0))
+    assert updates == [{"id": first.id}, {"id": second.id}]

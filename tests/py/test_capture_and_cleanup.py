@@ -58,14 +58,33 @@ def clip(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_video_value_is_gradios_video_and_subtitles(clip: Path) -> None:
+def test_a_video_value_is_gradios_6_file_data(clip: Path) -> None:
     shown = gr.Video().postprocess(str(clip))
-    assert shown["video"]["path"] == str(clip) and shown["video"]["mime_type"] == "video/mp4"
-    assert shown["subtitles"] is None
+    assert shown["path"] == str(clip) and shown["mime_type"] == "video/mp4"
     assert gr.Video().preprocess(shown) == str(clip)
-    # What an upload gives the page is a plain FileData: still a filepath for the function.
-    assert gr.Video().preprocess(shown["video"]) == str(clip)
+    # The {video, subtitles} of a returned pair (Gradio 4 and 5) is still read as the video.
+    assert gr.Video().preprocess({"video": shown, "subtitles": None}) == str(clip)
     assert gr.Video().postprocess((None, None)) is None
+    assert gr.Video(render=False).api_info()["title"] == "FileData"
+
+
+def test_subtitles_given_to_video_are_a_webvtt_prop(clip: Path, tmp_path: Path) -> None:
+    cues = [{"text": "Hello", "timestamp": [0, 1.5]}, {"text": "Bye", "timestamp": [1.5, 3661.25]}]
+    video = gr.Video(str(clip), subtitles=cues, playback_position=2, render=False)
+    props = video.get_props()
+    assert props["playback_position"] == 2 and props["subtitles"]["mime_type"] == "text/vtt"
+    assert Path(props["subtitles"]["path"]).read_text(encoding="utf-8") == (
+        "WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\nHello\n\n2\n00:00:01.500 --> 01:01:01.250\nBye\n"
+    )
+    srt = tmp_path / "words.srt"
+    srt.write_text("1\n00:00:00,000 --> 00:00:01,000\nHi\n", encoding="utf-8")
+    assert gr.Video(subtitles=str(srt), render=False).get_props()["subtitles"]["path"].endswith(".vtt")
+    with pytest.raises(ValueError, match="timestamp"):
+        gr.Video(subtitles=[{"text": "no time"}], render=False)
+    as_json = tmp_path / "cues.json"
+    as_json.write_text('[{"text": "Hello", "timestamp": [0, 1.5]}]', encoding="utf-8")
+    track = gr.Video(subtitles=str(as_json), render=False).get_props()["subtitles"]
+    assert Path(track["path"]).read_text(encoding="utf-8") == "WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\nHello\n"
 
 
 def test_srt_subtitles_are_shown_as_webvtt(clip: Path, tmp_path: Path) -> None:
@@ -257,3 +276,17 @@ def test_when_the_session_ends_the_files_it_owns_go_and_the_apps_stay(tmp_path: 
     session.close()
     assert not any(os.path.exists(path) for path in shown)
     assert elsewhere.read_text() == "kept"
+
+
+def test_audio_takes_gradio_6s_waveform_options_playback_position_and_subtitles() -> None:
+    audio = gr.Audio(
+        waveform_options=gr.WaveformOptions(waveform_color="#01C6FF", skip_length=2),
+        playback_position=3,
+        subtitles=[{"text": "Hi", "timestamp": [0, 1]}],
+        render=False,
+    )
+    props = audio.get_props()
+    assert props["waveform_options"]["waveform_color"] == "#01C6FF" and props["waveform_options"]["skip_length"] == 2
+    assert props["playback_position"] == 3
+    assert Path(props["subtitles"]["path"]).read_text(encoding="utf-8").startswith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nHi")
+    assert gr.Audio(render=False).get_props()["subtitles"] is None

@@ -58,3 +58,14 @@ def test_a_dict_value_keeps_its_metadata_and_plain_frames_have_none() -> None:
     assert gr.Dataframe().postprocess(pd.DataFrame({"a": [1], "b": [0.5]})) == {
         "headers": ["a", "b"], "data": [[1, 0.5]], "metadata": None,
     }
+
+
+def test_numeric_column_labels_stay_numbers_both_ways() -> None:
+    # As Gradio sends them: a DataFrame with columns=range(3) has headers [0, 1, 2], not ["0", "1", "2"].
+    import pandas as pd
+
+    table = gr.Dataframe(render=False)
+    shown = table.postprocess(pd.DataFrame(0, index=range(2), columns=range(3)))
+    assert shown["headers"] == [0, 1, 2]
+    assert table.preprocess(shown).columns.tolist() == [0, 1, 2]
+    assert table.postprocess(pd.DataFrame({"a": [1], 2.5: [2]}))["headers"] == ["a", 2.5]

@@ -219,10 +219,11 @@ def test_gallery_sources_and_uploads(tmp_path: Path) -> None:
 
 def test_interface_deep_link_puts_a_button_under_the_outputs() -> None:
     demo = gr.Interface(lambda text: text, "textbox", "textbox", deep_link="Share this")
-    buttons = [c for c in demo.get_config()["components"] if c["type"] == "deeplinkbutton"]
-    assert [button["props"]["value"] for button in buttons] == ["Share this"]
+    # As in Gradio's config, a DeepLinkButton is a "button"; its copied_value tells the host what it is.
+    buttons = [c for c in demo.get_config()["components"] if "copied_value" in c["props"]]
+    assert [(button["type"], button["props"]["value"]) for button in buttons] == [("button", "Share this")]
     plain = gr.Interface(lambda text: text, "textbox", "textbox")
-    assert not [c for c in plain.get_config()["components"] if c["type"] == "deeplinkbutton"]
+    assert not [c for c in plain.get_config()["components"] if "copied_value" in c["props"]]
 
 
 def test_native_plots_are_gradios_nativeplot_named_by_kind() -> None:
@@ -234,3 +235,34 @@ def test_native_plots_are_gradios_nativeplot_named_by_kind() -> None:
     assert [(by_id[p.id]["type"], by_id[p.id]["props"]["name"]) for p in (line, points, bars)] == [
         ("nativeplot", "lineplot"), ("nativeplot", "scatterplot"), ("nativeplot", "barplot"),
     ]
+
+
+def test_image_slider_is_a_pair_of_images_both_ways(tmp_path: Path) -> None:
+    from PIL import Image as PILImage
+
+    before, after = tmp_path / "before.png", tmp_path / "after.png"
+    PILImage.new("RGB", (4, 2), "red").save(before)
+    PILImage.new("RGB", (4, 2), "blue").save(after)
+    slider = gr.ImageSlider(label="Compare", type="filepath", slider_position=30, render=False)
+    shown = slider.postprocess((str(before), str(after)))
+    assert [item["orig_name"] for item in shown] == ["before.png", "after.png"]
+    assert slider.postprocess((str(before), None))[1] is None and slider.postprocess(None) is None
+    assert slider.preprocess(shown) == (str(before), str(after))
+    pictures = gr.ImageSlider(type="pil", render=False).preprocess([shown[0], None])
+    assert pictures[0].size == (4, 2) and pictures[1] is None
+    assert slider.get_props()["slider_position"] == 30
+    # Gradio's API: SliderData, a pair of nullable files; the client's type names both.
+    schema = slider.api_info()
+    assert schema["title"] == "SliderData" and schema["anyOf"][0]["maxItems"] == 2
+    with pytest.raises(ValueError, match="pair"):
+        slider.postprocess(str(before))
+
+
+def test_param_viewer_shows_the_parameters_it_is_given() -> None:
+    docs = {"number": {"type": "int | float", "description": "The number to round", "default": None}}
+    viewer = gr.ParamViewer(docs, language="python", header="Arguments", render=False)
+    props = viewer.get_props()
+    assert props["value"] == docs and props["header"] == "Arguments" and props["language"] == "python"
+    assert viewer.api_info() == {"type": {}, "description": "any valid json"}
+    with pytest.raises(TypeError, match="ParamViewer shows"):
+        viewer.postprocess(["number"])

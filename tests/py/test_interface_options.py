@@ -181,6 +181,26 @@ def test_cache_examples_computes_outputs_once_and_a_click_shows_them():
     assert calls == [5]
 
 
+def test_eagerly_cached_examples_open_the_page_on_the_first_one():
+    def double(x):
+        return x * 2
+
+    demo = gr.Interface(double, gr.Number(label="x"), "number", examples=[[2], [5]], cache_examples=True, preload_example=1)
+    config = demo.get_config()
+    # As in Gradio's config: each of the two load listeners reads the example's index from a State.
+    assert [c["type"] for c in config["components"]].count("state") == 2
+    loads = [dep for dep in config["dependencies"] if dep["targets"] == [[config["root"], "load"]]]
+    assert len(loads) == 2
+    host = FakeHost(demo)
+    assert updates_of(host.fire(loads[0]["id"], None)) == [{"id": component(config, "x")["id"], "value": 5}]
+    assert updates_of(host.fire(loads[1]["id"], None)) == [{"id": component(config, "output")["id"], "value": 10}]
+    # Lazily cached, or with an input value of the app's own, nothing is preloaded.
+    lazy = gr.Interface(double, "number", "number", examples=[[2]], cache_examples="lazy")
+    given = gr.Interface(double, gr.Number(3), "number", examples=[[2]], cache_examples=True)
+    for app in (lazy, given):
+        assert not [c for c in app.get_config()["components"] if c["type"] == "state"]
+
+
 def test_queue_max_size_turns_away_events_beyond_it():
     with gr.Blocks() as demo:
         out = gr.Textbox()

@@ -76,6 +76,15 @@ def test_file_postprocess_gives_file_data(tmp_path: Path) -> None:
         gr.File().postprocess(str(tmp_path / "missing.txt"))
 
 
+def test_a_missing_starting_file_leaves_the_component_empty_and_the_app_running(tmp_path):
+    # As in Gradio, which starts such an app and fails only where the file is shown.
+    with pytest.warns(UserWarning, match=r"Image starts empty: No file at .*cheetah\.jpg"):
+        with gr.Blocks() as demo:
+            gr.Image(str(tmp_path / "cheetah.jpg"), label="Cheetah")
+    [image] = [c for c in demo.get_config()["components"] if c["props"].get("label") == "Cheetah"]
+    assert image["props"]["value"] is None
+
+
 # -- uploads and output files through a session -----------------------------
 
 def test_an_upload_lands_in_the_session_directory_and_is_deleted_with_it() -> None:
@@ -202,6 +211,18 @@ def test_gallery_keeps_captions_both_ways(png: Path) -> None:
     assert value[0]["image"]["orig_name"] == "photo.png"
     assert gallery.preprocess(value[:2]) == [(str(png), "First"), (str(png), None)]
     assert isinstance(gr.Gallery(type="pil").preprocess(value[:1])[0][0], PILImage.Image)
+
+
+def test_a_gallery_holds_videos_and_an_empty_one_is_none(png: Path, tmp_path: Path) -> None:
+    # As Gradio 6: a video item is {"video": FileData, "caption"}, and it reaches the function as its path.
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"\x00\x00")
+    gallery = gr.Gallery(type="pil")
+    value = gallery.postprocess([str(png), (str(clip), "Clip")])
+    assert "image" in value[0] and value[1]["video"]["mime_type"] == "video/mp4" and value[1]["caption"] == "Clip"
+    assert gallery.preprocess(value[1:]) == [(str(clip), "Clip")]
+    assert gallery.preprocess([]) is None
+    assert gallery.postprocess(None) == []
 
 
 # -- Audio -------------------------------------------------------------------
@@ -342,3 +363,14 @@ def test_the_worker_wheel_table_matches_pyodides_lock() -> None:
         assert lock[package]["file_name"] in table, package
     for dependency in lock["pandas"]["depends"]:
         assert lock[dependency]["file_name"] in table, dependency
+
+
+def test_an_uploaded_file_is_a_path_with_a_name(tmp_path):
+    # Apps written for Gradio 3 read file.name; Gradio 6's path string has it too.
+    doc = tmp_path / "words.srt"
+    doc.write_text("1")
+    received = gr.File(render=False).preprocess({"path": str(doc), "meta": {"_type": "gradio.FileData"}})
+    assert received == str(doc) and received.name == str(doc)
+    assert [item.name for item in gr.File(file_count="multiple", render=False).preprocess([{"path": str(doc), "orig_name": "w"}])] == [str(doc)]
+    import copy
+    assert copy.deepcopy(received).name == str(doc)

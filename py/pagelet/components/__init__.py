@@ -24,6 +24,8 @@ _EXPORTS = {
     "File": "file",
     "Gallery": "image",
     "Image": "image",
+    "ImageSlider": "image_slider",
+    "ParamViewer": "param_viewer",
     "Audio": "media",
     "Video": "media",
     "Dataframe": "dataframe",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -93,7 +94,13 @@ class Component(Block):
             self.show_download_button = False
         # preserved_by_key is Gradio's gr.render option; keys already keep values here.
         del preserved_by_key
-        self.value = self.postprocess(None if callable(value) else value)
+        try:
+            self.value = self.postprocess(None if callable(value) else value)
+        except FileNotFoundError as exc:
+            # Gradio starts an app whose starting file is missing (it fails only where the
+            # file is shown); so does Pagelet, with the component empty and a warning that says why.
+            warnings.warn(f"{type(self).__name__} starts empty: {exc}", stacklevel=2)
+            self.value = self.postprocess(None)
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
     # -- value conversion -------------------------------------------------

@@ -24,6 +24,23 @@ class WebcamOptions:
         return asdict(self)
 
 
+@dataclass
+class WaveformOptions:
+    """Gradio's ``gr.WaveformOptions`` for an Audio's player and recorder. Pagelet's host
+    plays sound with the browser's own player, so these are sent as props and only read
+    where the host has the matching control; an app that sets them still runs."""
+
+    waveform_color: str | None = None
+    waveform_progress_color: str | None = None
+    trim_region_color: str | None = None
+    show_recording_waveform: bool = True
+    skip_length: int | float = 5
+    sample_rate: int = 44100
+
+    def to_props(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 def media_sources(sources: list[str] | str | None, allowed: tuple[str, ...], default: list[str]) -> list[str]:
     """``sources`` as a list (Gradio takes one name too), checked against ``allowed``."""
     chosen = list(default) if sources is None else [sources] if isinstance(sources, str) else list(sources)

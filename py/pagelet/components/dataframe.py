@@ -82,6 +82,17 @@ def styler_metadata(styler: Any) -> dict[str, list[list[str]]]:
     return {"display_value": display, "styling": styling}
 
 
+
+# A column's header: Gradio keeps a number as a number.
+Header = str | int | float
+
+
+def header_label(label: Any) -> Header:
+    """A column's header as Gradio sends it: a number stays a number (a DataFrame with
+    ``columns=range(5)`` has headers ``[0, 1, 2, 3, 4]``), anything else is its text."""
+    scalar = label.item() if hasattr(label, "item") else label  # a numpy number as Python's
+    return scalar if isinstance(scalar, (int, float)) and not isinstance(scalar, bool) else str(label)
+
 class Dataframe(Component):
     TYPE = "dataframe"
     DEFAULT_BUTTONS = ("fullscreen", "copy")
@@ -165,7 +176,7 @@ class Dataframe(Component):
             return None
         if not isinstance(payload, dict) or not isinstance(payload.get("data"), list):
             raise TypeError("Dataframe expects {'headers': [...], 'data': [[...]]}")
-        headers = [str(h) for h in payload.get("headers") or self.headers]
+        headers = [header_label(h) for h in payload.get("headers") or self.headers]
         if not all(isinstance(row, list) for row in payload["data"]):
             raise TypeError("each row of the table must be a list of cells")
         if len({len(row) for row in payload["data"]}) > 1:
@@ -190,27 +201,27 @@ class Dataframe(Component):
         headers, rows = self._table(value)
         return {"headers": headers, "data": [[plain_cell(cell) for cell in row] for row in rows], "metadata": metadata}
 
-    def _table(self, value: Any) -> tuple[list[str], list[list[Any]]]:
+    def _table(self, value: Any) -> tuple[list[Header], list[list[Any]]]:
         if value is None:
-            return self.headers, [["" for _ in self.headers]]
+            return list[Header](self.headers), [["" for _ in self.headers]]
         if isinstance(value, dict):
             if "data" in value:
                 rows = [list(row) for row in value["data"]]
-                return [str(h) for h in value.get("headers") or self._default_headers(rows)], rows
+                return [header_label(h) for h in value.get("headers") or self._default_headers(rows)], rows
             # A dict of columns.
-            headers = [str(key) for key in value]
+            headers: list[Header] = [str(key) for key in value]
             columns = [list(column) for column in value.values()]
             return headers, [list(row) for row in zip(*columns)]
         pandas = optional.loaded("pandas")
         if pandas is not None and isinstance(value, pandas.DataFrame):
             # Row by row, so each cell keeps its column's type (``.values`` would make ints floats beside a float column).
-            return [str(c) for c in value.columns], [list(row) for row in value.itertuples(index=False, name=None)]
+            return [header_label(c) for c in value.columns], [list(row) for row in value.itertuples(index=False, name=None)]
         numpy = optional.loaded("numpy")
         if numpy is not None and isinstance(value, numpy.ndarray):
             value = value.tolist()
         if isinstance(value, (list, tuple)):
             rows = [list(row) if isinstance(row, (list, tuple)) else [row] for row in value]
-            return self._default_headers(rows), rows
+            return list[Header](self._default_headers(rows)), rows
         raise TypeError(f"Cannot show a {type(value).__name__} as a table: return a DataFrame, a list of rows or a dict")
 
     def _default_headers(self, rows: list[list[Any]]) -> list[str]:

@@ -73,6 +73,19 @@ def check_file_type(path: str, file_types: list[str] | None) -> None:
     raise ValueError(f"Invalid file type {suffix or Path(path).name!r}: this field accepts {', '.join(file_types)}")
 
 
+class NamedPath(str):
+    """A path a function receives for an uploaded file: a ``str`` with ``.name``, the path
+    again, for apps written when Gradio handed over file objects (``file.name``), as Gradio's
+    own string does."""
+
+    name: str
+
+    def __new__(cls, path: str) -> NamedPath:
+        named = super().__new__(cls, path)
+        named.name = path
+        return named
+
+
 def uploaded_files(payload: Any, file_count: str, file_types: list[str] | None, kind: str) -> Any:
     """What a function receives for uploaded files: a path (or the bytes, for ``kind="binary"``),
     or a list of them unless ``file_count`` is "single"; each checked against ``file_types``."""
@@ -83,7 +96,7 @@ def uploaded_files(payload: Any, file_count: str, file_types: list[str] | None, 
         if kind == "binary":
             with open(path, "rb") as handle:
                 return handle.read()
-        return path
+        return NamedPath(path)
 
     if payload is None:
         return None

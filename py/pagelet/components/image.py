@@ -7,6 +7,7 @@ PIL images import them lazily (see ``pagelet.optional``).
 
 from __future__ import annotations
 
+import mimetypes
 import os
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -77,6 +78,14 @@ def save_image(value: Any, image_format: str = "webp") -> FileData:
         value.save(path, format=image_format.upper())
         return to_file_data(path)
     raise TypeError(f"Cannot show a {type(value).__name__} as an image: return a path, URL, numpy array or PIL image")
+
+
+def _is_video_path(value: Any) -> bool:
+    """Whether a gallery item is a video file (Gradio tells them by their MIME type)."""
+    if not isinstance(value, (str, os.PathLike)):
+        return False
+    mime = mimetypes.guess_type(os.fspath(value))[0] or ""
+    return mime.startswith("video/")
 
 
 class _ImagePackages:
@@ -194,18 +203,24 @@ class Gallery(_ImagePackages, Component):
         super().__init__(value, label=label, **kwargs)
 
     def preprocess(self, payload: Any) -> list[tuple[Any, str | None]] | None:
-        if payload is None:
-            return None
+        if not payload:
+            return None  # as Gradio: an empty gallery is None
+        # A video is always its path; an image is what ``type`` asks for.
         return [
-            (load_image(payload_path(item["image"]), self.type, None), item.get("caption"))
+            (payload_path(item["video"]), item.get("caption")) if "video" in item
+            else (load_image(payload_path(item["image"]), self.type, None), item.get("caption"))
             for item in payload
         ]
 
-    def postprocess(self, value: Any) -> list[dict[str, Any]] | None:
+    def postprocess(self, value: Any) -> list[dict[str, Any]]:
         if value is None:
-            return None
+            return []  # as Gradio: nothing to show is an empty gallery
         items = []
         for entry in value:
-            image, caption = entry if isinstance(entry, (tuple, list)) else (entry, None)
-            items.append({"image": save_image(image, self.format), "caption": None if caption is None else str(caption)})
+            media, caption = entry if isinstance(entry, (tuple, list)) else (entry, None)
+            text = None if caption is None else str(caption)
+            if _is_video_path(media):
+                items.append({"video": to_file_data(media), "caption": text})
+            else:
+                items.append({"image": save_image(media, self.format), "caption": text})
         return items

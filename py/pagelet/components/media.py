@@ -17,9 +17,9 @@ from .. import optional
 from ..alerts import Error
 from ..files import output_path
 from .base import Component
-from .capture import StreamingSource, WebcamOptions, choose_webcam_options, media_sources
+from .capture import StreamingSource, WaveformOptions, WebcamOptions, choose_webcam_options, media_sources
 from .file import FILE_DATA_SCHEMA, payload_path, to_file_data
-from .subtitles import as_web_subtitles
+from .subtitles import as_web_subtitles, subtitles_file
 
 _SAMPLE_TYPES = {1: "b", 2: "h", 4: "i"}
 
@@ -82,6 +82,13 @@ def write_wav(sample_rate: int, samples: Any) -> str:
     return path
 
 
+def subtitles_prop(value: Any) -> Any:
+    """Audio's and Video's ``subtitles=`` as the FileData of a WebVTT file (one given as FileData stays)."""
+    if value is None or (isinstance(value, dict) and "path" in value):
+        return value
+    return to_file_data(subtitles_file(value))
+
+
 class Audio(StreamingSource, Component):
     TYPE = "audio"
     API_SCHEMA = FILE_DATA_SCHEMA
@@ -90,7 +97,10 @@ class Audio(StreamingSource, Component):
         "stream", "change", "clear", "play", "pause", "stop", "pause_recording", "stop_recording", "start_recording",
         "upload", "input",
     )
-    PROPS = ("type", "sources", "format", "autoplay", "show_download_button", "loop", *StreamingSource.STREAM_PROPS)
+    PROPS = (
+        "type", "sources", "format", "autoplay", "show_download_button", "loop", "subtitles", "playback_position",
+        *StreamingSource.STREAM_PROPS,
+    )
 
     def __init__(
         self,
@@ -104,6 +114,9 @@ class Audio(StreamingSource, Component):
         show_download_button: bool = True,
         loop: bool = False,
         streaming: bool = False,
+        waveform_options: WaveformOptions | dict[str, Any] | None = None,
+        subtitles: Any = None,
+        playback_position: float = 0,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "filepath"):
@@ -116,7 +129,18 @@ class Audio(StreamingSource, Component):
         self.autoplay = autoplay
         self.show_download_button = show_download_button
         self.loop = loop
+        self.waveform_options = waveform_options if isinstance(waveform_options, WaveformOptions) else WaveformOptions(**(waveform_options or {}))
+        # Gradio 6's subtitles (a file, or a list of cues), shown as WebVTT like a Video's.
+        self.subtitles = self.normalize_prop("subtitles", subtitles)
+        # Where playing starts, in seconds; the host's player reads it.
+        self.playback_position = playback_position
         super().__init__(value, label=label, **kwargs)
+
+    def get_props(self) -> dict[str, Any]:
+        return {**super().get_props(), "waveform_options": self.waveform_options.to_props()}
+
+    def normalize_prop(self, name: str, value: Any) -> Any:
+        return subtitles_prop(value) if name == "subtitles" else super().normalize_prop(name, value)
 
     def optional_packages(self) -> tuple[str, ...]:
         return ("numpy",) if self.type == "numpy" else ()
@@ -144,22 +168,20 @@ class Audio(StreamingSource, Component):
 
 
 class Video(Component):
-    """A video file. Its value is Gradio's ``{"video": FileData, "subtitles": FileData | None}``;
-    a function returns a path, or ``(video, subtitles)`` with an .srt or .vtt file."""
+    """A video file. Its value is a FileData, as in Gradio 6; ``subtitles=`` (an .srt or .vtt
+    file, or a list of ``{"text", "timestamp": [start, end]}``) is shown as its track.
+
+    A function may also return ``(video, subtitles)``, as Gradio 4 and 5 allowed: that value is
+    ``{"video": FileData, "subtitles": FileData | None}``, which the host shows alike.
+    """
 
     TYPE = "video"
-    # Gradio's VideoData: the video and its optional subtitles.
-    API_SCHEMA = {
-        "title": "VideoData",
-        "type": "object",
-        "properties": {"video": FILE_DATA_SCHEMA, "subtitles": {"anyOf": [FILE_DATA_SCHEMA, {"type": "null"}], "default": None}},
-        "required": ["video"],
-    }
+    API_SCHEMA = FILE_DATA_SCHEMA
     DEFAULT_BUTTONS = ("download",)
     EVENTS = (
         "change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload", "input",
     )
-    PROPS = ("sources", "height", "width", "autoplay", "loop", "show_download_button")
+    PROPS = ("sources", "height", "width", "autoplay", "loop", "show_download_button", "subtitles", "playback_position")
 
     def __init__(
         self,
@@ -175,6 +197,8 @@ class Video(Component):
         mirror_webcam: bool | None = None,
         webcam_options: WebcamOptions | None = None,
         include_audio: bool | None = None,
+        subtitles: Any = None,
+        playback_position: float = 0,
         **kwargs: Any,
     ) -> None:
         self.sources = media_sources(sources, ("upload", "webcam"), ["upload", "webcam"])
@@ -186,7 +210,12 @@ class Video(Component):
         self.autoplay = autoplay
         self.loop = loop
         self.show_download_button = show_download_button
+        self.subtitles = self.normalize_prop("subtitles", subtitles)
+        self.playback_position = playback_position
         super().__init__(value, label=label, **kwargs)
+
+    def normalize_prop(self, name: str, value: Any) -> Any:
+        return subtitles_prop(value) if name == "subtitles" else super().normalize_prop(name, value)
 
     def get_props(self) -> dict[str, Any]:
         return {**super().get_props(), "webcam_options": self.webcam_options.to_props(), "include_audio": self.include_audio}
@@ -196,9 +225,11 @@ class Video(Component):
             payload = payload["video"]
         return None if payload is None else payload_path(payload)
 
-    def postprocess(self, value: Any) -> dict[str, Any] | None:
+    def postprocess(self, value: Any) -> Any:
         if value is None or (isinstance(value, (tuple, list)) and all(item is None for item in value)):
             return None
+        if isinstance(value, (str, os.PathLike)) or (isinstance(value, dict) and "path" in value):
+            return to_file_data(value)
         if isinstance(value, dict) and "video" in value:
             video, subtitles = value["video"], value.get("subtitles")
         elif isinstance(value, (tuple, list)):

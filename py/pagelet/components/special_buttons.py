@@ -48,7 +48,8 @@ class DeepLinkButton(Button):
     shows the app with those values.
     """
 
-    TYPE = "deeplinkbutton"
+    # Gradio's config calls it a "button"; the host knows it by ``copied_value`` (js/renderers/view-type.ts).
+    TYPE = "button"
     PROPS = (*Button.PROPS, "copied_value")
 
     def __init__(

@@ -22,7 +22,7 @@ import secrets
 from collections.abc import AsyncIterator
 from typing import Any
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from ..admission import QueueFull
@@ -66,11 +66,13 @@ async def call(request: Request) -> Response:
     except QueueFull as full:
         return JSONResponse({"detail": str(full)}, status_code=503)
     data = _with_state_slots(state.blocks, fn_index, body["data"])
-    event_id, _ = start_call(state, fn_index, data, file_route_url(str(request.url)))
+    event_id, _ = start_call(state, fn_index, data, file_route_url(str(request.url)), request)
     return JSONResponse({"event_id": event_id})
 
 
-def start_call(state: Any, fn_index: int, data: list[Any], file_url: str) -> tuple[str, ClientSession]:
+def start_call(
+    state: Any, fn_index: int, data: list[Any], file_url: str, connection: HTTPConnection | None = None
+) -> tuple[str, ClientSession]:
     """Run one event in a session of its own (named by the event's id), streaming whole values.
 
     ``state`` is the server app's state; output files are offered under ``file_url``."""
@@ -78,6 +80,8 @@ def start_call(state: Any, fn_index: int, data: list[Any], file_url: str) -> tup
     data = data[: len(state.blocks.dependencies[fn_index].inputs)]
     event_id = secrets.token_hex(16)
     session = state.client_sessions.get(event_id, file_url, diffs=False)
+    if connection is not None:
+        session.describe(connection)
     session.start(event_id, fn_index, data)
     return event_id, session
 

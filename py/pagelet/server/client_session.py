@@ -15,6 +15,8 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from starlette.requests import HTTPConnection
+
 from ..admission import Admission
 from ..blocks import Blocks
 from ..events import Dependency
@@ -22,6 +24,7 @@ from ..protocol import EventMessage
 from ..session import HIDDEN_ERROR, Session, SyncRunner
 from .files import ServerFolders
 from .options import ServerOptions
+from .requests import gradio_request
 from .session_files import SessionFiles
 
 if TYPE_CHECKING:
@@ -78,6 +81,10 @@ class ClientSession:
         self._session = Session(
             app, self._from_core, show_error=show_error, run_sync=run_sync, admission=admission, file_store=files
         )
+
+    def describe(self, connection: HTTPConnection) -> None:
+        """The client's request (address, headers) as later runs' ``gr.Request`` sees it."""
+        self._session.request = gradio_request(connection, self._session.request.session_hash)
 
     def start(self, event_id: str, fn_index: int, data: list[Any]) -> None:
         run = self._runs[event_id] = _Run(self._app.dependencies[fn_index])

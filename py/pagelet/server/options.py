@@ -78,8 +78,12 @@ def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 
 
-def _resolved(paths: Sequence[str | os.PathLike[str]] | None) -> list[Path]:
-    return [Path(path).resolve() for path in (paths or [])]
+def _resolved(paths: Sequence[Any] | None) -> list[Path]:
+    """The paths, resolved; a nested list counts as its items (``allowed_paths=[gr.media.MEDIA_PATHS]``, as Gradio takes)."""
+    found: list[Path] = []
+    for path in paths or []:
+        found.extend(_resolved(path) if isinstance(path, (list, tuple)) else [Path(path).resolve()])
+    return found
 
 
 @dataclass

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..protocol_types import ServerMessage
 from ..session import Session
 from .api_info import API_PREFIX, api_info, client_config, file_route_url
+from .requests import gradio_request
 from .session_files import SessionFiles
 
 # Seconds between heartbeats on an idle data stream, so proxies keep it open.
@@ -69,6 +70,7 @@ async def page_socket(websocket: WebSocket) -> None:
     session = Session(
         state.blocks, send, show_error=state.options.show_error, run_sync=state.run_sync, admission=state.admission, file_store=files
     )
+    session.request = gradio_request(websocket, session.request.session_hash)
     tasks: set[asyncio.Task[None]] = set()
 
     async def write() -> None:
@@ -147,7 +149,9 @@ async def queue_join(request: Request) -> Response:
     except QueueFull as full:
         return JSONResponse({"detail": str(full)}, status_code=503)
     event_id = secrets.token_hex(16)
-    state.client_sessions.get(session_hash, _file_url(request)).start(event_id, fn_index, data)
+    client = state.client_sessions.get(session_hash, _file_url(request))
+    client.describe(request)
+    client.start(event_id, fn_index, data)
     return JSONResponse({"event_id": event_id})
 
 

@@ -133,22 +133,27 @@ def test_view_api_names_file_parameters_filepaths() -> None:
     assert endpoint["parameters"][0]["type"]["title"] == "FileData"
 
 
-def test_a_video_with_subtitles_goes_both_ways_as_gradios_video_data(tmp_path: Path) -> None:
-    def subtitle(path: str) -> tuple[str, str]:
-        words = Path(path).with_name("words.srt")
-        words.write_text("1\n00:00:00,000 --> 00:00:01,000\nHi\n", encoding="utf-8")
-        return path, str(words)
+def test_a_video_goes_both_ways_as_file_data_and_its_subtitles_are_served(tmp_path: Path) -> None:
+    words = tmp_path / "words.srt"
+    words.write_text("1\n00:00:00,000 --> 00:00:01,000\nHi\n", encoding="utf-8")
+    def predict(path: str) -> str:
+        return path
 
-    demo = gr.Interface(subtitle, gr.Video(label="Clip"), gr.Video(label="Subtitled"))
+    demo = gr.Interface(predict, gr.Video(label="Clip"), gr.Video(label="Subtitled", subtitles=str(words)))
     clip = tmp_path / "clip.mp4"
     clip.write_bytes(b"\x00\x00\x00\x18ftypmp42")
     with served(demo) as url:
         api = client(url, download_files=str(tmp_path / "downloads"))
-        info = api.view_api(print_info=False, return_format="dict")["named_endpoints"]["/subtitle"]
-        value = api.predict({"video": handle_file(clip), "subtitles": None}, api_name="/subtitle")
-    assert info["parameters"][0]["type"]["title"] == "VideoData"
-    assert Path(value["video"]).read_bytes() == clip.read_bytes()
-    assert Path(value["subtitles"]).read_text(encoding="utf-8").startswith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nHi")
+        info = api.view_api(print_info=False, return_format="dict")["named_endpoints"]["/predict"]
+        value = api.predict(handle_file(clip), api_name="/predict")
+        # The page's config offers the track as it offers values: by URL, while the page is open.
+        with connect(url.replace("http", "ws") + "ws", open_timeout=TIMEOUT) as socket, http(url) as session:
+            config = json.loads(socket.recv(timeout=TIMEOUT))["config"]
+            subtitled = next(c for c in config["components"] if c["props"].get("label") == "Subtitled")
+            track = session.get(subtitled["props"]["subtitles"]["url"])
+    assert info["parameters"][0]["type"]["title"] == "FileData"
+    assert Path(value).read_bytes() == clip.read_bytes()
+    assert track.status_code == 200 and track.text.startswith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nHi")
 
 
 def test_a_file_in_the_apps_config_is_offered_to_every_page_after_the_first_one_closed() -> None:

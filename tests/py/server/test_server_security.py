@@ -424,3 +424,12 @@ def test_pictures_and_sounds_are_still_shown_in_place(tmp_path: Path) -> None:
         response = session.get(f"gradio_api/file={stored}")
         assert response.headers["content-type"] == "image/png"
         assert "content-disposition" not in response.headers or response.headers["content-disposition"].startswith("inline")
+
+
+def test_allowed_paths_may_hold_a_list_of_folders(tmp_path: Path) -> None:
+    # Gradio's demos pass allowed_paths=[gr.media.MEDIA_PATHS], a list inside the list.
+    from pagelet.server.options import ServerOptions
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    options = ServerOptions.from_launch(allowed_paths=[[str(first), str(second)], str(tmp_path)])
+    assert options.allowed_paths == [first.resolve(), second.resolve(), tmp_path.resolve()]
