@@ -11,6 +11,17 @@ export function stackedContent(context: RenderContext, className: string): Compo
 
 export const tab: Renderer = (context) => stackedContent(context, "pagelet-tab");
 
+/** A tab's id as Gradio gives it: its `id=`, else its component id (the stepper's `data-tab-id`). */
+export function tabId(child: ChildView): string | number {
+  const id = child.props().id;
+  return typeof id === "string" || typeof id === "number" ? id : child.id;
+}
+
+/** Gradio's `gr.SelectData` of a tab chosen: its label, place and id. */
+export function tabSelectData(child: ChildView, index: number, fallbackLabel: string): Record<string, unknown> {
+  return { value: optionalStr(child.props(), "label") ?? fallbackLabel, index, id: tabId(child), selected: true };
+}
+
 export interface TabEntry {
   readonly child: ChildView;
   readonly button: HTMLButtonElement;
@@ -32,6 +43,8 @@ export function tabEntries(context: RenderContext, element: HTMLElement, listCla
     button.type = "button";
     button.id = `${context.domId}-${kind}-${index}`;
     button.setAttribute("role", "tab");
+    // Gradio's tests find a tab by its id this way.
+    button.dataset.tabId = String(tabId(child));
     const panel = document.createElement("div");
     panel.id = `${context.domId}-${kind}panel-${index}`;
     panel.className = `pagelet-${kind}panel`;
@@ -67,7 +80,8 @@ export const tabs: Renderer = (context): ComponentView => {
     }
     entries.forEach(({ child, button, panel }, index) => {
       const props = child.props();
-      button.textContent = optionalStr(props, "label") ?? "";
+      button.textContent = optionalStr(props, "label") ?? `Tab ${index + 1}`;
+      button.dataset.tabId = String(tabId(child));
       button.hidden = !usable(child);
       button.disabled = !bool(props, "interactive", true);
       const isSelected = index === selected;
@@ -88,8 +102,10 @@ export const tabs: Renderer = (context): ComponentView => {
     if (changed) {
       const id = entry.child.props().id;
       context.setProps({ selected: id === undefined || id === null ? index : id });
-      entry.child.emit("select");
-      context.emit("select");
+      // Gradio describes both events by the tab chosen, so `evt.value` is its label.
+      const data = tabSelectData(entry.child, index, `Tab ${index + 1}`);
+      entry.child.emit("select", data);
+      context.emit("select", data);
     }
   };
 
