@@ -77,7 +77,7 @@ _EVENTS = {
     "click": "button", "change": "textbox", "input": "textbox", "submit": "textbox", "select": "dropdown",
     "release": "slider", "clear": "image", "expand": "accordion", "tick": "timer", "load": "blocks",
     "like": "chatbot", "retry": "chatbot", "undo": "chatbot", "delete": "file", "key_up": "dropdown",
-    "upload": "file", "option_select": "chatbot", "apply": "imageeditor",
+    "upload": "file", "option_select": "chatbot", "apply": "imageeditor", "edit": "dataframe",
 }
 
 
@@ -88,7 +88,7 @@ def dependency_defaults() -> dict[str, Any]:
         owners = {
             "button": gr.Button(), "textbox": box, "dropdown": gr.Dropdown(), "slider": gr.Slider(),
             "image": gr.Image(), "accordion": gr.Accordion(), "timer": gr.Timer(), "blocks": demo,
-            "chatbot": gr.Chatbot(), "file": gr.File(), "imageeditor": gr.ImageEditor(),
+            "chatbot": gr.Chatbot(), "file": gr.File(), "imageeditor": gr.ImageEditor(), "dataframe": gr.Dataframe(),
         }
         first = None
         for event, owner in _EVENTS.items():
