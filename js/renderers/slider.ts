@@ -3,8 +3,9 @@ import { num } from "./props";
 import type { ComponentView, Renderer } from "./types";
 
 /**
- * A range input plus a number box, kept in step. The range carries the label
- * as its name; the box is named "number input for {label}", as in Gradio.
+ * A range input plus a number box, kept in step. As in Gradio, the range is
+ * named "range slider for {label}" (its `<label>` still points at it) and the
+ * box "number input for {label}".
  */
 export const slider: Renderer = (context): ComponentView => {
   const element = blockElement("div", "slider");
@@ -56,6 +57,9 @@ export const slider: Renderer = (context): ComponentView => {
     update(props) {
       const label = showCaption(parts, props, range);
       box.setAttribute("aria-label", `number input for ${label}`);
+      // Gradio names the range itself "range slider for {label}"; the visible label still points at it.
+      if (label === "") range.removeAttribute("aria-label");
+      else range.setAttribute("aria-label", `range slider for ${label}`);
       minimum = num(props, "minimum") ?? 0;
       maximum = num(props, "maximum") ?? 100;
       const step = num(props, "step");

@@ -42,7 +42,7 @@ def test_change_events_follow_every_control(page: Page, base_url: str) -> None:
     expect(summary).to_have_value("size 3, busy")
     page.get_by_label("Loud", exact=True).check()
     expect(summary).to_have_value("SIZE 3, BUSY")
-    page.get_by_label("Size", exact=True).fill("7")
+    page.get_by_label("range slider for Size", exact=True).fill("7")
     expect(summary).to_have_value("SIZE 7, BUSY")
     page.get_by_text("Details").click()
     details = page.get_by_role("group", name="Settings as JSON").locator("pre")

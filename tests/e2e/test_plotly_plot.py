@@ -61,6 +61,6 @@ def test_the_plotly_example_page(page: Page, base_url: str) -> None:
     expect(chart.locator(".gtitle")).to_have_text("Waves at 1 Hz", timeout=BOOT_TIMEOUT_MS)
     expect(chart.locator(".legendtext")).to_have_text(["sine", "cosine"])
     expect(chart.locator(".xtitle")).to_have_text("seconds")
-    slider = page.get_by_label("Frequency (Hz)", exact=True).first
+    slider = page.get_by_label("range slider for Frequency (Hz)", exact=True)
     slider.fill("2")
     expect(chart.locator(".gtitle")).to_have_text("Waves at 2 Hz")

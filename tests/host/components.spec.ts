@@ -21,7 +21,7 @@ test.describe("form components", () => {
     await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("placeholder", "Your name");
     await expect(page.getByText("As on your passport")).toBeVisible();
     await expect(page.getByLabel("Age", { exact: true })).toHaveValue("36");
-    await expect(page.getByRole("slider", { name: "Temperature", exact: true })).toHaveValue("0.7");
+    await expect(page.getByRole("slider", { name: "range slider for Temperature", exact: true })).toHaveValue("0.7");
     await expect(page.getByLabel("number input for Temperature", { exact: true })).toHaveValue("0.7");
     await expect(page.getByRole("checkbox", { name: "Subscribe", exact: true })).toBeChecked();
     await expect(page.getByRole("group", { name: "Toppings" })).toBeVisible();
