@@ -26,14 +26,17 @@ export interface TabEntry {
   readonly child: ChildView;
   readonly button: HTMLButtonElement;
   readonly panel: HTMLDivElement;
+  /** Put the child in its panel, once (a lazy panel is empty until then). */
+  mount(): void;
 }
 
 /**
  * A WAI-ARIA tab list over `context`'s children, put in `element`: a `tab`
  * button per child in the list, then a `tabpanel` holding the child, each
- * naming the other. `kind` keeps the ids of tabs and steps apart.
+ * naming the other. `kind` keeps the ids of tabs and steps apart. A `lazy`
+ * panel gets its child only when `mount` is called.
  */
-export function tabEntries(context: RenderContext, element: HTMLElement, listClass: string, kind: string): TabEntry[] {
+export function tabEntries(context: RenderContext, element: HTMLElement, listClass: string, kind: string, lazy = false): TabEntry[] {
   const list = document.createElement("div");
   list.className = listClass;
   list.setAttribute("role", "tablist");
@@ -51,10 +54,13 @@ export function tabEntries(context: RenderContext, element: HTMLElement, listCla
     panel.setAttribute("role", "tabpanel");
     panel.setAttribute("aria-labelledby", button.id);
     button.setAttribute("aria-controls", panel.id);
-    if (child.element) panel.append(child.element);
+    const mount = (): void => {
+      if (child.element && child.element.parentElement !== panel) panel.append(child.element);
+    };
+    if (!lazy) mount();
     list.append(button);
     element.append(panel);
-    return { child, button, panel };
+    return { child, button, panel, mount };
   });
 }
 
@@ -67,7 +73,9 @@ export function tabEntries(context: RenderContext, element: HTMLElement, listCla
 export const tabs: Renderer = (context): ComponentView => {
   const element = document.createElement("div");
   element.className = "pagelet-tabs";
-  const entries = tabEntries(context, element, "pagelet-tablist", "tab");
+  // As in Gradio, a tab's content is put on the page when the tab is first shown (or at once
+  // with render_children): a page of many tabs starts light, and what is never seen is not there.
+  const entries = tabEntries(context, element, "pagelet-tablist", "tab", true);
 
   let selected = 0;
 
@@ -78,7 +86,7 @@ export const tabs: Renderer = (context): ComponentView => {
     if (!current || !usable(current.child)) {
       selected = Math.max(0, entries.findIndex((entry) => usable(entry.child)));
     }
-    entries.forEach(({ child, button, panel }, index) => {
+    entries.forEach(({ child, button, panel, mount }, index) => {
       const props = child.props();
       button.textContent = optionalStr(props, "label") ?? `Tab ${index + 1}`;
       button.dataset.tabId = String(tabId(child));
@@ -89,6 +97,7 @@ export const tabs: Renderer = (context): ComponentView => {
       // Roving tabindex: Tab reaches the list once; arrows move within it.
       button.tabIndex = isSelected ? 0 : -1;
       panel.hidden = !isSelected;
+      if (isSelected || bool(props, "render_children", false)) mount();
     });
   };
 

@@ -93,6 +93,35 @@ test("tabs: choosing a tab tells both the tab and its Tabs which tab it was, as 
   ]);
 });
 
+test("tabs: a tab's content is put on the page when the tab is first shown, or at once with render_children", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "tabs", {}),
+        component(2, "tab", { label: "First" }),
+        component(3, "textbox", { label: "Input 1", value: "" }),
+        component(4, "tab", { label: "Second" }),
+        component(5, "textbox", { label: "Input 2", value: "" }),
+        component(6, "tab", { label: "Third", render_children: true }),
+        component(7, "textbox", { label: "Input 3", value: "" }),
+      ],
+      [],
+      [{ id: 1, children: [{ id: 2, children: [{ id: 3 }] }, { id: 4, children: [{ id: 5 }] }, { id: 6, children: [{ id: 7 }] }] }],
+    ),
+  );
+  await expect(page.getByLabel("Input 1")).toBeVisible();
+  await expect(page.getByLabel("Input 2")).toHaveCount(0);
+  await expect(page.getByLabel("Input 3")).toHaveCount(1);
+  await expect(page.getByLabel("Input 3")).toBeHidden();
+  // A value the core sends to a tab not yet shown is there when it is.
+  await core.update("e", [{ id: 5, value: "kept" }]);
+  await page.getByRole("tab", { name: "Second" }).click();
+  await expect(page.getByLabel("Input 2")).toHaveValue("kept");
+  await page.getByRole("tab", { name: "First" }).click();
+  await expect(page.getByLabel("Input 2")).toHaveCount(1);
+  await expect(page.getByLabel("Input 2")).toBeHidden();
+});
+
 test("accordion: a summary named by its label, opened and closed", async ({ core, page }) => {
   await core.mount(
     appConfig(
