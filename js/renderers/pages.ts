@@ -65,9 +65,10 @@ function navbarLinks(pages: readonly ChildView[], settings: Readonly<Props> | nu
 }
 
 /**
- * A multipage app's pages: the one the address names is shown (see
- * `page-route`), the others kept hidden with what was entered in them; the
- * navbar above links them. The Navbar settings that apply are the ones on the
+ * A multipage app's pages: the one the address names is on the page (see
+ * `page-route`); the others are taken off it, as in Gradio, which draws one
+ * page at a time, but keep what was entered in them. The navbar above links
+ * them. The Navbar settings that apply are the ones on the
  * shown page, else the first on any page.
  */
 export const pages: Renderer = (context): ComponentView => {
@@ -81,17 +82,17 @@ export const pages: Renderer = (context): ComponentView => {
   const panels = context.children.map((child) => {
     const panel = document.createElement("div");
     panel.className = "pagelet-page-panel";
-    if (child.element) panel.append(child.element);
     element.append(panel);
     return { child, panel };
   });
   let shown = 0;
 
   const settings = (): Readonly<Props> | null => {
-    const current = panels[shown]?.panel;
+    // Pages not shown are off the document, so a navbar is looked for in each page's own element.
+    const current = panels[shown]?.child.element;
     let first: Readonly<Props> | null = null;
     for (const [holder, props] of navbars) {
-      if (!element.contains(holder)) continue;
+      if (!panels.some(({ child }) => child.element?.contains(holder))) continue;
       if (current?.contains(holder)) return props;
       first ??= props;
     }
@@ -125,8 +126,10 @@ export const pages: Renderer = (context): ComponentView => {
     const wanted = addressedPage();
     const index = panels.findIndex(({ child }) => str(child.props(), "path") === wanted);
     if (index >= 0) shown = index;
-    panels.forEach(({ panel }, i) => {
+    panels.forEach(({ child, panel }, i) => {
       panel.hidden = i !== shown;
+      if (i !== shown) panel.replaceChildren();
+      else if (child.element && child.element.parentElement !== panel) panel.append(child.element);
     });
     drawNavbar();
   };
