@@ -83,7 +83,7 @@ demo.launch()
     open_app(page, url)
     assert [url for url in requests if "/chunks/plots-" in url]
     expect(page.get_by_role("img", name="Squares")).to_be_visible()
-    squares = page.get_by_role("grid", name="Squares")
+    squares = page.get_by_role("table", name="Squares")
     expect(squares.get_by_role("row")).to_have_count(4)
     page.get_by_label("Points", exact=True).fill("5")
     page.get_by_label("Points", exact=True).press("Enter")
