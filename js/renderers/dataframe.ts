@@ -4,6 +4,9 @@ import { bool, cssLength, displayText, num, str } from "./props";
 import { CellSelection, selectionText, type Cell } from "./dataframe-cells";
 import type { ComponentView, Renderer } from "./types";
 
+/** How many rows a table draws at first, and at each scroll to its end. */
+const ROW_BATCH = 30;
+
 interface Table {
   headers: string[];
   data: unknown[][];
@@ -199,7 +202,8 @@ export const dataframe: Renderer = (context): ComponentView => {
   };
 
   const move = ([row, column]: Cell, key: string): Cell | null => {
-    const shown = [...(table.tBodies[0]?.rows ?? [])].map((tr) => Number(tr.dataset.row));
+    if (key === "ArrowDown" && waiting.length > 0 && Number(table.tBodies[0]?.querySelector("tr.virtual-row:last-of-type")?.getAttribute("data-row")) === row) drawMore();
+    const shown = [...(table.tBodies[0]?.querySelectorAll<HTMLTableRowElement>("tr.virtual-row") ?? [])].map((tr) => Number(tr.dataset.row));
     const at = shown.indexOf(row);
     const width = Math.max(current.headers.length, current.data[row]?.length ?? 0);
     if (key === "ArrowUp") return at > 0 ? [shown[at - 1] as number, column] : null;
@@ -271,6 +275,44 @@ export const dataframe: Renderer = (context): ComponentView => {
     }
   };
 
+  // A long table draws its rows a batch at a time, the next batch once the last row scrolls into
+  // view, so a table of thousands of rows costs what the person sees (Gradio draws only those too).
+  let waiting: number[] = [];
+  const sentinel = document.createElement("tr");
+  sentinel.className = "pagelet-more-rows";
+  sentinel.setAttribute("aria-hidden", "true");
+  const nearEnd = new IntersectionObserver((seen) => {
+    if (seen.some((entry) => entry.isIntersecting)) drawMore();
+  }, { root: scroller, rootMargin: "200px" });
+  nearEnd.observe(sentinel);
+
+  function drawMore(): void {
+    const body = table.tBodies[0];
+    if (!body) return;
+    const numbered = bool(props, "show_row_numbers", false);
+    for (const rowIndex of waiting.splice(0, ROW_BATCH)) {
+      const row = current.data[rowIndex] ?? [];
+      const tr = document.createElement("tr");
+      tr.className = "virtual-row";
+      tr.dataset.row = String(rowIndex);
+      tr.setAttribute("aria-rowindex", String(body.rows.length + 2 - (sentinel.parentElement === body ? 1 : 0)));
+      if (numbered) {
+        const number = document.createElement("th");
+        number.className = "row-number";
+        number.scope = "row";
+        number.textContent = String(rowIndex + 1);
+        tr.append(number);
+      }
+      const width = Math.max(row.length, current.headers.length);
+      for (let column = 0; column < width; column++) tr.append(cell(rowIndex, column));
+      body.insertBefore(tr, sentinel.parentElement === body ? sentinel : null);
+    }
+    if (waiting.length > 0) body.append(sentinel);
+    else sentinel.remove();
+    showSelection();
+    pinColumns();
+  }
+
   const draw = (): void => {
     editing = null;
     cells.clear();
@@ -303,24 +345,11 @@ export const dataframe: Renderer = (context): ComponentView => {
     head.append(headRow);
     const body = document.createElement("tbody");
     body.className = "virtual-body";
-    current.data.forEach((row, rowIndex) => {
-      // Rows a search leaves out are not drawn, as in Gradio (its tests count the rows drawn).
-      if (!matches(row)) return;
-      const tr = document.createElement("tr");
-      tr.className = "virtual-row";
-      tr.dataset.row = String(rowIndex);
-      if (numbered) {
-        const number = document.createElement("th");
-        number.className = "row-number";
-        number.scope = "row";
-        number.textContent = String(rowIndex + 1);
-        tr.append(number);
-      }
-      const width = Math.max(row.length, current.headers.length);
-      for (let column = 0; column < width; column++) tr.append(cell(rowIndex, column));
-      body.append(tr);
-    });
+    // Rows a search leaves out are not drawn, as in Gradio (its tests count the rows drawn).
+    waiting = current.data.flatMap((row, rowIndex) => (matches(row) ? [rowIndex] : []));
+    table.setAttribute("aria-rowcount", String(waiting.length + 1));
     table.replaceChildren(columns, head, body);
+    drawMore();
     table.setAttribute("aria-readonly", String(!editable));
     table.style.whiteSpace = bool(props, "wrap", false) ? "normal" : "nowrap";
     showSelection();

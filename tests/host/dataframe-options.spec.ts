@@ -100,3 +100,15 @@ test("search draws only the rows holding the text; filter mode can make them the
   expect(applied?.data).toEqual([{ headers: ["name", "score"], data: [["Bob", 5]], metadata: null }]);
   await expect(search).toHaveValue("");
 });
+
+test("a long table draws its rows a batch at a time, the next when its end scrolls into view", async ({ core, page }) => {
+  const tall = { headers: ["n"], data: Array.from({ length: 100 }, (_, n) => [n]), metadata: null };
+  await core.mount(appConfig([component(1, "dataframe", { label: "Tall", value: tall, interactive: false, max_height: 200 })]));
+  const grid = page.getByRole("grid", { name: "Tall" });
+  await expect(grid).toHaveAttribute("aria-rowcount", "101");
+  const drawn = page.locator(".virtual-body .virtual-row");
+  await expect(drawn).toHaveCount(30);
+  await page.getByTestId("cell-29-0").scrollIntoViewIfNeeded();
+  await expect(drawn).toHaveCount(60);
+  await expect(page.getByTestId("cell-59-0")).toHaveText("59");
+});
