@@ -112,3 +112,11 @@ test("a long table draws its rows a batch at a time, the next when its end scrol
   await expect(drawn).toHaveCount(60);
   await expect(page.getByTestId("cell-59-0")).toHaveText("59");
 });
+
+test("a cell's text reads as in Gradio's markup (a space before it) and a chosen cell is marked", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "dataframe", { label: "Scores", value: scores })]));
+  expect(await page.getByTestId("cell-1-0").textContent()).toBe(" Bob");
+  await page.getByTestId("cell-1-0").click();
+  await expect(page.getByTestId("cell-1-0")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("cell-1-0")).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+});
