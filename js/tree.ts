@@ -203,7 +203,7 @@ export class ComponentTree {
         id,
         element: view.element,
         props: () => store.props(id),
-        emit: (event) => emit(id, event),
+        emit: (event, eventData) => emit(id, event, eventData),
       },
     };
     for (const child of children) child.parent = mounted;

@@ -89,7 +89,7 @@ def dependency_defaults() -> dict[str, Any]:
         owners = {
             "button": gr.Button(), "textbox": box, "dropdown": gr.Dropdown(), "slider": gr.Slider(),
             "image": gr.Image(), "accordion": gr.Accordion(), "timer": gr.Timer(), "blocks": demo,
-            "chatbot": gr.Chatbot(), "file": gr.File(), "imageeditor": gr.ImageEditor(),
+            "chatbot": gr.Chatbot(), "file": gr.File(), "imageeditor": gr.ImageEditor(), "dataframe": gr.Dataframe(),
         }
         first = None
         for event, owner in _EVENTS.items():

@@ -59,6 +59,7 @@ function choiceGroup(context: RenderContext, type: "checkbox" | "radio", read: (
   const parts = caption("legend", context.domId);
   const list = document.createElement("div");
   list.className = "pagelet-choices";
+  if (type === "checkbox") list.dataset.testid = "checkbox-group";
   element.append(parts.label, parts.info, list);
   let shown: Choice[] = [];
   let inputs: HTMLInputElement[] = [];
@@ -70,11 +71,14 @@ function choiceGroup(context: RenderContext, type: "checkbox" | "radio", read: (
       input.name = `${context.domId}-choice`;
       input.id = `${context.domId}-choice-${index}`;
       input.value = attributeValue(value);
+      // Gradio titles each box with its value; its tests find a choice by that title.
+      if (type === "checkbox") input.title = attributeValue(value);
       input.addEventListener("change", () => reportToggle(context));
       return { label, input };
     });
     inputs = labels.map(({ input }) => input);
-    list.replaceChildren(...labels.map(({ label }) => label));
+    // Spaces between the choices, as Gradio's markup has: its tests read the group's text.
+    list.replaceChildren(...labels.flatMap(({ label }, index) => (index === 0 ? [label] : [" ", label])));
   };
 
   return {

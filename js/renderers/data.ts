@@ -1,6 +1,7 @@
 import type { Props } from "../protocol";
 import { blockElement, caption, showCaption } from "./block";
 import { bool, cssLength, num, str } from "./props";
+import { jsonLines } from "./json-tree";
 import type { ComponentView, RenderContext, Renderer } from "./types";
 
 /**
@@ -24,9 +25,10 @@ function namedGroup(context: RenderContext, type: string): { element: HTMLDivEle
 
 export const json: Renderer = (context): ComponentView => {
   const group = namedGroup(context, "json");
-  group.element.dataset.testid = "json";
+  // Gradio's test id marks the value alone, not the label or the buttons.
   const pre = document.createElement("pre");
   pre.className = "pagelet-json-value";
+  pre.dataset.testid = "json";
   group.element.append(pre);
   let value: unknown = null;
 
@@ -35,7 +37,7 @@ export const json: Renderer = (context): ComponentView => {
     update(props) {
       group.update(props);
       value = props.value;
-      pre.textContent = value === null || value === undefined ? "" : (JSON.stringify(value, null, 2) ?? "");
+      pre.replaceChildren(...(value === null || value === undefined ? [] : jsonLines(value, bool(props, "show_indices", false))));
       // Gradio's height, max_height (500 by default) and min_height: a long value scrolls inside the block.
       pre.style.height = cssLength(props.height);
       pre.style.maxHeight = cssLength(props.max_height);

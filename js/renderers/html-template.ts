@@ -83,6 +83,13 @@ function loadHandlebars(): Promise<Handlebars> {
   return handlebars;
 }
 
+/** `value` as markup, sanitized as a plain gr.HTML value is. */
+function sanitizedMarkup(value: unknown): string {
+  const holder = document.createElement("div");
+  holder.append(sanitizedFragment(typeof value === "string" ? value : String(value ?? "")));
+  return holder.innerHTML;
+}
+
 function withHandlebars(engine: Handlebars, text: string, scope: Scope): string {
   const source = text.replace(/\{\{\{\s*([^}]+?)\s*\}\}\}/g, "{{pageletMarkup $1}}");
   return engine.compile(source)(scope);
@@ -166,7 +173,9 @@ export function templatedHtml(context: RenderContext, element: HTMLElement): Com
     const [head = "", ...rest] = template.split("@children");
     error.hidden = true;
     try {
-      morph(before, renderText(head));
+      // Gradio's default template is the value itself: HTML the app gave (with only js_on_load of its own),
+      // drawn as markup, sanitized like a plain gr.HTML value, not escaped as a value inside a template.
+      morph(before, template === "${value}" ? sanitizedMarkup(values.value) : renderText(head));
       morph(after, renderText(rest.join("@children")));
     } catch (problem) {
       fail("html_template", problem);

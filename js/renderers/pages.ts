@@ -87,7 +87,8 @@ export const pages: Renderer = (context): ComponentView => {
   let shown = 0;
 
   const settings = (): Readonly<Props> | null => {
-    const current = panels[shown]?.panel;
+    // Pages not shown are off the document, so a navbar is looked for in each page's own element.
+    const current = panels[shown]?.child.element;
     let first: Readonly<Props> | null = null;
     for (const [holder, props] of navbars) {
       if (!panels.some(({ panel }) => panel.contains(holder))) continue;

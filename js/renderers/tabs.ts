@@ -11,18 +11,32 @@ export function stackedContent(context: RenderContext, className: string): Compo
 
 export const tab: Renderer = (context) => stackedContent(context, "pagelet-tab");
 
+/** A tab's id as Gradio gives it: its `id=`, else its component id (the stepper's `data-tab-id`). */
+export function tabId(child: ChildView): string | number {
+  const id = child.props().id;
+  return typeof id === "string" || typeof id === "number" ? id : child.id;
+}
+
+/** Gradio's `gr.SelectData` of a tab chosen: its label, place and id. */
+export function tabSelectData(child: ChildView, index: number, fallbackLabel: string): Record<string, unknown> {
+  return { value: optionalStr(child.props(), "label") ?? fallbackLabel, index, id: tabId(child), selected: true };
+}
+
 export interface TabEntry {
   readonly child: ChildView;
   readonly button: HTMLButtonElement;
   readonly panel: HTMLDivElement;
+  /** Put the child in its panel, once (a lazy panel is empty until then). */
+  mount(): void;
 }
 
 /**
  * A WAI-ARIA tab list over `context`'s children, put in `element`: a `tab`
  * button per child in the list, then a `tabpanel` holding the child, each
- * naming the other. `kind` keeps the ids of tabs and steps apart.
+ * naming the other. `kind` keeps the ids of tabs and steps apart. A `lazy`
+ * panel gets its child only when `mount` is called.
  */
-export function tabEntries(context: RenderContext, element: HTMLElement, listClass: string, kind: string): TabEntry[] {
+export function tabEntries(context: RenderContext, element: HTMLElement, listClass: string, kind: string, lazy = false): TabEntry[] {
   const list = document.createElement("div");
   list.className = listClass;
   list.setAttribute("role", "tablist");
@@ -32,15 +46,20 @@ export function tabEntries(context: RenderContext, element: HTMLElement, listCla
     button.type = "button";
     button.id = `${context.domId}-${kind}-${index}`;
     button.setAttribute("role", "tab");
+    // Gradio's tests find a tab by its id this way.
+    button.dataset.tabId = String(tabId(child));
     const panel = document.createElement("div");
     panel.id = `${context.domId}-${kind}panel-${index}`;
     panel.className = `pagelet-${kind}panel`;
     panel.setAttribute("role", "tabpanel");
     button.setAttribute("aria-controls", panel.id);
-    if (child.element) panel.append(child.element);
+    const mount = (): void => {
+      if (child.element && child.element.parentElement !== panel) panel.append(child.element);
+    };
+    if (!lazy) mount();
     list.append(button);
     element.append(panel);
-    return { child, button, panel };
+    return { child, button, panel, mount };
   });
 }
 
@@ -64,7 +83,9 @@ export function showPanel(entry: TabEntry, selected: boolean): void {
 export const tabs: Renderer = (context): ComponentView => {
   const element = document.createElement("div");
   element.className = "pagelet-tabs";
-  const entries = tabEntries(context, element, "pagelet-tablist", "tab");
+  // As in Gradio, a tab's content is put on the page when the tab is first shown (or at once
+  // with render_children): a page of many tabs starts light, and what is never seen is not there.
+  const entries = tabEntries(context, element, "pagelet-tablist", "tab", true);
 
   let selected = 0;
 
@@ -76,9 +97,10 @@ export const tabs: Renderer = (context): ComponentView => {
       selected = Math.max(0, entries.findIndex((entry) => usable(entry.child)));
     }
     entries.forEach((entry, index) => {
-      const { child, button } = entry;
+      const { child, button, mount } = entry;
       const props = child.props();
-      button.textContent = optionalStr(props, "label") ?? "";
+      button.textContent = optionalStr(props, "label") ?? `Tab ${index + 1}`;
+      button.dataset.tabId = String(tabId(child));
       button.hidden = !usable(child);
       button.disabled = !bool(props, "interactive", true);
       const isSelected = index === selected;
@@ -86,6 +108,7 @@ export const tabs: Renderer = (context): ComponentView => {
       // Roving tabindex: Tab reaches the list once; arrows move within it.
       button.tabIndex = isSelected ? 0 : -1;
       showPanel(entry, isSelected);
+      if (isSelected || bool(props, "render_children", false)) mount();
     });
   };
 
@@ -99,8 +122,10 @@ export const tabs: Renderer = (context): ComponentView => {
     if (changed) {
       const id = entry.child.props().id;
       context.setProps({ selected: id === undefined || id === null ? index : id });
-      entry.child.emit("select");
-      context.emit("select");
+      // Gradio describes both events by the tab chosen, so `evt.value` is its label.
+      const data = tabSelectData(entry.child, index, `Tab ${index + 1}`);
+      entry.child.emit("select", data);
+      context.emit("select", data);
     }
   };
 

@@ -8,8 +8,8 @@ export interface ChildView {
   readonly element: HTMLElement | null;
   /** The child's current props. */
   props(): Readonly<Props>;
-  /** Report a user event on the child (a tab that was selected). */
-  emit(event: string): void;
+  /** Report a user event on the child (a tab that was selected), described by `eventData`. */
+  emit(event: string, eventData?: Record<string, unknown>): void;
 }
 
 /** What a renderer gets to build one component. */

@@ -1,7 +1,7 @@
 import css from "./walkthrough.css?inline";
 import { addChunkStyle } from "./chunk-style";
 import { bool, optionalStr, shown } from "./props";
-import { showPanel, stackedContent, tabEntries } from "./tabs";
+import { showPanel, stackedContent, tabEntries, tabSelectData } from "./tabs";
 import type { ChildView, ComponentView, Renderer } from "./types";
 
 export const walkthroughstep: Renderer = (context) => stackedContent(context, "pagelet-step");
@@ -59,10 +59,10 @@ export const walkthrough: Renderer = (context): ComponentView => {
       selected = index;
       show();
       context.setProps({ selected: idOf(index) });
-      const label = optionalStr(child.props(), "label") ?? `Step ${index + 1}`;
-      child.emit("select");
+      const data = tabSelectData(child, index, `Step ${index + 1}`);
+      child.emit("select", data);
       // The host fires `change` itself when the value (the chosen step) differs.
-      context.emit("select", { index, value: label, selected: true });
+      context.emit("select", data);
     });
   });
 

@@ -126,7 +126,7 @@ class Tab(Layout):
     """One page of a ``Tabs``; opening a Tab outside Tabs makes the Tabs for it."""
 
     TYPE = "tab"
-    PROPS: ClassVar[tuple[str, ...]] = ("label", "id", "interactive")
+    PROPS: ClassVar[tuple[str, ...]] = ("label", "id", "interactive", "render_children")
     EVENTS = ("select",)
 
     def __init__(
@@ -146,9 +146,11 @@ class Tab(Layout):
     ) -> None:
         from .tree import current_context
 
-        # Gradio 6's Tab options: the page draws every tab's children already and sizes tabs alike.
-        del scale, render_children
+        # Gradio 6 sizes tabs alike; scale changes nothing on the page.
+        del scale
         self.label = label
+        # As in Gradio, a tab's children are put on the page when it is first shown, unless this is set.
+        self.render_children = render_children
         self.interactive = interactive
         self._tab_id = id
         context = current_context()

@@ -145,16 +145,20 @@ with gr.Blocks() as demo:
 demo.launch()
 """)
     open_app(page, url)
-    expect(page.get_by_role("table", name="Basket")).to_be_visible()
-    cell = page.get_by_label("row 2, column 2", exact=True)
-    cell.fill("10")
-    cell.press("Enter")
+    expect(page.get_by_role("grid", name="Basket")).to_be_visible()
+
+    def type_in(cell: str, text: str) -> None:
+        # As in a spreadsheet: a double click opens the cell's editor, Enter keeps the text.
+        page.get_by_test_id(cell).dblclick()
+        page.get_by_label("Edit cell", exact=True).fill(text)
+        page.get_by_label("Edit cell", exact=True).press("Enter")
+
+    type_in("cell-1-1", "10")
     page.get_by_role("button", name="Sum").click()
     expect(page.get_by_label("Total", exact=True)).to_have_value("13")
     page.get_by_role("button", name="Add row").click()
-    page.get_by_label("row 3, column 1", exact=True).fill("plums")
-    page.get_by_label("row 3, column 2", exact=True).fill("2")
-    page.get_by_label("row 3, column 2", exact=True).press("Enter")
+    type_in("cell-2-0", "plums")
+    type_in("cell-2-1", "2")
     page.get_by_role("button", name="Sum").click()
     expect(page.get_by_label("Total", exact=True)).to_have_value("15")
 

@@ -30,7 +30,7 @@ def test_the_media_example_page(page: Page, base_url: str, tmp_path: Path) -> No
     csv = tmp_path / "points.csv"
     csv.write_text("x,y\n1,1\n2,4\n3,9\n")
     page.get_by_label("CSV file", exact=True).set_input_files(csv)
-    rows = page.get_by_role("table", name="Rows")
+    rows = page.get_by_role("grid", name="Rows")
     expect(rows.get_by_role("row")).to_have_count(4)
     expect(page.get_by_role("img", name="y against x")).to_be_visible()
     expect(page.get_by_text("Could not load")).to_have_count(0)

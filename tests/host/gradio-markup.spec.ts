@@ -137,3 +137,18 @@ test("upload controls, an image's container and an audio player carry Gradio's t
   await expect(page.getByTestId("unlabelled-audio")).toHaveCount(1);
   await expect(page.getByTestId("upload-button")).toHaveAccessibleName("Upload a file");
 });
+
+test("a checkbox group's boxes are data-testid=checkbox-group and titled by their values", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "checkboxgroup", { label: "Disease", choices: [["Covid", "Covid"], ["Lung Cancer", "Lung Cancer"]], value: [] })]));
+  await expect(page.getByTestId("checkbox-group")).toContainText("Covid Lung Cancer");
+  await page.getByTitle("Lung Cancer").check();
+  await expect(page.getByRole("checkbox", { name: "Lung Cancer", exact: true })).toBeChecked();
+});
+
+test("a slider's range is named 'range slider for {label}', as in Gradio, and its label still finds it", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "slider", { label: "Count", value: 2, minimum: 0, maximum: 5, step: 1 })]));
+  await expect(page.getByRole("slider")).toHaveAccessibleName("range slider for Count");
+  await page.getByLabel("range slider for Count").fill("4");
+  await expect(page.getByRole("slider")).toHaveValue("4");
+  await expect(page.getByLabel("number input for Count")).toHaveValue("4");
+});

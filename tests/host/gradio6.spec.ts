@@ -228,6 +228,24 @@ test.describe("HTML templates", () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });
 
+  test("with only js_on_load of its own, the value is the app's markup, sanitized, and the script sees it", async ({ core, page }) => {
+    await core.mount(
+      appConfig(
+        [
+          component(1, "html", {
+            value: "<button>HTML button 0</button><button onclick=\"window.pwned=1\">HTML button 1</button>",
+            js_on_load: "element.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => trigger('click', { clicked: b.innerText })));",
+          }),
+        ],
+        [dependency(0, { targets: [[1, "click"]] })],
+      ),
+    );
+    await page.getByRole("button", { name: "HTML button 1", exact: true }).click();
+    const [clicked] = await core.expectEvents(1);
+    expect(clicked?.event_data).toEqual({ clicked: "HTML button 1" });
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  });
+
   test("Handlebars blocks, @children and a template error shown in place", async ({ core, page }) => {
     await core.mount(
       appConfig(

@@ -101,6 +101,60 @@ test("tabs: a named tab list; choosing a tab shows its panel and fires select", 
   await expect(page.getByText("Later tools")).toBeVisible();
 });
 
+test("tabs: choosing a tab tells both the tab and its Tabs which tab it was, as gr.SelectData", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "tabs", {}),
+        component(2, "tab", { label: "Set 1" }),
+        component(3, "markdown", { value: "One" }),
+        component(4, "tab", { label: "Set 2", id: "two" }),
+        component(5, "markdown", { value: "Two" }),
+      ],
+      [dependency(0, { targets: [[4, "select"]] }), dependency(1, { targets: [[1, "select"]] })],
+      [{ id: 1, children: [{ id: 2, children: [{ id: 3 }] }, { id: 4, children: [{ id: 5 }] }] }],
+    ),
+  );
+  // Gradio's tests find a tab by its id: the given one, else the tab's component id.
+  await expect(page.locator('[role="tab"][data-tab-id="2"]')).toHaveText("Set 1");
+  await page.locator('[role="tab"][data-tab-id="two"]').click();
+  const events = await core.expectEvents(2);
+  const described = { value: "Set 2", index: 1, id: "two", selected: true };
+  expect(events.map((event) => [event.fn, event.trigger_id, event.event_data])).toEqual([
+    [0, 4, described],
+    [1, 1, described],
+  ]);
+});
+
+test("tabs: a tab's content is put on the page when the tab is first shown, or at once with render_children", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "tabs", {}),
+        component(2, "tab", { label: "First" }),
+        component(3, "textbox", { label: "Input 1", value: "" }),
+        component(4, "tab", { label: "Second" }),
+        component(5, "textbox", { label: "Input 2", value: "" }),
+        component(6, "tab", { label: "Third", render_children: true }),
+        component(7, "textbox", { label: "Input 3", value: "" }),
+      ],
+      [],
+      [{ id: 1, children: [{ id: 2, children: [{ id: 3 }] }, { id: 4, children: [{ id: 5 }] }, { id: 6, children: [{ id: 7 }] }] }],
+    ),
+  );
+  await expect(page.getByLabel("Input 1")).toBeVisible();
+  await expect(page.getByLabel("Input 2")).toHaveCount(0);
+  await expect(page.getByLabel("Input 3")).toHaveCount(1);
+  await expect(page.getByLabel("Input 3")).toBeHidden();
+  // A value the core sends to a tab not yet shown is there when it is.
+  await core.update("e", [{ id: 5, value: "kept" }]);
+  await page.getByRole("tab", { name: "Second" }).click();
+  await expect(page.getByLabel("Input 2")).toHaveValue("kept");
+  await page.getByRole("tab", { name: "First" }).click();
+  await expect(page.getByLabel("Input 2")).toHaveCount(1);
+  await expect(page.getByLabel("Input 2")).toBeHidden();
+});
+
 test("accordion: a summary named by its label, opened and closed", async ({ core, page }) => {
   await core.mount(
     appConfig(

@@ -72,6 +72,16 @@ def test_a_nested_app_is_flattened_into_its_parent():
     assert config["dependencies"][0]["targets"] == [[demo.id, "load"]]
 
 
+def test_a_tab_says_whether_its_children_are_drawn_before_it_is_shown():
+    with gr.Blocks() as demo:
+        with gr.Tab("Lazy"):
+            gr.Markdown("a")
+        with gr.Tab("Eager", render_children=True):
+            gr.Markdown("b")
+    tabs = [c["props"]["render_children"] for c in demo.get_config()["components"] if c["type"] == "tab"]
+    assert tabs == [False, True]
+
+
 def test_listener_outside_blocks_is_refused():
     button = gr.Button("Go", render=False)
     with pytest.raises(RuntimeError, match="outside of a gr.Blocks"):

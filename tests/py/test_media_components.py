@@ -268,7 +268,7 @@ def test_dataframe_postprocess_of_every_value_form() -> None:
     assert table.postprocess(np.array([[1, 2], [3, 4]])) == expected
     assert table.postprocess({"a": [1, 3], "b": [2, 4]}) == expected
     assert table.postprocess({"headers": ["a", "b"], "data": [[1, 2], [3, 4]]}) == expected
-    assert table.postprocess(None) == {"headers": ["a", "b"], "data": [["", ""]], "metadata": None}
+    assert table.postprocess(None) == {"headers": ["a", "b"], "data": [], "metadata": None}
     assert gr.Dataframe().postprocess([[1, 2, 3, 4]])["headers"] == ["1", "2", "3", "4"]
     json.dumps(table.postprocess(pd.DataFrame({"a": [np.int64(1)], "b": [pd.Timestamp("2024-01-02")]})))
 

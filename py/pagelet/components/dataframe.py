@@ -203,7 +203,8 @@ class Dataframe(Component):
 
     def _table(self, value: Any) -> tuple[list[Header], list[list[Any]]]:
         if value is None:
-            return list[Header](self.headers), [["" for _ in self.headers]]
+            # Gradio 6 shows no rows until there is a value (a tab's select may fill the table later).
+            return list[Header](self.headers), []
         if isinstance(value, dict):
             if "data" in value:
                 rows = [list(row) for row in value["data"]]
