@@ -6,7 +6,7 @@ import { microphoneStream, webcamStream, type StreamEvents, type StreamTiming } 
 import { bool, num, optionalStr } from "./props";
 import { sourceModes, sourcePicker, type SourceMode } from "./sources";
 import type { ComponentView, RenderContext, Renderer } from "./types";
-import { acceptAttribute, downloadLink, fileList, uploadZone, type FileCheck } from "./upload";
+import { acceptAttribute, downloadLink, fileList, uploadZone, type FileCheck, type UploadKind } from "./upload";
 
 type Preview = HTMLImageElement | HTMLAudioElement | HTMLVideoElement;
 
@@ -26,6 +26,8 @@ interface CaptureHandlers {
 
 interface MediaKind {
   readonly type: string;
+  /** The words of its upload zone. */
+  readonly upload: UploadKind;
   /** The `accept` of the upload input. */
   readonly accept: string;
   /** Sources when the config names none (Gradio's defaults). */
@@ -121,7 +123,7 @@ function mediaRenderer(kind: MediaKind): Renderer {
       context.emit("upload");
       // Gradio's `input`: the person changed the value (upload, capture or clear).
       context.emit("input");
-    }, kind.check);
+    }, { ...(kind.check ? { check: kind.check } : {}), kind: kind.upload, labelId: parts.label.id });
     const handlers: CaptureHandlers = {
       captured(file, event) {
         void context.files.upload(file).then(
@@ -245,6 +247,7 @@ const plainFile = {
 
 export const image = mediaRenderer({
   type: "image",
+  upload: "image",
   accept: "image/*",
   defaultSources: ["upload", "webcam"],
   preview: () => document.createElement("img"),
@@ -277,6 +280,7 @@ function recordingEvents(handlers: CaptureHandlers): RecorderEvents {
 
 export const audio = mediaRenderer({
   type: "audio",
+  upload: "audio",
   accept: "audio/*",
   defaultSources: ["upload", "microphone"],
   preview: player("audio"),
@@ -299,6 +303,7 @@ function readVideo(value: unknown): Shown {
 
 export const video = mediaRenderer({
   type: "video",
+  upload: "video",
   accept: "video/*",
   defaultSources: ["upload", "webcam"],
   preview: player("video"),
@@ -384,8 +389,7 @@ export const gallery: Renderer = (context): ComponentView => {
     value = [...(Array.isArray(value) ? value : []), ...uploaded.map((image) => ({ image, caption: null }))];
     draw();
     context.emit("upload");
-  });
-  zone.input.setAttribute("aria-labelledby", parts.label.id);
+  }, { kind: "gallery", labelId: parts.label.id });
   element.append(zone.element);
 
   return {

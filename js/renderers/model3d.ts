@@ -127,7 +127,7 @@ export const model3d: Renderer = (context: RenderContext): ComponentView => {
     value = uploaded[0] ?? null;
     show();
     context.emit("upload");
-  });
+  }, { labelId: parts.label.id });
   resetButton.addEventListener("click", () => void viewer?.then((shown) => shown.resetView()));
   clearButton.addEventListener("click", () => {
     value = null;

@@ -65,8 +65,15 @@ export const multimodaltextbox: Renderer = (context): ComponentView => {
   };
 
   picker.addEventListener("change", () => {
-    files = [...files, ...Array.from(picker.files ?? [], (file) => file.name)];
+    const chosen = [...(picker.files ?? [])];
     picker.value = "";
+    // The app's upload limit holds here too, though only names travel (Gradio refuses with a toast).
+    const refusals = chosen.map((file) => context.files.refusal(file)).filter((refusal) => refusal !== "");
+    if (refusals.length > 0) {
+      context.report(refusals.join(" "));
+      return;
+    }
+    files = [...files, ...chosen.map((file) => file.name)];
     showFiles();
     context.emit("input");
   });

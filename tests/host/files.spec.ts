@@ -24,20 +24,20 @@ test("an upload sends the bytes beside the message and the core's FileData becom
   expect(events[0]?.data).toEqual([fileData("/tmp/s/a.txt", "a.txt")]);
 });
 
-test("a refused upload shows the core's reason under the field", async ({ core, page }) => {
+test("a refused upload shows the core's reason in an error toast", async ({ core, page }) => {
   await core.mount(appConfig([component(1, "image", { label: "Photo", value: null })]));
   await page.getByLabel("Photo", { exact: true }).setInputFiles({ name: "big.png", mimeType: "image/png", buffer: Buffer.from(PNG_1X1) });
   await expect.poll(async () => (await core.sent()).length).toBe(1);
   const [upload] = (await core.sent()) as { upload_id: string }[];
   await core.push({ v: 1, type: "uploaded", upload_id: upload?.upload_id, error: "big.png is too large." });
-  await expect(page.getByRole("alert")).toHaveText("big.png is too large.");
+  await expect(page.getByTestId("toast-text")).toHaveText("big.png is too large.");
 });
 
-test("a picture the browser cannot decode is refused under the field and never sent", async ({ core, page }) => {
+test("a picture the browser cannot decode is refused in an error toast and never sent", async ({ core, page }) => {
   await core.mount(appConfig([component(1, "image", { label: "Photo", value: null })]));
   const photo = page.getByLabel("Photo", { exact: true });
   await photo.setInputFiles({ name: "broken.png", mimeType: "image/png", buffer: Buffer.from("\x89PNG not really") });
-  await expect(page.getByRole("alert")).toHaveText("broken.png is not an image this app can read.");
+  await expect(page.getByTestId("toast-text")).toHaveText("broken.png is not an image this app can read.");
   expect(await core.sent()).toEqual([]);
   // A real picture afterwards goes through.
   await photo.setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: Buffer.from(PNG_1X1) });
@@ -123,11 +123,12 @@ test("clicking a table cell sends select with the cell, its row and its column",
   expect(event?.event_data).toEqual({ index: [1, 1], value: 5, row_value: ["Alan", 5], col_value: [3, 5], selected: true });
 });
 
-test("a file over the app's limit is refused before it is sent", async ({ core, page }) => {
+test("a file over the app's limit is refused before it is sent, in an error toast", async ({ core, page }) => {
   const config = appConfig([component(1, "file", { label: "Doc", value: null })]);
   await core.mount({ ...config, max_file_size: 1024 });
   await page.getByLabel("Doc", { exact: true }).setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(5000) });
-  await expect(page.getByRole("alert")).toHaveText("big.txt is 4.9 KB; this app accepts files up to 1.0 KB.");
+  await expect(page.getByTestId("toast-body")).toContainText("Error");
+  await expect(page.getByTestId("toast-text")).toHaveText("big.txt is 4.9 KB; this app accepts files up to 1.0 KB.");
   expect(await core.sent()).toEqual([]);
 });
 
@@ -184,4 +185,35 @@ test("an upload no component holds any more lets go of its bytes at the next upl
   );
   // a.txt was replaced by b.txt before c.txt came; b.txt was still shown when c.txt was chosen.
   expect(states).toEqual(["revoked", "live", "live"]);
+});
+
+test("an upload zone reads as Gradio's, opens the chooser anywhere, and an output File has no input", async ({ core, page }) => {
+  await core.mount(
+    appConfig([
+      component(1, "file", { label: "Doc", value: null }),
+      component(2, "file", { label: "Result", value: null, interactive: false }),
+    ]),
+  );
+  // One input: the output shows files, it takes none.
+  await expect(page.locator("input[type=file]")).toHaveCount(1);
+  // Named by its label, then by what it does (Gradio's name for the control).
+  await expect(page.getByLabel("Doc", { exact: true })).toHaveAttribute("type", "file");
+  await expect(page.getByLabel("Click to upload or drop files", { exact: true })).toHaveAttribute("type", "file");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByText("Doc Drop File Here - or - Click to Upload").click();
+  await (await chooser).setFiles([{ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("abc") }]);
+  await expect.poll(async () => (await core.sent()).length).toBe(1);
+});
+
+test("a file of a type the field does not take is refused in an error toast; a compound extension is one type", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "file", { label: "Scan", value: null, file_types: [".nii.gz"] })]));
+  const input = page.getByLabel("Scan", { exact: true });
+  // The chooser matches only the last part of a name, so that part is offered too.
+  await expect(input).toHaveAttribute("accept", ".nii.gz, .gz");
+  await input.setInputFiles({ name: "brain.nii", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+  await expect(page.getByTestId("toast-body")).toContainText("Error");
+  await expect(page.getByTestId("toast-text")).toContainText("brain.nii");
+  expect(await core.sent()).toEqual([]);
+  await input.setInputFiles({ name: "brain.nii.gz", mimeType: "application/gzip", buffer: Buffer.from("x") });
+  await expect.poll(async () => (await core.sent()).length).toBe(1);
 });
