@@ -37,6 +37,23 @@ export interface UploadZone {
   configure(options: { accept: string; multiple: boolean; enabled: boolean }): void;
   /** Show (or with "" clear) a message about the last upload. */
   say(message: string): void;
+  /** Upload `files` as if they were dropped on the zone (a paste from the clipboard). */
+  take(files: File[]): Promise<void>;
+}
+
+/**
+ * The first picture on the clipboard as a file, or null when it holds none
+ * (or the browser will not let the page read it).
+ */
+export async function clipboardImage(): Promise<File | null> {
+  const items = await navigator.clipboard.read();
+  for (const item of items) {
+    const type = item.types.find((candidate) => candidate.startsWith("image/"));
+    if (type === undefined) continue;
+    const blob = await item.getType(type);
+    return new File([blob], `clipboard.${type.slice("image/".length)}`, { type });
+  }
+  return null;
 }
 
 /** Why a chosen file cannot be used, or "" when it can. */
@@ -154,6 +171,7 @@ export function uploadZone(
       else if (!input.isConnected || input.parentElement !== element) element.prepend(input);
     },
     say,
+    take: send,
   };
 }
 

@@ -217,3 +217,45 @@ test("a file of a type the field does not take is refused in an error toast; a c
   await input.setInputFiles({ name: "brain.nii.gz", mimeType: "application/gzip", buffer: Buffer.from("x") });
   await expect.poll(async () => (await core.sent()).length).toBe(1);
 });
+
+test("an input picture offers Remove Image, an output offers Download; a listened picture sends the pixel clicked", async ({ core, page }) => {
+  const photo = { ...fileData("/tmp/s/dot.png", "dot.png"), url: `data:image/png;base64,${Buffer.from(PNG_1X1).toString("base64")}` };
+  await core.mount(
+    appConfig([
+      component(1, "image", { label: "Input Image", value: photo }),
+      component(2, "image", { label: "Output Image", value: photo, interactive: false, _selectable: true }),
+    ], [dependency(0, { targets: [[2, "select"]], inputs: [], outputs: [] })]),
+  );
+  // Gradio's labels, one of each: the input has nothing to download, the output nothing to remove.
+  await expect(page.getByLabel("Remove Image")).toHaveCount(1);
+  await expect(page.getByLabel("Download")).toHaveCount(1);
+  await expect(page.getByLabel("Download")).toHaveAttribute("download", "dot.png");
+  const output = page.locator(".selectable");
+  await expect(output).toHaveCount(1);
+  await page.evaluate(() => {
+    const img = document.querySelector<HTMLImageElement>(".selectable");
+    if (img) img.style.width = img.style.height = "100px";
+  });
+  await output.click({ position: { x: 50, y: 50 } });
+  const [event] = await core.expectEvents(1);
+  expect(event?.event_data).toEqual({ index: [expect.any(Number), expect.any(Number)], value: null, selected: true });
+});
+
+test("Paste from clipboard uploads the picture on the clipboard, and nothing when it holds none", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "image", { label: "Photo", value: null, sources: ["upload", "clipboard"] })]));
+  await page.evaluate((bytes) => {
+    // The harness page is not a secure context: a stand-in clipboard with ClipboardItem's shape.
+    const clipboard: { items: unknown[] } = { items: [{ types: ["text/plain"], getType: async () => new Blob(["123"]) }] };
+    (window as unknown as { clip: typeof clipboard }).clip = clipboard;
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { read: async () => clipboard.items } });
+    (window as unknown as { picture: Blob }).picture = new Blob([new Uint8Array(bytes)], { type: "image/png" });
+  }, PNG_1X1);
+  await page.getByLabel("Paste from clipboard").click();
+  expect(await core.sent()).toEqual([]);
+  await page.evaluate(() => {
+    const win = window as unknown as { clip: { items: unknown[] }; picture: Blob };
+    win.clip.items = [{ types: ["image/png"], getType: async () => win.picture }];
+  });
+  await page.getByLabel("Paste from clipboard").click();
+  await expect.poll(() => core.sent()).toEqual([{ v: 1, type: "upload", upload_id: expect.any(String), name: "clipboard.png", mime: "image/png" }]);
+});
