@@ -74,7 +74,7 @@ class LikeData(EventData):
 
     def __init__(self, target: Any, data: dict[str, Any]) -> None:
         super().__init__(target, data)
-        self.index: int | list[int] = data.get("index")
+        self.index: int | list[int] | None = data.get("index")
         self.value: Any = data.get("value")
         self.liked: bool | str = data.get("liked", True)
 
@@ -84,7 +84,7 @@ class RetryData(EventData):
 
     def __init__(self, target: Any, data: dict[str, Any]) -> None:
         super().__init__(target, data)
-        self.index: int | list[int] = data.get("index")
+        self.index: int | list[int] | None = data.get("index")
         self.value: Any = data.get("value")
 
 
@@ -93,7 +93,7 @@ class UndoData(EventData):
 
     def __init__(self, target: Any, data: dict[str, Any]) -> None:
         super().__init__(target, data)
-        self.index: int | list[int] = data.get("index")
+        self.index: int | list[int] | None = data.get("index")
         self.value: Any = data.get("value")
 
 
@@ -102,7 +102,7 @@ class EditData(EventData):
 
     def __init__(self, target: Any, data: dict[str, Any]) -> None:
         super().__init__(target, data)
-        self.index: int | list[int] = data.get("index")
+        self.index: int | list[int] | None = data.get("index")
         self.previous_value: Any = data.get("previous_value")
         self.value: Any = data.get("value")
 
