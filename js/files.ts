@@ -7,12 +7,15 @@ export interface FileAccess {
   upload(file: File): Promise<FileData>;
   /** The URL that shows `file`: its bytes' blob URL in the worker, its own `url` on a server. Null when neither is known. */
   url(file: FileData): string | null;
+  /** Why `file` cannot be uploaded (larger than the app's limit), or "" when it can. */
+  refusal(file: File): string;
 }
 
 /** For a host with no channel for files: nothing uploads, only URLs the core gives are shown. */
 export const NO_FILES: FileAccess = {
   upload: () => Promise.reject(new Error("This app cannot receive files.")),
   url: (file) => fileUrl(file.url),
+  refusal: () => "",
 };
 
 // Schemes a file may be shown or downloaded from; a `javascript:` URL in a
@@ -78,11 +81,15 @@ export class FileHost implements FileAccess {
     this.#maxFileSize = typeof maxFileSize === "number" ? maxFileSize : null;
   }
 
+  refusal(file: File): string {
+    if (this.#maxFileSize === null || file.size <= this.#maxFileSize) return "";
+    return `${file.name || "The file"} is ${humanSize(file.size)}; this app accepts files up to ${humanSize(this.#maxFileSize)}.`;
+  }
+
   async upload(file: File): Promise<FileData> {
     // The core would refuse it too; saying so here spares reading a huge file into memory.
-    if (this.#maxFileSize !== null && file.size > this.#maxFileSize) {
-      throw new Error(`${file.name || "The file"} is ${humanSize(file.size)}; this app accepts files up to ${humanSize(this.#maxFileSize)}.`);
-    }
+    const refusal = this.refusal(file);
+    if (refusal !== "") throw new Error(refusal);
     const bytes = await file.arrayBuffer();
     uploadCount += 1;
     const uploadId = `u${uploadCount}`;

@@ -179,6 +179,7 @@ export class ComponentTree {
       setProps: (props) => store.set(id, props, "user"),
       onChildUpdate: (listener) => childListeners.push(listener),
       files: this.#options.files ?? NO_FILES,
+      report,
       pageValues: () => [...store.entries()],
     };
 

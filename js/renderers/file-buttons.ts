@@ -31,7 +31,7 @@ function styledButton(context: RenderContext): { element: HTMLButtonElement; sty
 /**
  * gr.UploadButton: a click fires `click` and opens the file chooser; the
  * chosen files go to the core, become the value, and fire `upload`. A refusal
- * (too large, wrong type) is said next to the button.
+ * (too large, wrong type) is an error toast, as in Gradio.
  */
 export const uploadbutton: Renderer = (context): ComponentView => {
   const element = document.createElement("div");
@@ -71,7 +71,10 @@ export const uploadbutton: Renderer = (context): ComponentView => {
         value = multiple ? uploaded : (uploaded[0] ?? null);
         context.emit("upload");
       },
-      (error: unknown) => say(errorText(error)),
+      (error: unknown) => {
+        say("");
+        context.report(errorText(error));
+      },
     ).finally(() => button.element.removeAttribute("aria-busy"));
   });
 

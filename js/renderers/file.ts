@@ -54,7 +54,7 @@ export const file: Renderer = (context): ComponentView => {
     value = multiple ? uploaded : (uploaded[0] ?? null);
     show();
     context.emit("upload");
-  });
+  }, { labelId: parts.label.id });
   const clear = document.createElement("button");
   clear.type = "button";
   clear.className = "pagelet-button pagelet-button-sm";

@@ -150,7 +150,7 @@ export const imageeditor: Renderer = (context: RenderContext): ComponentView => 
   const zone = uploadZone(context, controlId, (uploaded) => {
     const [file] = uploaded;
     if (file) void takeBackground(file);
-  }, decodableImage);
+  }, { check: decodableImage, kind: "image", labelId: parts.label.id });
 
   const canvasSize = (): [number, number] => {
     const size = current.canvas_size;

@@ -4,9 +4,9 @@ import { recorder, soundRecording, videoRecording, webcamPhoto, type CapturePane
 import { ChunkPlayer } from "./chunk-player";
 import { microphoneStream, webcamStream, type StreamEvents, type StreamTiming } from "./stream-capture";
 import { bool, num, optionalStr } from "./props";
-import { sourceModes, sourcePicker, type SourceMode } from "./sources";
+import { offersClipboard, sourceModes, sourcePicker, type SourceMode } from "./sources";
 import type { ComponentView, RenderContext, Renderer } from "./types";
-import { acceptAttribute, downloadLink, fileList, uploadZone, type FileCheck } from "./upload";
+import { acceptAttribute, clipboardImage, downloadLink, fileList, uploadZone, type FileCheck, type UploadKind } from "./upload";
 
 type Preview = HTMLImageElement | HTMLAudioElement | HTMLVideoElement;
 
@@ -26,6 +26,8 @@ interface CaptureHandlers {
 
 interface MediaKind {
   readonly type: string;
+  /** The words of its upload zone. */
+  readonly upload: UploadKind;
   /** The `accept` of the upload input. */
   readonly accept: string;
   /** Sources when the config names none (Gradio's defaults). */
@@ -89,7 +91,10 @@ function mediaRenderer(kind: MediaKind): Renderer {
     const clear = document.createElement("button");
     clear.type = "button";
     clear.className = "pagelet-button pagelet-button-sm";
-    clear.textContent = "Clear";
+    // Gradio's words for it on an image.
+    clear.textContent = kind.type === "image" ? "Remove Image" : "Clear";
+    // Gradio's icon button carries its name as a label; tests find it by that.
+    clear.setAttribute("aria-label", clear.textContent);
     let value: unknown = null;
     let current: Readonly<Props> = {};
     const panels = new Map<SourceMode, CapturePanel>();
@@ -110,8 +115,12 @@ function mediaRenderer(kind: MediaKind): Renderer {
       if (preview instanceof HTMLVideoElement) showSubtitles(preview, shown.subtitles ? context.files.url(shown.subtitles) : null);
       const editable = interactive(current);
       clear.hidden = !editable || value === null;
-      const download = shown.file && bool(current, "show_download_button", true) ? downloadLink(context, shown.file, "Download") : null;
-      actions.replaceChildren(...(download ? [download] : []), clear);
+      // As in Gradio, an output offers its file; an input offers to remove it instead.
+      const download = shown.file && !editable && bool(current, "show_download_button", true) ? downloadLink(context, shown.file, "Download") : null;
+      // Gradio's icon button is labelled "Download"; tests and apps find it by that label.
+      download?.setAttribute("aria-label", "Download");
+      // An output has nothing to remove: no button at all, not even a hidden one.
+      actions.replaceChildren(...(download ? [download] : []), ...(editable ? [clear] : []));
     };
 
     const zone = uploadZone(context, controlId, (uploaded) => {
@@ -121,7 +130,7 @@ function mediaRenderer(kind: MediaKind): Renderer {
       context.emit("upload");
       // Gradio's `input`: the person changed the value (upload, capture or clear).
       context.emit("input");
-    }, kind.check);
+    }, { ...(kind.check ? { check: kind.check } : {}), kind: kind.upload, labelId: parts.label.id });
     const handlers: CaptureHandlers = {
       captured(file, event) {
         void context.files.upload(file).then(
@@ -153,7 +162,18 @@ function mediaRenderer(kind: MediaKind): Renderer {
       }
       captureArea.replaceChildren(...(panel ? [panel.element] : []));
     };
-    const picker = sourcePicker((chosen) => useMode(chosen, interactive(current)));
+    const paste = async (): Promise<void> => {
+      let file: File | null = null;
+      try {
+        file = await clipboardImage();
+      } catch (error) {
+        context.report(`Could not read the clipboard: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      // Gradio does nothing when the clipboard holds no picture (text, say).
+      if (file !== null) await zone.take([file]);
+    };
+    const picker = sourcePicker((chosen) => useMode(chosen, interactive(current)), () => void paste());
 
     clear.addEventListener("click", () => {
       value = null;
@@ -161,6 +181,16 @@ function mediaRenderer(kind: MediaKind): Renderer {
       context.emit("clear");
       context.emit("input");
     });
+    if (preview instanceof HTMLImageElement) {
+      // Gradio's SelectData of a picture: the pixel clicked, in the picture's own size.
+      // A point has no keyboard equivalent; only apps that listen to `select` get the clicks.
+      preview.addEventListener("click", (event) => {
+        if (!bool(current, "_selectable", false)) return;
+        const x = Math.round((event.offsetX * preview.naturalWidth) / Math.max(1, preview.clientWidth));
+        const y = Math.round((event.offsetY * preview.naturalHeight) / Math.max(1, preview.clientHeight));
+        context.emit("select", { index: [x, y], value: null, selected: true });
+      });
+    }
     if (!(preview instanceof HTMLImageElement)) {
       preview.addEventListener("play", () => context.emit("play"));
       preview.addEventListener("pause", () => context.emit("pause"));
@@ -171,7 +201,8 @@ function mediaRenderer(kind: MediaKind): Renderer {
     container.className = "pagelet-media-container";
     container.append(zone.element, captureArea, preview);
     if (kind.type === "image") container.dataset.testid = "image";
-    element.append(parts.label, parts.info, picker.element, container, actions);
+    // The sources sit under the upload area, as in Gradio: the block reads "Label Drop ... Here".
+    element.append(parts.label, parts.info, container, picker.element, actions);
 
     return {
       element,
@@ -179,13 +210,15 @@ function mediaRenderer(kind: MediaKind): Renderer {
         current = props;
         const editable = interactive(props);
         const modes = editable ? sourceModes(props.sources, kind.defaultSources) : [];
-        useMode(picker.show(modes), editable);
+        useMode(picker.show(modes, editable && kind.type === "image" && offersClipboard(props.sources, kind.defaultSources)), editable);
         // A hidden input (an output) must not take the label from what is shown.
         if (editable && mode === "upload") parts.label.setAttribute("for", controlId);
         else parts.label.removeAttribute("for");
         const label = showCaption(parts, props, zone.input);
         kind.name(preview, label, editable);
         if (kind.type === "audio") container.dataset.testid = label === "" ? "unlabelled-audio" : `waveform-${label}`;
+        // Gradio's class name for a picture that takes clicks.
+        preview.classList.toggle("selectable", bool(props, "_selectable", false));
         preview.style.height = size(num(props, "height"));
         preview.style.width = size(num(props, "width"));
         if (preview instanceof HTMLMediaElement) {
@@ -245,6 +278,7 @@ const plainFile = {
 
 export const image = mediaRenderer({
   type: "image",
+  upload: "image",
   accept: "image/*",
   defaultSources: ["upload", "webcam"],
   preview: () => document.createElement("img"),
@@ -277,6 +311,7 @@ function recordingEvents(handlers: CaptureHandlers): RecorderEvents {
 
 export const audio = mediaRenderer({
   type: "audio",
+  upload: "audio",
   accept: "audio/*",
   defaultSources: ["upload", "microphone"],
   preview: player("audio"),
@@ -303,6 +338,7 @@ function readVideo(value: unknown, props: Readonly<Props>): Shown {
 
 export const video = mediaRenderer({
   type: "video",
+  upload: "video",
   accept: "video/*",
   defaultSources: ["upload", "webcam"],
   preview: player("video"),
@@ -397,8 +433,7 @@ export const gallery: Renderer = (context): ComponentView => {
     value = [...(Array.isArray(value) ? value : []), ...uploaded.map((image) => ({ image, caption: null }))];
     draw();
     context.emit("upload");
-  });
-  zone.input.setAttribute("aria-labelledby", parts.label.id);
+  }, { kind: "gallery", labelId: parts.label.id });
   element.append(zone.element);
 
   return {

@@ -63,6 +63,8 @@ export const model3d: Renderer = (context: RenderContext): ComponentView => {
   actions.className = "pagelet-media-actions";
   const resetButton = smallButton("Reset view");
   const clearButton = smallButton("Clear");
+  // Gradio's icon buttons carry their names as labels; tests find them by those.
+  clearButton.setAttribute("aria-label", "Clear");
   let current: Readonly<Props> = {};
   let value: FileData | null = null;
   let shownPath: string | null = null;
@@ -110,7 +112,9 @@ export const model3d: Renderer = (context: RenderContext): ComponentView => {
   const show = (): void => {
     const editable = interactive(current);
     zone.configure({ accept: ACCEPT, multiple: false, enabled: editable && value === null });
-    actions.replaceChildren(...(value ? [downloadLink(context, value, "Download"), resetButton] : []), ...(editable && value ? [clearButton] : []));
+    const download = value ? downloadLink(context, value, "Download") : null;
+    download?.setAttribute("aria-label", "Download");
+    actions.replaceChildren(...(download ? [download, resetButton] : []), ...(editable && value ? [clearButton] : []));
     if (value === null) {
       canvas.hidden = true;
       say("");
@@ -127,7 +131,7 @@ export const model3d: Renderer = (context: RenderContext): ComponentView => {
     value = uploaded[0] ?? null;
     show();
     context.emit("upload");
-  });
+  }, { labelId: parts.label.id });
   resetButton.addEventListener("click", () => void viewer?.then((shown) => shown.resetView()));
   clearButton.addEventListener("click", () => {
     value = null;

@@ -115,6 +115,12 @@ export const multimodaltextbox: Renderer = (context): ComponentView => {
 
   const add = async (chosen: File[]): Promise<void> => {
     if (!enabled || chosen.length === 0) return;
+    // The app's upload limit holds here too; Gradio refuses with a toast and sends nothing.
+    const refusals = chosen.map((file) => context.files.refusal(file)).filter((refusal) => refusal !== "");
+    if (refusals.length > 0) {
+      context.report(refusals.join(" "));
+      return;
+    }
     const taken = picker.multiple ? chosen : chosen.slice(0, 1);
     uploading += 1;
     element.setAttribute("aria-busy", "true");

@@ -20,25 +20,44 @@ export function sourceModes(sources: unknown, fallback: readonly SourceMode[]): 
   return modes;
 }
 
-export interface SourcePicker {
-  readonly element: HTMLElement;
-  /** Offer `modes` (buttons only when there are two or more); keeps the chosen one while it is offered. */
-  show(modes: readonly SourceMode[]): SourceMode | null;
+/** Whether `sources` names the clipboard: a source that pastes at once rather than a mode. */
+export function offersClipboard(sources: unknown, fallback: readonly string[]): boolean {
+  return (Array.isArray(sources) ? sources : fallback).includes("clipboard");
 }
 
-/** One pressed-or-not button per source; `onChoose` runs when the person picks another. */
-export function sourcePicker(onChoose: (mode: SourceMode) => void): SourcePicker {
+export interface SourcePicker {
+  readonly element: HTMLElement;
+  /**
+   * Offer `modes` (buttons only when there are two or more), and a "Paste from
+   * clipboard" button when `paste`; keeps the chosen mode while it is offered.
+   */
+  show(modes: readonly SourceMode[], paste?: boolean): SourceMode | null;
+}
+
+/**
+ * One pressed-or-not button per source; `onChoose` runs when the person
+ * picks another, `onPaste` when they ask to paste (Gradio's clipboard source).
+ */
+export function sourcePicker(onChoose: (mode: SourceMode) => void, onPaste: () => void = () => undefined): SourcePicker {
   const element = document.createElement("div");
   element.className = "pagelet-sources";
   element.setAttribute("role", "group");
   element.setAttribute("aria-label", "Source");
   let offered: readonly SourceMode[] = [];
   let chosen: SourceMode | null = null;
+  let pasting = false;
+  const paste = document.createElement("button");
+  paste.type = "button";
+  paste.className = "pagelet-button pagelet-button-sm";
+  paste.textContent = "Paste from clipboard";
+  // Gradio's icon button carries its name as a label; tests find it by that.
+  paste.setAttribute("aria-label", paste.textContent);
+  paste.addEventListener("click", () => onPaste());
 
   const draw = (): void => {
-    element.hidden = offered.length < 2;
+    element.hidden = offered.length < 2 && !pasting;
     element.replaceChildren(
-      ...offered.map((mode) => {
+      ...(offered.length < 2 ? [] : offered).map((mode) => {
         const button = document.createElement("button");
         button.type = "button";
         button.className = "pagelet-button pagelet-button-sm";
@@ -52,12 +71,14 @@ export function sourcePicker(onChoose: (mode: SourceMode) => void): SourcePicker
         });
         return button;
       }),
+      ...(pasting ? [paste] : []),
     );
   };
 
   return {
     element,
-    show(modes) {
+    show(modes, withPaste = false) {
+      pasting = withPaste;
       const same = modes.length === offered.length && modes.every((mode, index) => mode === offered[index]);
       offered = [...modes];
       if (!same || chosen === null || !modes.includes(chosen)) chosen = modes[0] ?? null;

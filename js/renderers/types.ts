@@ -33,6 +33,8 @@ export interface RenderContext {
   setProps(props: Readonly<Props>): void;
   /** Upload files to the core and find the URLs of the files it shows. */
   readonly files: FileAccess;
+  /** Tell the person something went wrong (an error toast, as Gradio's `error` dispatch shows one). */
+  report(message: string): void;
   /** Every component's type and current value (what a deep link records). */
   pageValues(): PageValue[];
   /** Be told when a child's props change (a tab's label). */

@@ -47,17 +47,13 @@ class FileData:
         return f"FileData(path={self.path!r}, orig_name={self.orig_name!r})"
 
 
-def _index(value: Any) -> Any:
-    """A JSON index: a list from a two-dimensional component becomes Gradio's tuple."""
-    return tuple(value) if isinstance(value, list) else value
-
-
 class SelectData(EventData):
     """A ``select`` event: which item (``index``, ``value``) and whether it is now selected."""
 
     def __init__(self, target: Any, data: dict[str, Any]) -> None:
         super().__init__(target, data)
-        self.index: int | tuple[int, int] | None = _index(data.get("index"))
+        # As the page sent it, as in Gradio: a list for a cell or a pixel ([row, col], [x, y]).
+        self.index: int | list[int] | None = data.get("index")
         self.value: Any = data.get("value")
         self.selected: bool = bool(data.get("selected", True))
         self.row_value: Any = data.get("row_value")
@@ -78,7 +74,7 @@ class LikeData(EventData):
 
     def __init__(self, target: Any, data: dict[str, Any]) -> None:
         super().__init__(target, data)
-        self.index: int | tuple[int, int] = _index(data.get("index"))
+        self.index: int | list[int] | None = data.get("index")
         self.value: Any = data.get("value")
         self.liked: bool | str = data.get("liked", True)
 
@@ -88,7 +84,7 @@ class RetryData(EventData):
 
     def __init__(self, target: Any, data: dict[str, Any]) -> None:
         super().__init__(target, data)
-        self.index: int | tuple[int, int] = _index(data.get("index"))
+        self.index: int | list[int] | None = data.get("index")
         self.value: Any = data.get("value")
 
 
@@ -97,7 +93,7 @@ class UndoData(EventData):
 
     def __init__(self, target: Any, data: dict[str, Any]) -> None:
         super().__init__(target, data)
-        self.index: int | tuple[int, int] = _index(data.get("index"))
+        self.index: int | list[int] | None = data.get("index")
         self.value: Any = data.get("value")
 
 
@@ -106,7 +102,7 @@ class EditData(EventData):
 
     def __init__(self, target: Any, data: dict[str, Any]) -> None:
         super().__init__(target, data)
-        self.index: int | tuple[int, int] = _index(data.get("index"))
+        self.index: int | list[int] | None = data.get("index")
         self.previous_value: Any = data.get("previous_value")
         self.value: Any = data.get("value")
 

@@ -71,13 +71,13 @@ def test_bad_input_is_said_where_the_person_looks_and_the_app_keeps_working(page
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"\x89PNG this is not a picture")
     page.get_by_label("Photo", exact=True).set_input_files(broken)
-    expect(page.get_by_role("alert").filter(has_text="broken.png is not an image this app can read.")).to_be_visible()
+    expect(page.get_by_test_id("toast-text").filter(has_text="broken.png is not an image this app can read.")).to_be_visible()
     expect(page.get_by_role("img", name="Photo")).to_have_count(0)
 
-    # A picture over the app's limit is refused under the field too.
+    # A picture over the app's limit is refused in an error toast too.
     big = write_png(tmp_path / "big.png", 70, 70, (1, 2, 3), compression=0)
     page.get_by_label("Photo", exact=True).set_input_files(big)
-    expect(page.get_by_role("alert").filter(has_text="big.png is 14.5 KB; this app accepts files up to 9.8 KB.")).to_be_visible()
+    expect(page.get_by_test_id("toast-text").filter(has_text="big.png is 14.5 KB; this app accepts files up to 9.8 KB.")).to_be_visible()
 
     # And a good photo is answered.
     page.get_by_label("Photo", exact=True).set_input_files(write_png(tmp_path / "photo.png", 7, 5, (10, 20, 30)))

@@ -216,7 +216,7 @@ demo.launch(max_file_size="1kb")
     open_app(page, url)
     document = page.get_by_label("Document", exact=True)
     document.set_input_files(big)
-    expect(page.get_by_role("alert")).to_have_text("big.txt is 4.9 KB; this app accepts files up to 1000 B.")
+    expect(page.get_by_test_id("toast-text")).to_have_text("big.txt is 4.9 KB; this app accepts files up to 1000 B.")
     document.set_input_files(small)
     expect(page.get_by_label("Name", exact=True)).to_have_value("small.txt")
 

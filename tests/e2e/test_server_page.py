@@ -168,11 +168,11 @@ def test_upload_a_photo_see_it_processed_and_download_the_report(page: Page, fil
     assert Path(download.value.path()).read_text() == "7x5\n"
 
 
-def test_a_refused_upload_says_the_servers_reason_under_the_field(page: Page, files_app_url: str, tmp_path: Path) -> None:
+def test_a_refused_upload_says_the_servers_reason_in_a_toast(page: Page, files_app_url: str, tmp_path: Path) -> None:
     log_in(page, files_app_url)
     expect(page.get_by_label("Photo", exact=True)).to_be_attached()
     # The server's answer as it gives it for a file over its limit.
     reason = "photo.png is 5.0 MB; this app accepts files up to 1.0 MB."
     page.route("**/gradio_api/upload", lambda route: route.fulfill(status=413, json={"detail": reason}))
     page.get_by_label("Photo", exact=True).set_input_files(write_png(tmp_path / "photo.png", 2, 2, (1, 2, 3)))
-    expect(page.get_by_role("alert")).to_have_text(reason)
+    expect(page.get_by_test_id("toast-text")).to_have_text(reason)

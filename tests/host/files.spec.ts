@@ -24,20 +24,20 @@ test("an upload sends the bytes beside the message and the core's FileData becom
   expect(events[0]?.data).toEqual([fileData("/tmp/s/a.txt", "a.txt")]);
 });
 
-test("a refused upload shows the core's reason under the field", async ({ core, page }) => {
+test("a refused upload shows the core's reason in an error toast", async ({ core, page }) => {
   await core.mount(appConfig([component(1, "image", { label: "Photo", value: null })]));
   await page.getByLabel("Photo", { exact: true }).setInputFiles({ name: "big.png", mimeType: "image/png", buffer: Buffer.from(PNG_1X1) });
   await expect.poll(async () => (await core.sent()).length).toBe(1);
   const [upload] = (await core.sent()) as { upload_id: string }[];
   await core.push({ v: 1, type: "uploaded", upload_id: upload?.upload_id, error: "big.png is too large." });
-  await expect(page.getByRole("alert")).toHaveText("big.png is too large.");
+  await expect(page.getByTestId("toast-text")).toHaveText("big.png is too large.");
 });
 
-test("a picture the browser cannot decode is refused under the field and never sent", async ({ core, page }) => {
+test("a picture the browser cannot decode is refused in an error toast and never sent", async ({ core, page }) => {
   await core.mount(appConfig([component(1, "image", { label: "Photo", value: null })]));
   const photo = page.getByLabel("Photo", { exact: true });
   await photo.setInputFiles({ name: "broken.png", mimeType: "image/png", buffer: Buffer.from("\x89PNG not really") });
-  await expect(page.getByRole("alert")).toHaveText("broken.png is not an image this app can read.");
+  await expect(page.getByTestId("toast-text")).toHaveText("broken.png is not an image this app can read.");
   expect(await core.sent()).toEqual([]);
   // A real picture afterwards goes through.
   await photo.setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: Buffer.from(PNG_1X1) });
@@ -138,11 +138,12 @@ test("clicking a table cell sends select with the cell, its row and its column",
   expect(event?.event_data).toEqual({ index: [1, 1], value: 5, row_value: ["Alan", 5], col_value: [3, 5], selected: true });
 });
 
-test("a file over the app's limit is refused before it is sent", async ({ core, page }) => {
+test("a file over the app's limit is refused before it is sent, in an error toast", async ({ core, page }) => {
   const config = appConfig([component(1, "file", { label: "Doc", value: null })]);
   await core.mount({ ...config, max_file_size: 1024 });
   await page.getByLabel("Doc", { exact: true }).setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(5000) });
-  await expect(page.getByRole("alert")).toHaveText("big.txt is 4.9 KB; this app accepts files up to 1.0 KB.");
+  await expect(page.getByTestId("toast-body")).toContainText("Error");
+  await expect(page.getByTestId("toast-text")).toHaveText("big.txt is 4.9 KB; this app accepts files up to 1.0 KB.");
   expect(await core.sent()).toEqual([]);
 });
 
@@ -199,4 +200,77 @@ test("an upload no component holds any more lets go of its bytes at the next upl
   );
   // a.txt was replaced by b.txt before c.txt came; b.txt was still shown when c.txt was chosen.
   expect(states).toEqual(["revoked", "live", "live"]);
+});
+
+test("an upload zone reads as Gradio's, opens the chooser anywhere, and an output File has no input", async ({ core, page }) => {
+  await core.mount(
+    appConfig([
+      component(1, "file", { label: "Doc", value: null }),
+      component(2, "file", { label: "Result", value: null, interactive: false }),
+    ]),
+  );
+  // One input: the output shows files, it takes none.
+  await expect(page.locator("input[type=file]")).toHaveCount(1);
+  // Named by its label, then by what it does (Gradio's name for the control).
+  await expect(page.getByLabel("Doc", { exact: true })).toHaveAttribute("type", "file");
+  await expect(page.getByLabel("Click to upload or drop files", { exact: true })).toHaveAttribute("type", "file");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByText("Doc Drop File Here - or - Click to Upload").click();
+  await (await chooser).setFiles([{ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("abc") }]);
+  await expect.poll(async () => (await core.sent()).length).toBe(1);
+});
+
+test("a file of a type the field does not take is refused in an error toast; a compound extension is one type", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "file", { label: "Scan", value: null, file_types: [".nii.gz"] })]));
+  const input = page.getByLabel("Scan", { exact: true });
+  // The chooser matches only the last part of a name, so that part is offered too.
+  await expect(input).toHaveAttribute("accept", ".nii.gz, .gz");
+  await input.setInputFiles({ name: "brain.nii", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+  await expect(page.getByTestId("toast-body")).toContainText("Error");
+  await expect(page.getByTestId("toast-text")).toContainText("brain.nii");
+  expect(await core.sent()).toEqual([]);
+  await input.setInputFiles({ name: "brain.nii.gz", mimeType: "application/gzip", buffer: Buffer.from("x") });
+  await expect.poll(async () => (await core.sent()).length).toBe(1);
+});
+
+test("an input picture offers Remove Image, an output offers Download; a listened picture sends the pixel clicked", async ({ core, page }) => {
+  const photo = { ...fileData("/tmp/s/dot.png", "dot.png"), url: `data:image/png;base64,${Buffer.from(PNG_1X1).toString("base64")}` };
+  await core.mount(
+    appConfig([
+      component(1, "image", { label: "Input Image", value: photo }),
+      component(2, "image", { label: "Output Image", value: photo, interactive: false, _selectable: true }),
+    ], [dependency(0, { targets: [[2, "select"]], inputs: [], outputs: [] })]),
+  );
+  // Gradio's labels, one of each: the input has nothing to download, the output nothing to remove.
+  await expect(page.getByLabel("Remove Image")).toHaveCount(1);
+  await expect(page.getByLabel("Download")).toHaveCount(1);
+  await expect(page.getByLabel("Download")).toHaveAttribute("download", "dot.png");
+  const output = page.locator(".selectable");
+  await expect(output).toHaveCount(1);
+  await page.evaluate(() => {
+    const img = document.querySelector<HTMLImageElement>(".selectable");
+    if (img) img.style.width = img.style.height = "100px";
+  });
+  await output.click({ position: { x: 50, y: 50 } });
+  const [event] = await core.expectEvents(1);
+  expect(event?.event_data).toEqual({ index: [expect.any(Number), expect.any(Number)], value: null, selected: true });
+});
+
+test("Paste from clipboard uploads the picture on the clipboard, and nothing when it holds none", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "image", { label: "Photo", value: null, sources: ["upload", "clipboard"] })]));
+  await page.evaluate((bytes) => {
+    // The harness page is not a secure context: a stand-in clipboard with ClipboardItem's shape.
+    const clipboard: { items: unknown[] } = { items: [{ types: ["text/plain"], getType: async () => new Blob(["123"]) }] };
+    (window as unknown as { clip: typeof clipboard }).clip = clipboard;
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { read: async () => clipboard.items } });
+    (window as unknown as { picture: Blob }).picture = new Blob([new Uint8Array(bytes)], { type: "image/png" });
+  }, PNG_1X1);
+  await page.getByLabel("Paste from clipboard").click();
+  expect(await core.sent()).toEqual([]);
+  await page.evaluate(() => {
+    const win = window as unknown as { clip: { items: unknown[] }; picture: Blob };
+    win.clip.items = [{ types: ["image/png"], getType: async () => win.picture }];
+  });
+  await page.getByLabel("Paste from clipboard").click();
+  await expect.poll(() => core.sent()).toEqual([{ v: 1, type: "upload", upload_id: expect.any(String), name: "clipboard.png", mime: "image/png" }]);
 });

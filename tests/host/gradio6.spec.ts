@@ -47,7 +47,7 @@ test.describe("file buttons", () => {
     await expect(page.locator("input[type=file]")).toHaveAttribute("accept", ".txt");
   });
 
-  test("a refused upload is said next to the UploadButton, and the app goes on", async ({ core, page }) => {
+  test("a refused upload of the UploadButton is an error toast, and the app goes on", async ({ core, page }) => {
     await core.mount(appConfig([component(1, "uploadbutton", { label: "Upload", value: null, file_count: "multiple" })]));
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Upload", exact: true }).click();
@@ -55,7 +55,7 @@ test.describe("file buttons", () => {
     await expect.poll(async () => (await core.sent()).length).toBe(1);
     const [upload] = (await core.sent()) as { upload_id: string }[];
     await core.push({ v: 1, type: "uploaded", upload_id: upload?.upload_id, error: "a.txt is too large." });
-    await expect(page.getByRole("alert")).toHaveText("a.txt is too large.");
+    await expect(page.getByTestId("toast-text")).toHaveText("a.txt is too large.");
     await expect(page.getByRole("button", { name: "Upload", exact: true })).toBeEnabled();
   });
 

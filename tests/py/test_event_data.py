@@ -48,7 +48,8 @@ def test_a_table_cell_selection_has_its_row_and_column() -> None:
     from pagelet.event_data import SelectData
 
     data = SelectData(None, {"index": [1, 0], "value": "Alan", "row_value": ["Alan", 5], "col_value": ["Ada", "Alan"]})
-    assert (data.index, data.value, data.row_value, data.col_value, data.selected) == ((1, 0), "Alan", ["Alan", 5], ["Ada", "Alan"], True)
+    # A list, as Gradio gives it (apps check isinstance(evt.index, list)).
+    assert (data.index, data.value, data.row_value, data.col_value, data.selected) == ([1, 0], "Alan", ["Alan", 5], ["Ada", "Alan"], True)
 
 
 def test_a_like_function_called_without_event_data_fails_as_in_gradio_and_the_app_goes_on() -> None:

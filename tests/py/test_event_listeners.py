@@ -56,7 +56,7 @@ def test_key_up_edit_copy_and_file_event_data() -> None:
     key = KeyUpData(None, {"key": "a", "input_value": "ca"})
     assert (key.key, key.input_value) == ("a", "ca")
     edit = EditData(None, {"index": [1, 2], "value": "new", "previous_value": "old"})
-    assert (edit.index, edit.value, edit.previous_value) == ((1, 2), "new", "old")
+    assert (edit.index, edit.value, edit.previous_value) == ([1, 2], "new", "old")
     assert CopyData(None, {"value": "copied"}).value == "copied"
     file = {"path": "/tmp/a.txt", "orig_name": "a.txt", "size": 3, "url": None, "meta": {"_type": "gradio.FileData"}}
     deleted = DeletedFileData(None, file)

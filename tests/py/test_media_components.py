@@ -63,6 +63,15 @@ def test_file_types_are_enforced_with_a_clear_message(tmp_path: Path) -> None:
         gr.File(file_types=[".csv"]).preprocess(files.file_data(doc))
 
 
+def test_a_compound_extension_is_one_file_type(tmp_path: Path) -> None:
+    scan, part = tmp_path / "brain.nii.gz", tmp_path / "brain.nii"
+    scan.write_bytes(b"x")
+    part.write_bytes(b"x")
+    assert gr.File(file_types=[".nii.gz"]).preprocess(files.file_data(scan)) == str(scan)
+    with pytest.raises(ValueError, match="Invalid file type"):
+        gr.File(file_types=[".nii.gz"]).preprocess(files.file_data(part))
+
+
 def test_file_postprocess_gives_file_data(tmp_path: Path) -> None:
     doc = tmp_path / "out.txt"
     doc.write_text("12345")

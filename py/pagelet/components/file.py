@@ -62,11 +62,13 @@ def check_file_type(path: str, file_types: list[str] | None) -> None:
         return
     import mimetypes
 
+    name = Path(path).name.lower()
     suffix = Path(path).suffix.lower()
     mime = mimetypes.guess_type(path)[0] or ""
     for allowed in file_types:
         allowed = allowed.lower()
-        if allowed.startswith(".") and suffix == allowed:
+        # The whole name's end, so that a compound extension (".nii.gz") is one type.
+        if allowed.startswith(".") and name.endswith(allowed):
             return
         if not allowed.startswith(".") and (mime.startswith(allowed + "/") or allowed == "file"):
             return

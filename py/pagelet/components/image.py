@@ -105,7 +105,7 @@ class Image(StreamingSource, _ImagePackages, Component):
     API_SCHEMA = FILE_DATA_SCHEMA
     DEFAULT_BUTTONS = ("download", "share", "fullscreen")
     EVENTS = ("clear", "change", "stream", "select", "upload", "input")
-    PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button", "placeholder", *StreamingSource.STREAM_PROPS)
+    PROPS = ("type", "height", "width", "image_mode", "sources", "format", "show_download_button", "placeholder", "_selectable", *StreamingSource.STREAM_PROPS)
 
     def __init__(
         self,
@@ -138,7 +138,14 @@ class Image(StreamingSource, _ImagePackages, Component):
         self.webcam_options = choose_webcam_options(webcam_options, mirror_webcam, webcam_constraints)
         self.type = type
         self.show_download_button = show_download_button
+        self._selectable = False
         super().__init__(value, label=label, **kwargs)
+
+    def listened(self, event: str, **options: Any) -> None:
+        super().listened(event, **options)
+        if event == "select":
+            # Gradio's `_selectable`: the picture takes clicks only when someone listens to them.
+            self._selectable = True
 
     def get_props(self) -> dict[str, Any]:
         return {**super().get_props(), "webcam_options": self.webcam_options.to_props()}
