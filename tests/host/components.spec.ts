@@ -197,7 +197,13 @@ test.describe("display components", () => {
   test("json is pretty-printed under its label", async ({ core, page }) => {
     await core.mount(appConfig([component(1, "json", { label: "Result", value: { answer: 42, items: ["a"] } })]));
     const block = page.getByRole("group", { name: "Result" });
-    await expect(block.locator("pre")).toHaveText(JSON.stringify({ answer: 42, items: ["a"] }, null, 2));
+    // A line per entry, indented by depth, its text as Gradio's markup reads (a space before each comma).
+    await expect(block.locator("pre")).toHaveText('{ "answer": 42 , "items": [ "a" ] }');
+    const lines = block.locator(".pagelet-json-line");
+    await expect(lines).toHaveCount(6);
+    const indent = (index: number) => lines.nth(index).evaluate((line) => parseFloat(getComputedStyle(line).paddingInlineStart));
+    expect(await indent(3)).toBeGreaterThan(await indent(2));
+    expect(await indent(1)).toBeGreaterThan(await indent(0));
   });
 
   test("label shows the top class and a bar per confidence", async ({ core, page }) => {

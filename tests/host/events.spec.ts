@@ -45,13 +45,14 @@ test("untouched inputs send what Gradio's page sends: an empty Textbox and Code 
         component(3, "code", { label: "Source", value: null }),
         component(4, "multimodaltextbox", { label: "Message", value: null }),
         component(5, "radio", { label: "Size", choices: [["Small", "s"]], value: null }),
-        component(6, "button", { value: "Submit", variant: "primary" }),
+        // Not "Submit": the MultimodalTextbox has its own Submit button, as in Gradio.
+        component(6, "button", { value: "Send all", variant: "primary" }),
       ],
       [dependency(0, { targets: [[6, "click"]], inputs: [1, 2, 3, 4, 5] })],
     ),
   );
   await expect(page.getByLabel("Age", { exact: true })).toHaveValue("0");
-  await page.getByRole("button", { name: "Submit" }).click();
+  await page.getByRole("button", { name: "Send all" }).click();
   const [event] = await core.expectEvents(1);
   expect(event?.data).toEqual(["", 0, "", { text: "", files: [] }, null]);
 });
