@@ -10,6 +10,7 @@
  * the app instead.
  */
 import type { AppConfig } from "./protocol";
+import type { RecordedCall } from "./api-recorder";
 
 /** One parameter or return value, as `/gradio_api/info` describes it. */
 export interface ApiValue {
@@ -107,14 +108,19 @@ export function jsSnippet(appUrl: string, name: string, endpoint: ApiEndpoint): 
   );
 }
 
-export function curlSnippet(appUrl: string, name: string, endpoint: ApiEndpoint): string {
+/** A POST of `data` to endpoint `name` ("/name") and the GET of its result, as one shell line. */
+function curlCommand(appUrl: string, name: string, data: unknown[]): string {
   const call = `${appUrl.replace(/\/$/, "")}/gradio_api/call${name}`;
-  const body = JSON.stringify({ data: endpoint.parameters.map(curlValue) }).replaceAll("'", "'\\''");
+  const body = JSON.stringify({ data }).replaceAll("'", "'\\''");
   return (
     `curl -X POST ${call} -s -H "Content-Type: application/json" -d '${body}' \\\n` +
     `  | awk -F'"' '{ print $4 }' \\\n` +
     `  | read EVENT_ID; curl -N ${call}/$EVENT_ID\n`
   );
+}
+
+export function curlSnippet(appUrl: string, name: string, endpoint: ApiEndpoint): string {
+  return curlCommand(appUrl, name, endpoint.parameters.map(curlValue));
 }
 
 export function mcpSnippet(appUrl: string): string {
@@ -130,6 +136,60 @@ export function liteSnippet(): string {
     `controller.addEventListener("stdout", (event) => console.log(event.detail));\n` +
     `await controller.run_code(newCode);   // run another version of the app\n`
   );
+}
+
+function isFileData(value: unknown): value is { path?: unknown; url?: unknown } {
+  if (typeof value !== "object" || value === null) return false;
+  const meta = (value as { meta?: { _type?: unknown } }).meta;
+  return meta?._type === "gradio.FileData";
+}
+
+/** A value the page sent, written as Python: JSON's literals are Python's but for true, false and null. */
+export function pythonLiteral(value: unknown): string {
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : `float("${String(value)}")`;
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(", ")}]`;
+  if (isFileData(value)) return `handle_file(${JSON.stringify(String(value.url ?? value.path ?? ""))})`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}: ${pythonLiteral(item)}`).join(", ")}}`;
+}
+
+/** A recorded call's parameter names, from the API info; null when it does not name every value (then they go by position). */
+function parameterNames(info: ApiInfo, call: RecordedCall): string[] | null {
+  const parameters = info.named_endpoints[`/${call.apiName}`]?.parameters ?? [];
+  const names = call.values.map((_, index) => parameters[index]?.parameter_name);
+  return names.every((name): name is string => typeof name === "string") ? names : null;
+}
+
+/** Python that replays `calls` in order with gradio_client. */
+export function recordedPythonSnippet(appUrl: string, info: ApiInfo, calls: readonly RecordedCall[]): string {
+  const files = calls.some((call) => call.values.some(isFileData));
+  const steps = calls.map((call) => {
+    const names = parameterNames(info, call);
+    const args = call.values.map((value, index) => `    ${names === null ? "" : `${names[index]}=`}${pythonLiteral(value)},\n`).join("");
+    return `client.predict(\n${args}    api_name=${JSON.stringify(`/${call.apiName}`)},\n)\n`;
+  });
+  return `from gradio_client import Client${files ? ", handle_file" : ""}\n\nclient = Client(${JSON.stringify(appUrl)})\n${steps.join("")}`;
+}
+
+/** JavaScript that replays `calls` in order with @gradio/client. */
+export function recordedJsSnippet(appUrl: string, info: ApiInfo, calls: readonly RecordedCall[]): string {
+  const steps = calls.map((call) => {
+    const names = parameterNames(info, call);
+    const payload = names === null
+      ? JSON.stringify(call.values)
+      : `{\n${call.values.map((value, index) => `  ${names[index]}: ${JSON.stringify(value)},\n`).join("")}}`;
+    return `await client.predict(${JSON.stringify(`/${call.apiName}`)}, ${payload});\n`;
+  });
+  return `import { Client } from "@gradio/client";\n\nconst client = await Client.connect(${JSON.stringify(appUrl)});\n${steps.join("")}`;
+}
+
+/** curl commands that replay `calls` in order. */
+export function recordedCurlSnippet(appUrl: string, calls: readonly RecordedCall[]): string {
+  return calls.map((call) => curlCommand(appUrl, `/${call.apiName}`, call.values)).join("\n");
 }
 
 /** The endpoints of a config, for a runtime with no `/gradio_api/info` (the browser). */
@@ -215,12 +275,50 @@ function snippet(language: Language, source: ApiSource, name: string, endpoint: 
   }
 }
 
+/** What the API page offers of the API recorder: the calls recorded, and starting a new recording. */
+export interface Recording {
+  calls: readonly RecordedCall[];
+  start: () => void;
+}
+
+// Where `pagelet run` serves an app by default: a page with no server replays its calls there.
+const LOCAL_APP_URL = "http://127.0.0.1:7860/";
+
+function recordedSnippet(language: Language, source: ApiSource, calls: readonly RecordedCall[]): HTMLElement {
+  const appUrl = source.kind === "server" ? source.appUrl : LOCAL_APP_URL;
+  switch (source.kind === "lite" ? "Python" : language) {
+    case "JavaScript":
+      return codeBlock("JavaScript for the recorded calls", recordedJsSnippet(appUrl, source.info, calls));
+    case "cURL":
+      return codeBlock("cURL for the recorded calls", recordedCurlSnippet(appUrl, calls));
+    default:
+      return codeBlock("Python for the recorded calls", recordedPythonSnippet(appUrl, source.info, calls));
+  }
+}
+
+/** The recorded calls, with code to replay them, as the API page shows them first. */
+function recordedSection(language: Language, source: ApiSource, calls: readonly RecordedCall[]): HTMLElement {
+  const section = element("div", undefined, "pagelet-api-recorded");
+  // Gradio's id and words, which its tests look for.
+  const title = element("p", `🪄 Recorded API Calls [${calls.length}]`);
+  title.id = "num-recorded-api-calls";
+  const where = source.kind === "lite" ? ` once the same app is served with \`pagelet run\` (at ${LOCAL_APP_URL})` : "";
+  section.append(
+    title,
+    element("p", `The code below replays the recorded calls in order${where}.`),
+    recordedSnippet(language, source, calls),
+    element("p", "Some calls only change the page, so a client may need only some of them."),
+  );
+  return section;
+}
+
 /**
  * The API page as an element: a region named "API" with a "Close" button
- * (which calls `onClose`), a language choice (server only) and one section
- * per endpoint.
+ * (which calls `onClose`), an "API Recorder" button and the calls recorded
+ * (with `recording`), a language choice (server only) and one section per
+ * endpoint.
  */
-export function apiView(source: ApiSource, onClose: () => void): HTMLElement {
+export function apiView(source: ApiSource, onClose: () => void, recording?: Recording): HTMLElement {
   const region = element("section", undefined, "pagelet-api");
   region.setAttribute("aria-label", "API");
   const heading = element("h2", "API");
@@ -228,7 +326,17 @@ export function apiView(source: ApiSource, onClose: () => void): HTMLElement {
   close.type = "button";
   close.addEventListener("click", onClose);
   const header = element("header");
-  header.append(heading, close);
+  header.append(heading);
+  if (recording !== undefined) {
+    const start = element("button", "API Recorder");
+    start.type = "button";
+    // Gradio's id: its tests start the recorder with it.
+    start.id = "start-api-recorder";
+    start.title = "Record the calls your clicks make, to replay them with a client";
+    start.addEventListener("click", recording.start);
+    header.append(start);
+  }
+  header.append(close);
   region.append(header);
   const endpoints = Object.entries(source.info.named_endpoints);
   if (source.kind === "lite") {
@@ -243,7 +351,8 @@ export function apiView(source: ApiSource, onClose: () => void): HTMLElement {
   let language: Language = "Python";
   const body = element("div");
   const draw = (): void => {
-    body.replaceChildren(...endpoints.map(([name, endpoint]) => {
+    const recorded = recording !== undefined && recording.calls.length > 0 ? [recordedSection(language, source, recording.calls)] : [];
+    body.replaceChildren(...recorded, ...endpoints.map(([name, endpoint]) => {
       const article = element("article", undefined, "pagelet-api-endpoint");
       article.append(element("h3", name), valueList("Parameters", endpoint.parameters, true), valueList("Returns", endpoint.returns, false));
       article.append(snippet(language, source, name, endpoint));

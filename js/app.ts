@@ -1,5 +1,5 @@
 import { fatalPanel } from "./fatal";
-import type { AppConfig, ErrorMessage, ServerMessage } from "./protocol";
+import type { AppConfig, ClientMessage, ErrorMessage, ServerMessage, Update } from "./protocol";
 import { Session } from "./session";
 import { Toaster } from "./toast";
 import type { Transport } from "./transport/transport";
@@ -7,7 +7,7 @@ import { errorText } from "./errors";
 import { saveFile } from "./download";
 import { applyTheme } from "./theme";
 import { FileHost } from "./files";
-import { apiFooter, openApiView, type ApiSourceLoader } from "./api-footer";
+import { appFooter, type ApiSourceLoader } from "./api-footer";
 import { hasDeepLink } from "./deep-link-param";
 
 export interface MountOptions {
@@ -52,8 +52,15 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     if (currentConfig === null) throw new Error("the app has not started");
     return { kind: "lite", info: apiInfoFromConfig(currentConfig) };
   });
-  const footer = apiFooter(body, loadApi, (message) => report(message));
-  container.append(body, footer, toaster.element);
+  const footer = appFooter({
+    after: body,
+    load: loadApi,
+    report: (message) => report(message),
+    openSettings: (button) => {
+      openSettings(button).catch((error: unknown) => report(`Could not show the settings: ${errorText(error)}`));
+    },
+  });
+  container.append(body, footer.element, toaster.element);
   root.append(container);
 
   const files = new FileHost((message, data) => transport.send(message, data));
@@ -77,15 +84,61 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
   // Set once the app has texts to translate (gr.I18n, ChatInterface): see i18n.ts, loaded only then.
   type Translating = <T>(value: T) => T;
   let translate: Translating | null = null;
-  const needsTranslating = (value: unknown): boolean => JSON.stringify(value).includes("__i18n__");
+  const needsTranslating = (value: unknown): boolean => JSON.stringify(value ?? null).includes("__i18n__");
+  // The language chosen in Settings; until then the browser's, as in Gradio.
+  let chosenLanguage: string | null = null;
+  // The config as the app sent it, its markers untranslated: a new language is applied from it.
+  let sentConfig: AppConfig | null = null;
   const loadTranslations = async (translations: AppConfig["i18n_translations"]): Promise<Translating> => {
     const i18n = await import("./i18n");
-    const text = i18n.translator(translations, navigator.language);
+    const locale = chosenLanguage ?? navigator.language;
+    footer.setSettingsLabel(i18n.settingsWord(locale));
+    const text = i18n.translator(translations, locale);
     return (value) => i18n.translated(value, text);
+  };
+
+  /**
+   * Show the app in `locale`: every prop the app gave as a marker, and a
+   * marked value (a button's text, a box's first text) unless the person
+   * has changed it, which is theirs then.
+   */
+  const changeLanguage = async (locale: string): Promise<void> => {
+    const before = translate;
+    chosenLanguage = locale;
+    const retranslate = await loadTranslations(sentConfig?.i18n_translations);
+    translate = retranslate;
+    const shown = session;
+    if (sentConfig === null || shown === null) return;
+    const untouched = (id: number, sent: unknown): boolean =>
+      before !== null && JSON.stringify(shown.valueOf(id) ?? null) === JSON.stringify(before(sent) ?? null);
+    const updates: Update[] = [];
+    for (const component of sentConfig.components) {
+      const marked = Object.entries(component.props).filter(
+        ([key, value]) => needsTranslating(value) && (key !== "value" || untouched(component.id, value)),
+      );
+      if (marked.length > 0) updates.push({ id: component.id, props: retranslate(Object.fromEntries(marked)) });
+    }
+    shown.apply(updates);
+  };
+
+  const openSettings = async (button: HTMLButtonElement): Promise<void> => {
+    const [{ settingsDialog }, { pageLocale }] = await Promise.all([import("./settings"), import("./i18n")]);
+    container.querySelector(":scope > .pagelet-settings")?.remove();
+    const dialog = settingsDialog({
+      locale: pageLocale(chosenLanguage ?? navigator.language),
+      onLanguage: (locale) => {
+        changeLanguage(locale).catch((error: unknown) => report(`Could not change the language: ${errorText(error)}`));
+      },
+      onClose: () => button.focus(),
+    });
+    container.append(dialog);
+    // The title, not the language box: focusing that would open its list at once.
+    dialog.querySelector("h2")?.focus();
   };
 
   const render = async (shown: AppConfig): Promise<void> => {
     let config = shown;
+    sentConfig = shown;
     translate = null;
     if (config.i18n_translations !== undefined || needsTranslating(config.components)) {
       translate = await loadTranslations(config.i18n_translations);
@@ -100,7 +153,11 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     session?.destroy();
     session = null;
     files.setLimit(config.max_file_size);
-    const next = await Session.create(config, (message) => transport.send(message), report, files, options.stopAfterMs);
+    const send = (message: ClientMessage): void => {
+      if (footer.recorder.recording && message.type === "event") footer.recorder.record(next.endpointCall(message));
+      transport.send(message);
+    };
+    const next = await Session.create(config, send, report, files, options.stopAfterMs);
     if (destroyed) {
       next.destroy();
       return;
@@ -121,7 +178,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     const first = !settled;
     settled = true;
     resolveReady();
-    if (first && options.openApi) openApiView(body, loadApi).catch((error: unknown) => report(`Could not show the API: ${String(error)}`));
+    if (first && options.openApi) footer.openApi().catch((error: unknown) => report(`Could not show the API: ${String(error)}`));
     options.onRender?.();
     next.start();
   };

@@ -85,6 +85,11 @@ export class Events {
     for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, dep.trigger_mode, eventData, id);
   }
 
+  /** The dependency run `eventId` is running (until its end). */
+  dependencyOf(eventId: string): Dependency | undefined {
+    return this.#runs.get(eventId);
+  }
+
   /** Apply a `status` message; unknown event ids (already ended, or not ours) are ignored. */
   status(message: StatusMessage): void {
     const dep = this.#runs.get(message.event_id);

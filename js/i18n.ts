@@ -16,7 +16,7 @@ export type Translations = Readonly<Record<string, unknown>>;
 export type Translate = (text: string) => string;
 
 // The languages Gradio 6.31's page knows (js/core/src/lang): the browser's language is chosen among them.
-const GRADIO_LOCALES: readonly string[] = [
+export const GRADIO_LOCALES: readonly string[] = [
   "ar", "ca", "ckb", "de", "en", "es", "et", "eu", "fa", "fi", "fr", "he", "hi", "id", "ja", "ko", "lt", "nb", "nl",
   "pl", "pt-BR", "pt", "ro", "ru", "sv", "ta", "th", "tr", "uk", "ur", "uz", "zh-CN", "zh-TW",
 ];
@@ -29,6 +29,20 @@ const GRADIO_ENGLISH: Readonly<Record<string, string>> = {
   "chat_interface.chatbot": "Chatbot",
   "chat_interface.conversation": "Conversation",
 };
+
+// The footer's and the Settings dialog's title in each of those languages.
+const SETTINGS_WORDS: Readonly<Record<string, string>> = {
+  ar: "الإعدادات", ca: "Configuració", ckb: "ڕێکخستنەکان", de: "Einstellungen", en: "Settings", es: "Configuración",
+  et: "Seaded", eu: "Ezarpenak", fa: "تنظیمات", fi: "Asetukset", fr: "Paramètres", he: "הגדרות", hi: "सेटिंग्स",
+  id: "Pengaturan", ja: "設定", ko: "설정", lt: "Nustatymai", nb: "Innstillinger", nl: "Instellingen", pl: "Ustawienia",
+  "pt-BR": "Configurações", pt: "Definições", ro: "Setări", ru: "Настройки", sv: "Inställningar", ta: "அமைப்புகள்",
+  th: "การตั้งค่า", tr: "Ayarlar", uk: "Налаштування", ur: "ترتیبات", uz: "Sozlamalar", "zh-CN": "设置", "zh-TW": "設定",
+};
+
+/** "Settings" in the page's locale (English for any other). */
+export function settingsWord(locale: string): string {
+  return SETTINGS_WORDS[pageLocale(locale)] ?? "Settings";
+}
 
 /** The page's locale for a browser language, as Gradio picks it. */
 export function pageLocale(browser: string | undefined): string {

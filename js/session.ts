@@ -1,10 +1,11 @@
 import { Events } from "./events";
 import type { FileAccess } from "./files";
-import type { AppConfig, ClientMessage, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
+import type { AppConfig, ClientMessage, EventMessage, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
 import { StatusIndicator } from "./status";
 import { Store } from "./store";
 import { ComponentTree } from "./tree";
 import { errorText } from "./errors";
+import type { RecordedCall } from "./api-recorder";
 
 /**
  * One rendered config: its store, its views and its running events, wired
@@ -66,9 +67,29 @@ export class Session {
     return this.#tree.element;
   }
 
+  /** Component `id`'s value, as the page shows it now. */
+  valueOf(id: number): unknown {
+    return this.#store.value(id);
+  }
+
   /** Every component's value, as the page shows it now. */
   values(): Iterable<unknown> {
     return this.#store.values();
+  }
+
+  /**
+   * Event message `message`, which this session sent, as a client's call to
+   * its endpoint (State inputs left out, as a client does not send them);
+   * null when its dependency is no named endpoint.
+   */
+  endpointCall(message: EventMessage): RecordedCall | null {
+    const dependency = this.#events.dependencyOf(message.event_id);
+    if (dependency === undefined || dependency.api_name === null) return null;
+    const values = message.data.filter((_, index) => {
+      const input = dependency.inputs[index];
+      return input === undefined || this.#store.type(input) !== "state";
+    });
+    return { apiName: dependency.api_name, values };
   }
 
   /** Run the `load` listeners: the app is on the page. */

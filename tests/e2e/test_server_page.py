@@ -56,7 +56,7 @@ def test_the_app_runs_on_the_server_with_no_pyodide(page: Page, app_url: str) ->
     assert not [url for url in requests if "pyodide" in url or url.endswith(".whl")]
     # Gradio's footer, whose "Use via API" opens the API page.
     expect(page.locator("footer").get_by_text("Use via API · Built with Gradio")).to_be_visible()
-    page.locator("footer").get_by_role("link", name="Use via API").click()
+    page.locator("footer").get_by_role("button", name="Use via API logo").click()
     expect(page.locator(".pagelet-api h2")).to_be_visible()
 
 

@@ -35,7 +35,7 @@ const serverApi = {
 
 test("Use via API in a page with no server: the endpoints, and that the page's script drives the app", async ({ core, page }) => {
   await core.mount(app);
-  const link = page.getByRole("link", { name: "Use via API" });
+  const link = page.getByRole("button", { name: "Use via API logo" });
   await link.click();
   const view = page.getByRole("region", { name: "API" });
   await expect(view.getByRole("heading", { name: "/letter_count" })).toBeVisible();
@@ -52,7 +52,7 @@ test("Use via API in a page with no server: the endpoints, and that the page's s
 
 test("Use via API on a server: each endpoint with ready-to-copy Python, JavaScript, curl and MCP", async ({ core, page }) => {
   await core.mount(app, { serverApi });
-  await page.getByRole("link", { name: "Use via API" }).click();
+  await page.getByRole("button", { name: "Use via API logo" }).click();
   const view = page.getByRole("region", { name: "API" });
   await expect(view).toContainText("2 API endpoints, at http://127.0.0.1:7860/");
   const counting = view.getByRole("article").filter({ has: page.getByRole("heading", { name: "/letter_count" }) });
@@ -81,8 +81,54 @@ test("Use via API on a server: each endpoint with ready-to-copy Python, JavaScri
 
 test("Use via API on a server without MCP says how to turn it on", async ({ core, page }) => {
   await core.mount(app, { serverApi: { ...serverApi, mcp: false } });
-  await page.getByRole("link", { name: "Use via API" }).click();
+  await page.getByRole("button", { name: "Use via API logo" }).click();
   const view = page.getByRole("region", { name: "API" });
   await view.getByRole("radio", { name: "MCP" }).check();
   await expect(view.getByRole("article").first()).toContainText("launch it with mcp_server=True");
+});
+
+test("the API recorder keeps the calls a person's clicks make and shows code that replays them", async ({ core, page }) => {
+  await core.mount(app, { serverApi });
+  await page.getByRole("button", { name: "Use via API logo" }).click();
+  await page.getByRole("region", { name: "API" }).getByRole("button", { name: "API Recorder" }).click();
+  await expect(page.getByRole("region", { name: "API" })).toHaveCount(0);
+  const recorder = page.getByRole("button", { name: /^Recording API Calls/ });
+  await expect(recorder).toHaveText("Recording API Calls: [0]");
+
+  await page.getByLabel("Word").fill("it's");
+  await page.getByLabel("Letter").fill("t");
+  await page.getByRole("button", { name: "Count" }).click();
+  await expect(recorder).toHaveText("Recording API Calls: [1] /letter_count");
+
+  await recorder.click();
+  await expect(recorder).toHaveCount(0);
+  const view = page.getByRole("region", { name: "API" });
+  await expect(view.locator("#num-recorded-api-calls")).toHaveText("🪄 Recorded API Calls [1]");
+  const recorded = view.locator(".pagelet-api-recorded pre code");
+  // The State input is not sent by a client; the values are the ones typed.
+  await expect(recorded).toHaveText(
+    'from gradio_client import Client\n\nclient = Client("http://127.0.0.1:7860/")\n' +
+      'client.predict(\n    word="it\'s",\n    letter="t",\n    api_name="/letter_count",\n)\n',
+  );
+  await view.getByRole("radio", { name: "JavaScript" }).check();
+  await expect(recorded).toContainText('await client.predict("/letter_count", {\n  word: "it\'s",\n  letter: "t",\n});');
+  await view.getByRole("radio", { name: "cURL" }).check();
+  await expect(recorded).toContainText(`-d '{"data":["it'\\''s","t"]}'`);
+
+  // Closed, the recording is over: a new click is not counted anywhere.
+  await view.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Count" }).click();
+  await expect(page.getByRole("button", { name: /^Recording API Calls/ })).toHaveCount(0);
+});
+
+test("in a page with no server, recorded calls are shown for the same app served by pagelet run", async ({ core, page }) => {
+  await core.mount(app);
+  await page.getByRole("button", { name: "Use via API logo" }).click();
+  await page.locator("#start-api-recorder").click();
+  await page.getByLabel("Word").fill("banana");
+  await page.getByRole("button", { name: "Count" }).click();
+  await page.locator("#api-recorder").click();
+  const view = page.getByRole("region", { name: "API" });
+  await expect(view).toContainText("once the same app is served with `pagelet run` (at http://127.0.0.1:7860/)");
+  await expect(view.locator(".pagelet-api-recorded pre code")).toContainText('word="banana",\n    letter="",\n    api_name="/letter_count",');
 });

@@ -51,3 +51,35 @@ test.describe("in a German browser", () => {
     await expect(page.getByRole("button", { name: "Greet" })).toBeVisible();
   });
 });
+
+test("Settings in the footer changes the page's language at run time; what the person typed stays", async ({ core, page }) => {
+  await core.mount(translatedApp());
+  const name = page.getByLabel("Your Name", { exact: true });
+  await name.fill("Ada");
+  await page.locator("footer").getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Settings" });
+  const language = dialog.getByRole("combobox", { name: "Language" });
+  await expect(language).toHaveValue("English");
+  await language.fill("Esp");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(language).toHaveValue("Español");
+  await page.locator(".backdrop").click();
+  await expect(dialog).toHaveCount(0);
+
+  await expect(page.getByLabel("Tu Nombre", { exact: true })).toHaveValue("Ada");
+  await expect(page.getByRole("radio", { name: "Negrita" })).toBeChecked();
+  await expect(page.getByRole("button", { name: "Saludar" })).toBeVisible();
+  // The footer and the dialog speak the new language too.
+  await page.locator("footer").getByRole("button", { name: "Configuración" }).click();
+  await expect(page.getByRole("dialog", { name: "Configuración" }).getByRole("combobox", { name: "Language" })).toHaveValue("Español");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.locator("footer").getByRole("button", { name: "Configuración" })).toBeFocused();
+
+  // A later update's marker is shown in the chosen language.
+  await page.getByRole("button", { name: "Saludar" }).click();
+  const [event] = await core.expectEvents(1);
+  await core.answer(event?.event_id ?? "", [{ id: 1, value: marker("john") }]);
+  await expect(page.getByLabel("Tu Nombre", { exact: true })).toHaveValue("John Spanish");
+});
