@@ -1,7 +1,7 @@
 /**
  * Gradio's API recorder: once started from the API page, every call the
- * person's clicks make to a named endpoint is kept, with the values sent,
- * so the API page can show code that replays them with a client. While it
+ * person's clicks make is kept, with the values sent, so the API page can
+ * show code that replays those to named endpoints with a client. While it
  * records, a button at the foot of the app counts the calls; clicking it
  * stops recording and opens the API page with them.
  *
@@ -9,10 +9,10 @@
  * that turns calls into snippets is in the lazy `api-view.ts`.
  */
 
-/** One call to a named endpoint, as a client would make it: State inputs left out. */
+/** One call the page made, as a client would make it: State inputs left out. */
 export interface RecordedCall {
-  /** The endpoint's name without its slash, as in the config (`api_name`). */
-  apiName: string;
+  /** The endpoint's name without its slash (`api_name`); null for a listener that is no endpoint (it only updates the page). */
+  apiName: string | null;
   values: unknown[];
 }
 
@@ -48,7 +48,7 @@ export class ApiRecorder {
     this.#draw();
   }
 
-  /** Keep a call, when recording and the call is to a named endpoint. */
+  /** Keep a call, when recording. */
   record(call: RecordedCall | null): void {
     if (call === null || this.#indicator === null) return;
     this.#calls.push(call);
@@ -66,7 +66,8 @@ export class ApiRecorder {
 
   #draw(): void {
     if (this.#indicator === null) return;
-    const last = this.#calls.at(-1);
-    this.#indicator.textContent = `Recording API Calls: [${this.#calls.length}]${last === undefined ? "" : ` /${last.apiName}`}`;
+    const named = this.#calls.filter((call) => call.apiName !== null);
+    const last = named[named.length - 1]?.apiName;
+    this.#indicator.textContent = `Recording API Calls: [${this.#calls.length}]${last == null ? "" : ` /${last}`}`;
   }
 }

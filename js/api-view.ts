@@ -158,38 +158,47 @@ export function pythonLiteral(value: unknown): string {
 }
 
 /** A recorded call's parameter names, from the API info; null when it does not name every value (then they go by position). */
-function parameterNames(info: ApiInfo, call: RecordedCall): string[] | null {
+function parameterNames(info: ApiInfo, call: NamedCall): string[] | null {
   const parameters = info.named_endpoints[`/${call.apiName}`]?.parameters ?? [];
   const names = call.values.map((_, index) => parameters[index]?.parameter_name);
   return names.every((name): name is string => typeof name === "string") ? names : null;
 }
 
+type NamedCall = RecordedCall & { apiName: string };
+
+/** Each call as `replay` writes it; a call to no endpoint as a `comment` line, which no client can make. */
+function replaySteps(calls: readonly RecordedCall[], comment: string, replay: (call: NamedCall) => string): string {
+  return calls.map((call) => call.apiName === null
+    ? `${comment} (a call that only updates the page: it has no API name)\n`
+    : replay(call as NamedCall)).join("");
+}
+
 /** Python that replays `calls` in order with gradio_client. */
 export function recordedPythonSnippet(appUrl: string, info: ApiInfo, calls: readonly RecordedCall[]): string {
   const files = calls.some((call) => call.values.some(isFileData));
-  const steps = calls.map((call) => {
+  const steps = replaySteps(calls, "#", (call) => {
     const names = parameterNames(info, call);
     const args = call.values.map((value, index) => `    ${names === null ? "" : `${names[index]}=`}${pythonLiteral(value)},\n`).join("");
     return `client.predict(\n${args}    api_name=${JSON.stringify(`/${call.apiName}`)},\n)\n`;
   });
-  return `from gradio_client import Client${files ? ", handle_file" : ""}\n\nclient = Client(${JSON.stringify(appUrl)})\n${steps.join("")}`;
+  return `from gradio_client import Client${files ? ", handle_file" : ""}\n\nclient = Client(${JSON.stringify(appUrl)})\n${steps}`;
 }
 
 /** JavaScript that replays `calls` in order with @gradio/client. */
 export function recordedJsSnippet(appUrl: string, info: ApiInfo, calls: readonly RecordedCall[]): string {
-  const steps = calls.map((call) => {
+  const steps = replaySteps(calls, "//", (call) => {
     const names = parameterNames(info, call);
     const payload = names === null
       ? JSON.stringify(call.values)
       : `{\n${call.values.map((value, index) => `  ${names[index]}: ${JSON.stringify(value)},\n`).join("")}}`;
     return `await client.predict(${JSON.stringify(`/${call.apiName}`)}, ${payload});\n`;
   });
-  return `import { Client } from "@gradio/client";\n\nconst client = await Client.connect(${JSON.stringify(appUrl)});\n${steps.join("")}`;
+  return `import { Client } from "@gradio/client";\n\nconst client = await Client.connect(${JSON.stringify(appUrl)});\n${steps}`;
 }
 
 /** curl commands that replay `calls` in order. */
 export function recordedCurlSnippet(appUrl: string, calls: readonly RecordedCall[]): string {
-  return calls.map((call) => curlCommand(appUrl, `/${call.apiName}`, call.values)).join("\n");
+  return replaySteps(calls, "#", (call) => `${curlCommand(appUrl, `/${call.apiName}`, call.values)}\n`);
 }
 
 /** The endpoints of a config, for a runtime with no `/gradio_api/info` (the browser). */

@@ -80,11 +80,11 @@ export class Session {
   /**
    * Event message `message`, which this session sent, as a client's call to
    * its endpoint (State inputs left out, as a client does not send them);
-   * null when its dependency is no named endpoint.
+   * null for a message this session did not send.
    */
   endpointCall(message: EventMessage): RecordedCall | null {
     const dependency = this.#events.dependencyOf(message.event_id);
-    if (dependency === undefined || dependency.api_name === null) return null;
+    if (dependency === undefined) return null;
     const values = message.data.filter((_, index) => {
       const input = dependency.inputs[index];
       return input === undefined || this.#store.type(input) !== "state";

@@ -121,14 +121,27 @@ test("the API recorder keeps the calls a person's clicks make and shows code tha
   await expect(page.getByRole("button", { name: /^Recording API Calls/ })).toHaveCount(0);
 });
 
-test("in a page with no server, recorded calls are shown for the same app served by pagelet run", async ({ core, page }) => {
-  await core.mount(app);
+test("in a page with no server, recorded calls are shown for the same app served by pagelet run; a listener with no API name is counted, not replayed", async ({ core, page }) => {
+  const chained = appConfig(app.components, [
+    ...app.dependencies,
+    dependency(1, { targets: [], trigger_after: 0, inputs: [1], outputs: [1], api_name: null }),
+  ]);
+  await core.mount(chained);
   await page.getByRole("button", { name: "Use via API logo" }).click();
   await page.locator("#start-api-recorder").click();
   await page.getByLabel("Word").fill("banana");
   await page.getByRole("button", { name: "Count" }).click();
+  const [first] = await core.expectEvents(1);
+  await core.answer(first?.event_id ?? "", [{ id: 3, value: 3 }]);
+  await core.expectEvents(2);
+  await expect(page.locator("#api-recorder")).toHaveText("Recording API Calls: [2] /letter_count");
   await page.locator("#api-recorder").click();
   const view = page.getByRole("region", { name: "API" });
+  await expect(view.locator("#num-recorded-api-calls")).toHaveText("🪄 Recorded API Calls [2]");
   await expect(view).toContainText("once the same app is served with `pagelet run` (at http://127.0.0.1:7860/)");
-  await expect(view.locator(".pagelet-api-recorded pre code")).toContainText('word="banana",\n    letter="",\n    api_name="/letter_count",');
+  await expect(view.locator(".pagelet-api-recorded pre code")).toHaveText(
+    'from gradio_client import Client\n\nclient = Client("http://127.0.0.1:7860/")\n' +
+      'client.predict(\n    word="banana",\n    letter="",\n    api_name="/letter_count",\n)\n' +
+      "# (a call that only updates the page: it has no API name)\n",
+  );
 });
