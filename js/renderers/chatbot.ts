@@ -1,6 +1,7 @@
 import { blockElement, caption, showCaption } from "./block";
 import { chatExamples } from "./chat-examples";
 import { markdownFragment } from "./markdown";
+import { latexDelimiters, type LatexDelimiter } from "./math";
 import { bool, num, optionalStr } from "./props";
 import type { FileAccess } from "../files";
 import type { FileData } from "../protocol";
@@ -178,8 +179,14 @@ function isFileData(value: unknown): value is FileData {
   return file !== null && typeof file.path === "string";
 }
 
-function partElement(part: Part, files: FileAccess): Node {
-  if (part.type === "text") return markdownFragment(part.text, true);
+/** What drawing a message needs besides the message: the app's files, and which LaTeX to draw. */
+interface Drawing {
+  files: FileAccess;
+  delimiters: readonly LatexDelimiter[];
+}
+
+function partElement(part: Part, { files, delimiters }: Drawing): Node {
+  if (part.type === "text") return markdownFragment(part.text, true, delimiters);
   if (part.type === "file") return fileElement(part.file, part.alt_text, files);
   // A component in a message: its files shown as media, anything else as its text.
   const value = record(part.value);
@@ -196,9 +203,9 @@ function partElement(part: Part, files: FileAccess): Node {
   return text;
 }
 
-function contentFragment(message: Message, files: FileAccess): DocumentFragment {
+function contentFragment(message: Message, drawing: Drawing): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  for (const part of message.parts) fragment.append(partElement(part, files));
+  for (const part of message.parts) fragment.append(partElement(part, drawing));
   return fragment;
 }
 
@@ -207,7 +214,7 @@ function contentFragment(message: Message, files: FileAccess): DocumentFragment 
  * unless its status is "done", with a spinner while "pending", its log and
  * duration beside the title, and its nested thoughts (`parent_id`) inside.
  */
-function thoughtElement(message: Message, children: readonly Message[], nested: Map<string, Message[]>, files: FileAccess): HTMLElement {
+function thoughtElement(message: Message, children: readonly Message[], nested: Map<string, Message[]>, drawing: Drawing): HTMLElement {
   const { metadata } = message;
   const details = document.createElement("details");
   details.className = "pagelet-chat-thought";
@@ -234,16 +241,16 @@ function thoughtElement(message: Message, children: readonly Message[], nested: 
   }
   const body = document.createElement("div");
   body.className = "pagelet-chat-thought-body";
-  body.append(contentFragment(message, files));
-  for (const child of children) body.append(messageBody(child, nested, files));
+  body.append(contentFragment(message, drawing));
+  for (const child of children) body.append(messageBody(child, nested, drawing));
   details.append(summary, body);
   return details;
 }
 
-function messageBody(message: Message, nested: Map<string, Message[]>, files: FileAccess): Node {
-  if (message.metadata.title === null) return contentFragment(message, files);
+function messageBody(message: Message, nested: Map<string, Message[]>, drawing: Drawing): Node {
+  if (message.metadata.title === null) return contentFragment(message, drawing);
   const children = message.metadata.id === null ? [] : (nested.get(message.metadata.id) ?? []);
-  return thoughtElement(message, children, nested, files);
+  return thoughtElement(message, children, nested, drawing);
 }
 
 /** Messages whose `parent_id` names an earlier thought's `id` go inside it, not in a bubble of their own. */
@@ -402,6 +409,7 @@ export const chatbot: Renderer = (context): ComponentView => {
 
   /** The value as it came: what the page hands back. */
   let value: unknown[] = [];
+  let drawing: Drawing = { files: context.files, delimiters: [] };
   let signatures: string[] = [];
   let nested = new Map<string, Message[]>();
   const options = document.createElement("div");
@@ -450,7 +458,7 @@ export const chatbot: Renderer = (context): ComponentView => {
           item.className = "pagelet-chat-item";
           item.dataset.testid = user ? "user" : "bot";
           item.setAttribute("aria-label", user ? "user's message" : "bot's message");
-          item.append(inEdit ? editBox(message) : messageBody(message, nested, context.files));
+          item.append(inEdit ? editBox(message) : messageBody(message, nested, drawing));
           return item;
         }),
       );
@@ -506,6 +514,11 @@ export const chatbot: Renderer = (context): ComponentView => {
       const nextEditable = optionalStr(props, "editable");
       if (nextEditable !== editable) shown = [];
       editable = nextEditable;
+      const delimiters = latexDelimiters(props.latex_delimiters);
+      if (JSON.stringify(delimiters) !== JSON.stringify(drawing.delimiters)) {
+        drawing = { files: context.files, delimiters };
+        shown = [];
+      }
       const nextGrouped = bool(props, "group_consecutive_messages", true);
       if (nextGrouped !== grouped) shown = [];
       grouped = nextGrouped;

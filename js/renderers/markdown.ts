@@ -1,14 +1,21 @@
 import { Marked } from "marked";
 import { bool, str } from "./props";
 import { sanitizedFragment } from "./sanitize";
+import { cutMath, latexDelimiters, placeMath, typesetMath, type LatexDelimiter } from "./math";
 import type { ComponentView, Renderer } from "./types";
 
 // One parser for the page; no extensions, so its output is plain HTML to sanitize.
 const parser = new Marked({ gfm: true });
 
-/** Markdown source as a sanitized fragment (also used for chat bubbles). */
-export function markdownFragment(source: string, breaks = false): DocumentFragment {
-  return sanitizedFragment(parser.parse(source, { async: false, breaks }));
+/**
+ * Markdown source as a sanitized fragment (also used for chat bubbles);
+ * the formulas `delimiters` mark are drawn with KaTeX (see `math.ts`).
+ */
+export function markdownFragment(source: string, breaks = false, delimiters: readonly LatexDelimiter[] = []): DocumentFragment {
+  const { text, pieces } = cutMath(source, delimiters);
+  const fragment = sanitizedFragment(parser.parse(text, { async: false, breaks }));
+  if (pieces.length > 0) typesetMath(placeMath(fragment, pieces));
+  return fragment;
 }
 
 /** `elem_classes` as a list of class names. */
@@ -32,6 +39,7 @@ export const markdown: Renderer = (): ComponentView => {
   element.append(body);
   let source: string | null = null;
   let breaks: boolean | null = null;
+  let delimiters = "";
   let extraClasses: string[] = [];
 
   return {
@@ -43,11 +51,13 @@ export const markdown: Renderer = (): ComponentView => {
       body.dir = bool(props, "rtl", false) ? "rtl" : "";
       const next = str(props, "value");
       const nextBreaks = bool(props, "line_breaks", false);
+      const nextDelimiters = latexDelimiters(props.latex_delimiters);
       // Parsing is the costly part; skip it when only other props changed.
-      if (next === source && nextBreaks === breaks) return;
+      if (next === source && nextBreaks === breaks && JSON.stringify(nextDelimiters) === delimiters) return;
       source = next;
       breaks = nextBreaks;
-      body.replaceChildren(markdownFragment(next, nextBreaks));
+      delimiters = JSON.stringify(nextDelimiters);
+      body.replaceChildren(markdownFragment(next, nextBreaks, nextDelimiters));
     },
     getValue: () => source ?? "",
   };

@@ -143,3 +143,13 @@ def test_non_finite_floats_do_not_break_json():
     from pagelet.protocol import encode
 
     assert encode({"value": math.nan, "x": [math.inf]}) == '{"value":null,"x":[null]}'
+
+
+def test_latex_is_drawn_between_double_dollars_unless_turned_off():
+    # Gradio's default for Markdown and Chatbot; [] turns LaTeX off, and given delimiters are kept as given.
+    dollars = [{"left": "$$", "right": "$$", "display": True}]
+    assert gr.Markdown(render=False).get_props()["latex_delimiters"] == dollars
+    assert gr.Chatbot(render=False).get_props()["latex_delimiters"] == dollars
+    assert gr.Markdown(latex_delimiters=[], render=False).get_props()["latex_delimiters"] == []
+    inline = [{"left": "$", "right": "$", "display": False}]
+    assert gr.Chatbot(latex_delimiters=inline, render=False).get_props()["latex_delimiters"] == inline

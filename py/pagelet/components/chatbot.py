@@ -27,6 +27,7 @@ from typing import Any, ClassVar, Literal, TypedDict
 
 from ..files import FILE_DATA_TYPE
 from .base import Component
+from .display import LatexDelimiters, latex_delimiters_or_default
 from .file import payload_path, to_file_data
 
 Message = dict[str, Any]
@@ -241,7 +242,7 @@ class Chatbot(Component):
     EVENTS = ("change", "select", "like", "retry", "undo", "example_select", "option_select", "clear", "copy", "edit")
     PROPS = (
         "height", "placeholder", "rtl", "layout", "examples", "reasoning_tags",
-        "group_consecutive_messages", "render_markdown", "editable", "autoscroll",
+        "group_consecutive_messages", "render_markdown", "editable", "autoscroll", "latex_delimiters",
     )
     CLEARED_VALUE: ClassVar[Any] = []
 
@@ -262,9 +263,11 @@ class Chatbot(Component):
         autoscroll: bool = True,
         feedback_options: list[str] | tuple[str, ...] | None = ("Like", "Dislike"),
         like_user_message: bool = False,
+        latex_delimiters: LatexDelimiters | None = None,
         **kwargs: Any,
     ) -> None:
         self.height = height
+        self.latex_delimiters = latex_delimiters_or_default(latex_delimiters)
         self.placeholder = placeholder
         self.rtl = rtl
         self.layout = layout
@@ -278,7 +281,7 @@ class Chatbot(Component):
         kwargs.pop("type", None)
         if kwargs.pop("show_copy_button", False) and "buttons" not in kwargs:
             kwargs["buttons"] = ["copy"]
-        # Other Gradio options (avatar_images, latex_delimiters ...) are accepted, not drawn.
+        # Other Gradio options (avatar_images ...) are accepted, not drawn.
         known = {key: kwargs[key] for key in (
             "info", "show_label", "container", "scale", "min_width", "interactive", "visible",
             "elem_id", "elem_classes", "render", "key", "every", "inputs", "buttons",

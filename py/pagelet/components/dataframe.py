@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from .. import optional
 from .base import Component
+from .display import latex_delimiters_or_default
 
 DataType = Literal["str", "number", "bool", "date", "markdown", "html"]
 
@@ -145,7 +146,7 @@ class Dataframe(Component):
         self.headers = list(headers) if headers else [str(i) for i in range(1, self.column_count[0] + 1)]
         self.datatype = datatype
         self.type = type
-        self.latex_delimiters = latex_delimiters if latex_delimiters is not None else [{"left": "$$", "right": "$$", "display": True}]
+        self.latex_delimiters = latex_delimiters_or_default(latex_delimiters)
         self.max_height = max_height
         self.wrap = wrap
         self.line_breaks = line_breaks

@@ -8,12 +8,19 @@ from typing import Any
 
 from .base import Component
 
+LatexDelimiters = list[dict[str, str | bool]]
+
+
+def latex_delimiters_or_default(given: LatexDelimiters | None) -> LatexDelimiters:
+    """Gradio's default: only ``$$...$$`` is LaTeX, drawn on a line of its own; ``[]`` turns LaTeX off."""
+    return [{"left": "$$", "right": "$$", "display": True}] if given is None else list(given)
+
 
 class Markdown(Component):
     TYPE = "markdown"
     API_SCHEMA = {"type": "string"}
     EVENTS = ("change", "copy")
-    PROPS = ("rtl", "sanitize_html", "line_breaks", "header_links", "height")
+    PROPS = ("rtl", "sanitize_html", "line_breaks", "header_links", "height", "latex_delimiters")
     CLEARED_VALUE = ""
 
     def __init__(
@@ -26,9 +33,11 @@ class Markdown(Component):
         line_breaks: bool = False,
         header_links: bool = False,
         height: int | str | None = None,
+        latex_delimiters: LatexDelimiters | None = None,
         **kwargs: Any,
     ) -> None:
         self.rtl = rtl
+        self.latex_delimiters = latex_delimiters_or_default(latex_delimiters)
         self.sanitize_html = sanitize_html
         self.line_breaks = line_breaks
         self.header_links = header_links
