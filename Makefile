@@ -21,7 +21,7 @@ PY_SOURCES := $(shell find py -type f ! -path '*/__pycache__/*' ! -path '*/serve
 TS_SOURCES := $(shell find js lite -type f \( -name '*.ts' -o -name '*.css' \) 2>/dev/null)
 BUNDLES := dist/lite.js dist/worker.js
 # The page the CPython server serves (`demo.launch()`), shipped inside the wheel.
-SERVER_PAGE := py/pagelet/server/static/page.js
+SERVER_PAGE := py/pagelet/server/static/index-page.js
 
 # transformers.js (with onnxruntime-web bundled in) and onnxruntime-web's wasm,
 # copied from node_modules into dist/transformers/; fetched only by apps that use them.

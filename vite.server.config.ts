@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from "vite";
 
 /**
  * `js/server-page.ts` → `py/pagelet/server/static/`: the host as the server
- * adapter serves it (`page.js`, `page.css`, lazy chunks). The folder is
+ * adapter serves it (`index-page.js`, `page.css`, lazy chunks). The folder is
  * git-ignored and shipped inside the Python wheel (hatch `artifacts`).
  */
 const OUT_DIR = "py/pagelet/server/static";
@@ -33,7 +33,8 @@ export default defineConfig({
     lib: {
       entry: "js/server-page.ts",
       formats: ["es"],
-      fileName: () => "page.js",
+      // Gradio's entry name (assets/index-*.js), by which pages and tests find the script to embed an app.
+      fileName: () => "index-page.js",
       cssFileName: "page",
     },
     rolldownOptions: {

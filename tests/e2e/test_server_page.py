@@ -176,3 +176,27 @@ def test_a_refused_upload_says_the_servers_reason_in_a_toast(page: Page, files_a
     page.route("**/gradio_api/upload", lambda route: route.fulfill(status=413, json={"detail": reason}))
     page.get_by_label("Photo", exact=True).set_input_files(write_png(tmp_path / "photo.png", 2, 2, (1, 2, 3)))
     expect(page.get_by_test_id("toast-text")).to_have_text(reason)
+
+
+def test_another_page_embeds_the_app_with_gradio_app_src(page: Page, app_url: str) -> None:
+    origin = app_url.rstrip("/")
+    page.goto(app_url)
+    # A page of its own (here on the app's origin: the server takes WebSockets from its own origin only).
+    # The script's name is found in the app's page, as Gradio's embedding snippet finds its own.
+    script = re.search(r"assets/index-[\w-]+\.js", page.content())
+    assert script is not None
+    page.set_content(
+        f'<h1>Host page</h1><div id="slot"><gradio-app src="{origin}"></gradio-app></div>'
+        f'<script type="module" src="{origin}/{script.group(0)}"></script>'
+    )
+    embed = page.locator("gradio-app")
+    embed.get_by_label("Name", exact=True).fill("Ada")
+    embed.get_by_role("button", name="Greet").click()
+    expect(embed.get_by_label("Greeting", exact=True)).to_have_value("Hello Ada!")
+    # Moved in the page, the app stays connected and keeps what was typed.
+    page.evaluate("() => { const el = document.querySelector('gradio-app'); el.remove(); document.body.append(el); }")
+    expect(embed.get_by_label("Name", exact=True)).to_have_value("Ada")
+    embed.get_by_label("Name", exact=True).fill("Bo")
+    embed.get_by_role("button", name="Greet").click()
+    expect(embed.get_by_label("Greeting", exact=True)).to_have_value("Hello Bo!")
+    expect(page.locator("h1")).to_have_text("Host page")

@@ -21,12 +21,12 @@ def page_html(title: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <link rel="stylesheet" href="assets/page.css">
-<script type="module" src="assets/page.js"></script></head>
+<script type="module" src="assets/index-page.js"></script></head>
 <body><main class="pagelet" data-socket="{SOCKET_PATH}" data-api="{API_PREFIX.lstrip('/')}/"></main></body></html>"""
 
 
 async def index(request: Request) -> Response:
-    if not (STATIC / "page.js").exists():
+    if not (STATIC / "index-page.js").exists():
         return PlainTextResponse(
             "The page's scripts are missing from this installation of pagelet "
             "(build them with `make build`); the API under /gradio_api works without them.",

@@ -17,9 +17,9 @@ def shout(text: str) -> str:
     return text.upper() + "!"
 
 
-@pytest.mark.skipif(not (STATIC / "page.js").exists(), reason="the page's scripts are not built (make build)")
+@pytest.mark.skipif(not (STATIC / "index-page.js").exists(), reason="the page's scripts are not built (make build)")
 def test_the_api_page_is_a_lazy_chunk_and_the_footer_link_is_in_the_page() -> None:
-    boot = (STATIC / "page.js").read_text()
+    boot = (STATIC / "index-page.js").read_text()
     assert "Use via API" in boot
     assert "from gradio_client import Client" not in boot
     chunks = [path.name for path in (STATIC / "chunks").glob("api-view-*.js")]

@@ -14,12 +14,12 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 def test_the_wheel_carries_the_built_page(tmp_path: Path) -> None:
-    if not (REPO / "py/pagelet/server/static/page.js").exists():
-        pytest.fail("py/pagelet/server/static/page.js is missing: run `make build` first")
+    if not (REPO / "py/pagelet/server/static/index-page.js").exists():
+        pytest.fail("py/pagelet/server/static/index-page.js is missing: run `make build` first")
     subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)], cwd=REPO, check=True, capture_output=True)
     [wheel] = tmp_path.glob("pagelet-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "pagelet/server/static/page.js" in names
+    assert "pagelet/server/static/index-page.js" in names
     assert "pagelet/server/static/page.css" in names
     assert any(name.startswith("pagelet/server/static/chunks/") for name in names)
 

@@ -74,7 +74,7 @@ def test_mount_gradio_app_serves_under_a_path_of_an_existing_app() -> None:
         base = f"http://127.0.0.1:{port}"
         assert httpx.get(base + "/", timeout=TIMEOUT).text == "host app"
         assert client(base + "/demo/").predict("mounted", api_name="/echo") == "mounted"
-        assert "assets/page.js" in httpx.get(base + "/demo/", timeout=TIMEOUT).text
+        assert "assets/index-page.js" in httpx.get(base + "/demo/", timeout=TIMEOUT).text
     finally:
         server.should_exit = True
         thread.join(TIMEOUT)

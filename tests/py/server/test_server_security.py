@@ -144,7 +144,7 @@ ROUTES = [
     ("POST", "gradio_api/upload"),
     ("POST", "gradio_api/cancel"),
     ("GET", "gradio_api/file=/etc/hostname"),
-    ("GET", "assets/page.js"),
+    ("GET", "assets/index-page.js"),
 ]
 
 
