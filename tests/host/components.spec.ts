@@ -75,7 +75,7 @@ test.describe("form components", () => {
       ]),
     );
     await expect(page.getByLabel("Output", { exact: true })).toBeDisabled();
-    await expect(page.getByRole("button", { name: "Go" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Go", exact: true })).toBeDisabled();
     await expect(page.getByRole("radio", { name: "A" })).toBeDisabled();
   });
 

@@ -68,7 +68,7 @@ test("a .then() step names its chain's trigger; .failure() runs only after an er
       ],
     ),
   );
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const [first] = await core.expectEvents(1);
   await core.answer(first?.event_id ?? "", [], "done");
   const afterSuccess = await core.expectEvents(3);
@@ -77,7 +77,7 @@ test("a .then() step names its chain's trigger; .failure() runs only after an er
     [3, 1],
   ]);
   for (const event of afterSuccess.slice(1)) await core.answer(event.event_id, []);
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const runs = await core.expectEvents(4);
   await core.answer(runs[3]?.event_id ?? "", [], "error");
   const afterFailure = await core.expectEvents(6);

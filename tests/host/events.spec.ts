@@ -59,10 +59,10 @@ test("untouched inputs send what Gradio's page sends: an empty Textbox and Code 
 
 test("each run gets its own event id", async ({ core, page }) => {
   await core.mount(appConfig([component(1, "button", { value: "Go" })], [dependency(0, { targets: [[1, "click"]] })]));
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const [first] = await core.expectEvents(1);
   await core.answer(first?.event_id ?? "", []);
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const [, second] = await core.expectEvents(2);
   expect(second?.event_id).not.toBe(first?.event_id);
 });

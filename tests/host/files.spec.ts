@@ -19,7 +19,7 @@ test("an upload sends the bytes beside the message and the core's FileData becom
   await core.push({ v: 1, type: "uploaded", upload_id: upload?.upload_id, file: fileData("/tmp/s/a.txt", "a.txt") });
   // The page shows its own copy at once: the link needs no trip back.
   await expect(page.getByRole("link", { name: "a.txt" })).toHaveAttribute("href", /^blob:/);
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const events = await core.expectEvents(1);
   expect(events[0]?.data).toEqual([fileData("/tmp/s/a.txt", "a.txt")]);
 });

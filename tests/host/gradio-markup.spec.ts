@@ -17,10 +17,10 @@ test("a textbox is data-testid=textbox and, without a label, named Textbox", asy
   await expect(page.getByTestId("textbox")).toHaveCount(2);
   await expect(page.getByTestId("textbox").nth(1)).toHaveValue("hi");
   await expect(page.getByTestId("password")).toHaveAccessibleName("Secret");
-  // No submit_btn or stop_btn asked for: no such buttons in the page (Gradio's tests click "button", "Submit").
-  await expect(page.getByRole("button", { includeHidden: true })).toHaveCount(0);
+  // No submit_btn or stop_btn asked for: no such buttons in the app (Gradio's tests click "button", "Submit"); the footer has its own.
+  await expect(page.locator(".pagelet-body").getByRole("button", { includeHidden: true })).toHaveCount(0);
   await core.update("e", [{ id: 2, props: { submit_btn: "Send" } }]);
-  await expect(page.getByRole("button", { includeHidden: true })).toHaveText(["Send"]);
+  await expect(page.locator(".pagelet-body").getByRole("button", { includeHidden: true })).toHaveText(["Send"]);
 });
 
 test("a button carries Gradio's variant and size classes; a slider's controls Gradio's names", async ({ core, page }) => {

@@ -136,7 +136,7 @@ test.describe("BrowserState", () => {
     );
     await core.mount(config);
     // Nothing stored yet: the default, which (as in Gradio) counts as a change on load.
-    await page.getByRole("button", { name: "Use" }).click();
+    await page.getByRole("button", { name: "Use", exact: true }).click();
     await expect.poll(() => core.calls()).toEqual([
       [1, []],
       [0, [["none"]]],
@@ -148,7 +148,7 @@ test.describe("BrowserState", () => {
     await page.reload();
     await page.waitForFunction(() => window.harness !== undefined);
     await core.mount(config);
-    await page.getByRole("button", { name: "Use" }).click();
+    await page.getByRole("button", { name: "Use", exact: true }).click();
     await expect.poll(async () => (await core.calls()).at(-1)).toEqual([0, [["milk", "eggs"]]]);
   });
 });
@@ -175,7 +175,7 @@ test.describe("HTML templates", () => {
         dependency(1, { targets: [[1, "change"]], inputs: [1], outputs: [] }),
       ]),
     );
-    await expect(page.getByRole("img")).toHaveCount(5);
+    await expect(page.locator(".pagelet-body").getByRole("img")).toHaveCount(5);
     await expect(page.locator("img.on")).toHaveCount(3);
     await expect(page.locator("[data-loaded=yes]")).toHaveCount(1);
     expect(await page.getByRole("img", { name: "star 1" }).evaluate((img) => getComputedStyle(img).height)).toBe("40px");
@@ -200,7 +200,7 @@ test.describe("HTML templates", () => {
     await core.mount(appConfig([stars()]));
     await core.update("e1", [{ id: 1, value: 1, props: { props: { size: 60 } } }]);
     await expect(page.locator("img.on")).toHaveCount(1);
-    await expect(page.getByRole("img")).toHaveCount(5);
+    await expect(page.locator(".pagelet-body").getByRole("img")).toHaveCount(5);
     expect(await page.getByRole("img", { name: "star 1" }).evaluate((img) => getComputedStyle(img).height)).toBe("60px");
   });
 

@@ -14,7 +14,7 @@ const stopApp = appConfig(
 
 test("a dependency with cancels asks the core to stop the running event", async ({ core, page }) => {
   await core.mount(stopApp);
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const [run] = await core.expectEvents(1);
   await core.status(run?.event_id ?? "", "running");
   await core.update(run?.event_id ?? "", [{ id: 3, value: "partial" }]);
@@ -38,7 +38,7 @@ test("progress shows as a progressbar over the outputs, then goes away", async (
       [dependency(0, { targets: [[1, "click"]], outputs: [2] })],
     ),
   );
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const [run] = await core.expectEvents(1);
   const id = run?.event_id ?? "";
   await core.status(id, "running");
@@ -61,7 +61,7 @@ test("show_progress hidden draws no bar; a malformed progress is reported, not f
       [dependency(0, { targets: [[1, "click"]], outputs: [2], show_progress: "hidden" })],
     ),
   );
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const [run] = await core.expectEvents(1);
   const id = run?.event_id ?? "";
   await core.push({ v: 1, type: "progress", event_id: id, progress: { fraction: 0.5, desc: null, index: null, length: null, unit: "steps" } });
@@ -105,7 +105,7 @@ test("a run still going after a moment offers Stop over its output, which cancel
     ),
     { stopAfterMs: 50 },
   );
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const [run] = await core.expectEvents(1);
   await core.status(run?.event_id ?? "", "running");
   await page.getByRole("button", { name: "Stop", exact: true }).click();
@@ -116,7 +116,7 @@ test("a run still going after a moment offers Stop over its output, which cancel
 
 test("no second Stop is offered for a run the app has its own Stop for, nor where none is asked", async ({ core, page }) => {
   await core.mount(stopApp, { stopAfterMs: 50 });
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   const [run] = await core.expectEvents(1);
   await core.status(run?.event_id ?? "", "running");
   await page.waitForTimeout(300);
@@ -128,7 +128,7 @@ test("no second Stop is offered for a run the app has its own Stop for, nor wher
       [dependency(0, { targets: [[1, "click"]], outputs: [2] })],
     ),
   );
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   await page.waitForTimeout(300);
   await expect(page.getByRole("button", { name: "Stop" })).toHaveCount(0);
 });

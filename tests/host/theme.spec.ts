@@ -13,7 +13,7 @@ const themed = {
 test("a theme sets the app's colours and font, light and dark", async ({ core, page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await core.mount(themed);
-  const go = page.getByRole("button", { name: "Go" });
+  const go = page.getByRole("button", { name: "Go", exact: true });
   await expect(go).toHaveCSS("background-color", "rgb(99, 102, 241)");
   await expect(page.locator(".pagelet-app")).toHaveCSS("font-family", "Montserrat, sans-serif");
   await page.emulateMedia({ colorScheme: "dark" });
