@@ -28,6 +28,7 @@ export const row: Renderer = (context) =>
 export const column: Renderer = (context) =>
   container(context, "pagelet-column", (element, props) => {
     element.classList.toggle("pagelet-panel", str(props, "variant") === "panel");
+    element.classList.toggle("pagelet-compact", str(props, "variant") === "compact");
   });
 
 export const group: Renderer = (context) => container(context, "pagelet-group");

@@ -108,6 +108,9 @@ export const tabs: Renderer = (context): ComponentView => {
       // Roving tabindex: Tab reaches the list once; arrows move within it.
       button.tabIndex = isSelected ? 0 : -1;
       showPanel(entry, isSelected);
+      // Gradio grows a tab's panel by its `scale` (the host gives the tab itself --pagelet-scale).
+      const scale = props.scale;
+      entry.panel.style.flexGrow = typeof scale === "number" && Number.isFinite(scale) ? String(scale) : "";
       if (isSelected || bool(props, "render_children", false)) mount();
     });
   };
