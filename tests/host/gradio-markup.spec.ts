@@ -199,3 +199,10 @@ test("typing in a field a validator refused takes its message away, as in Gradio
   await page.getByLabel("Validated text").fill("valid value");
   await expect(page.getByText("Text is required")).toBeHidden();
 });
+
+test("a dropdown's options are named by their text, so getByLabel finds a choice as in Gradio", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "dropdown", { label: "Root", choices: [["/data/dir1", "/data/dir1"], ["/data/dir3", "/data/dir3"]], value: "/data/dir1" })]));
+  await page.getByLabel("Root").click();
+  await page.getByLabel(/\/dir3$/, { exact: true }).first().click();
+  await expect(page.getByLabel("Root")).toHaveValue("/data/dir3");
+});
