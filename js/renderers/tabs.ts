@@ -1,3 +1,4 @@
+import { placeChildren } from "./form-groups";
 import { bool, optionalStr, shown } from "./props";
 import type { ChildView, ComponentView, RenderContext, Renderer } from "./types";
 
@@ -5,7 +6,7 @@ import type { ChildView, ComponentView, RenderContext, Renderer } from "./types"
 export function stackedContent(context: RenderContext, className: string): ComponentView {
   const element = document.createElement("div");
   element.className = `${className} pagelet-column`;
-  for (const child of context.children) if (child.element) element.append(child.element);
+  placeChildren(element, context.children, { grouped: true });
   return { element, update: () => undefined, getValue: () => undefined };
 }
 
