@@ -1,3 +1,4 @@
+import { sameValue } from "../store";
 import { blockElement, caption, interactive, showCaption } from "./block";
 import { str } from "./props";
 import type { ComponentView, Renderer } from "./types";
@@ -83,6 +84,9 @@ export const fileexplorer: Renderer = (context): ComponentView => {
   let items: Entry[] = [];
   let single = false;
   let editable = true;
+  // The root and globs of the tree shown.
+  let listing: string | null = null;
+  const getValue = (): string[][] => [...files.values()].map((path) => [...path]);
 
   /** Choose `folder` and all it holds, as Gradio does once it has opened each folder inside. */
   const chooseAll = (folder: Entry, path: string[]): void => {
@@ -217,7 +221,19 @@ export const fileexplorer: Renderer = (context): ComponentView => {
       showCaption(parts, props);
       editable = interactive(props);
       single = str(props, "file_count", "multiple") === "single";
+      const unchanged = sameValue(props.value, getValue());
       files = new Map(selectedPaths(props.value).map((path) => [keyOf(path), path]));
+      // As in Gradio, a new root or glob is a new tree: what was chosen in the old one goes,
+      // unless the same update chose anew (then the value differs from what this view holds).
+      const listed = JSON.stringify([props.root_dir, props.glob, props.ignore_glob]);
+      const stale = listing !== null && listed !== listing && files.size > 0 && unchanged;
+      if (listing !== null && listed !== listing) opened.clear();
+      listing = listed;
+      if (stale) {
+        files.clear();
+        folders.clear();
+        queueMicrotask(() => context.emit("change"));
+      }
       for (const folder of [...folders]) if (![...files.keys()].some((file) => isInside(file, folder))) folders.delete(folder);
       // Open the folders that hold a chosen file, so what is chosen shows.
       for (const path of files.values()) for (let depth = 1; depth < path.length; depth += 1) opened.add(keyOf(path.slice(0, depth)));
@@ -226,6 +242,6 @@ export const fileexplorer: Renderer = (context): ComponentView => {
       items = entries(props.tree);
       draw();
     },
-    getValue: () => [...files.values()].map((path) => [...path]),
+    getValue,
   };
 };

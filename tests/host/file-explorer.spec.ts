@@ -73,3 +73,20 @@ test("checking a folder chooses all it holds, folders inside too, as Gradio's va
   expect(events[1]?.data).toEqual([[["dir4", "."], ["dir4", "dir5", "."], ["dir4", "dir_4_bar.log"]]]);
   await expect(page.locator("span").filter({ hasText: "dir4" }).getByRole("checkbox").first()).not.toBeChecked();
 });
+
+test("a new root or glob is a new tree: what was chosen in the old one goes, and that is a change", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [component(1, "fileexplorer", { label: "Files", value: null, tree: nested, file_count: "multiple", root_dir: "/data/a", glob: "**/*" })],
+      [dependency(0, { targets: [[1, "change"]], inputs: [1], outputs: [] })],
+    ),
+  );
+  await page.getByRole("checkbox", { name: "dir3_bar.log" }).check();
+  const [first] = await core.expectEvents(1);
+  expect(first?.data).toEqual([[["dir3_bar.log"]]]);
+  await core.answer(first?.event_id ?? "", []);
+  await core.update("e", [{ id: 1, props: { root_dir: "/data/b", tree: nested } }]);
+  await expect(page.getByRole("checkbox", { name: "dir3_bar.log" })).not.toBeChecked();
+  const events = await core.expectEvents(2);
+  expect(events[1]?.data).toEqual([[]]);
+});
