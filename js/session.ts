@@ -56,6 +56,11 @@ export class Session {
       // Take the view's value first, so listeners (and `change`) see what the person did.
       const value = tree.valueOf(id);
       if (value !== undefined) store.set(id, { value }, "user");
+      // As in Gradio, editing a field a validator refused takes its message away until the next run.
+      if (event === "input" && typeof store.props(id).validation_error === "string") {
+        store.set(id, { validation_error: null }, "user");
+        tree.refresh(id);
+      }
       if (event !== "change") events.trigger(id, event, eventData);
     };
     tree = await ComponentTree.build({ config, store, emit, report, ...(files ? { files } : {}) });

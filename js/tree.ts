@@ -202,6 +202,7 @@ export class ComponentTree {
       marker: null,
       child: {
         id,
+        type,
         element: view.element,
         props: () => store.props(id),
         emit: (event, eventData) => emit(id, event, eventData),

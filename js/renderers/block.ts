@@ -8,7 +8,8 @@ import { bool, optionalStr } from "./props";
 
 export function blockElement<K extends keyof HTMLElementTagNameMap>(tag: K, type: string): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
-  element.className = `pagelet-block pagelet-${type}`;
+  // `block` is Gradio's class for the same frame: apps' CSS and tests select it.
+  element.className = `block pagelet-block pagelet-${type}`;
   return element;
 }
 
@@ -18,7 +19,7 @@ export interface Caption {
   readonly info: HTMLElement;
 }
 
-export function caption(tag: "label" | "legend" | "span", domId: string): Caption {
+export function caption(tag: "label" | "legend" | "span" | "div", domId: string): Caption {
   const label = document.createElement(tag);
   label.className = "pagelet-block-info";
   label.id = `${domId}-label`;

@@ -174,6 +174,8 @@ export function createCombobox(id: string, callbacks: ComboboxCallbacks): Combob
         option.setAttribute("role", "option");
         option.dataset.index = String(index);
         option.textContent = display;
+        // Gradio names each option by its text too; apps' tests find a choice with getByLabel.
+        option.setAttribute("aria-label", display);
         return option;
       });
       listbox.replaceChildren(...optionElements);

@@ -29,15 +29,26 @@ export const json: Renderer = (context): ComponentView => {
   const pre = document.createElement("pre");
   pre.className = "pagelet-json-value";
   pre.dataset.testid = "json";
+  // Gradio's root node of the tree, marked `dark-mode` while the page is dark (apps' CSS selects
+  // both); the colours themselves come from the stylesheet's variables.
+  const root = document.createElement("div");
+  root.className = "json-node root";
+  pre.append(root);
   group.element.append(pre);
   let value: unknown = null;
+  const markMode = (): void => {
+    root.classList.toggle("dark-mode", root.closest(".dark") !== null);
+  };
 
   return {
     element: group.element,
     update(props) {
       group.update(props);
       value = props.value;
-      pre.replaceChildren(...(value === null || value === undefined ? [] : jsonLines(value, bool(props, "show_indices", false))));
+      root.replaceChildren(...(value === null || value === undefined ? [] : jsonLines(value, bool(props, "show_indices", false))));
+      markMode();
+      // The first update comes before the block is on the page, where the mode is marked.
+      requestAnimationFrame(markMode);
       // Gradio's height, max_height (500 by default) and min_height: a long value scrolls inside the block.
       pre.style.height = cssLength(props.height);
       pre.style.maxHeight = cssLength(props.max_height);

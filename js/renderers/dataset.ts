@@ -1,4 +1,5 @@
-import type { Props } from "../protocol";
+import type { FileAccess } from "../files";
+import { isFileData, type Props } from "../protocol";
 import { blockElement, showCaption, caption } from "./block";
 import { displayText, num } from "./props";
 import type { ComponentView, Renderer } from "./types";
@@ -17,6 +18,19 @@ function sampleText(value: unknown): string {
   return displayText(value);
 }
 
+/** A picture of an image sample (as Gradio's examples show one), or null for any other sample. */
+function samplePicture(value: unknown, type: unknown, files: FileAccess): HTMLImageElement | null {
+  if (type !== "image" || !isFileData(value)) return null;
+  const url = files.url(value);
+  if (url === null) return null;
+  const picture = document.createElement("img");
+  picture.className = "pagelet-sample-image";
+  picture.src = url;
+  // The cell's button (or column header) names the sample; the picture adds no words.
+  picture.alt = "";
+  return picture;
+}
+
 function rowsOf(props: Readonly<Props>): unknown[][] {
   const samples = props.samples;
   if (!Array.isArray(samples)) return [];
@@ -31,7 +45,9 @@ function rowsOf(props: Readonly<Props>): unknown[][] {
  */
 export const dataset: Renderer = (context): ComponentView => {
   const element = blockElement("div", "dataset");
-  const parts = caption("span", context.domId);
+  // Gradio's caption is a `div.label` ("Examples" unless labelled); tests and CSS find the block by it.
+  const parts = caption("div", context.domId);
+  parts.label.classList.add("label");
   parts.label.setAttribute("role", "heading");
   parts.label.setAttribute("aria-level", "3");
   const table = document.createElement("table");
@@ -44,6 +60,7 @@ export const dataset: Renderer = (context): ComponentView => {
   element.append(parts.label, parts.info, table, pager);
 
   let samples: unknown[][] = [];
+  let types: unknown[] = [];
   let perPage = 10;
   let page = 0;
   let selected: number | null = null;
@@ -67,14 +84,19 @@ export const dataset: Renderer = (context): ComponentView => {
           const cell = row.insertCell();
           // Gradio's class for a sample's cell: "table" in a table of several inputs, "gallery" for one.
           cell.className = texts.length > 1 ? "table" : "gallery";
+          const picture = samplePicture(sample[column], types[column], context.files);
           if (column > 0) {
-            cell.textContent = text;
+            if (picture) {
+              picture.alt = text;
+              cell.append(picture);
+            } else cell.textContent = text;
             return;
           }
           const pick = document.createElement("button");
           pick.type = "button";
           pick.className = "pagelet-sample-button";
-          pick.textContent = text;
+          if (picture) pick.append(picture);
+          else pick.textContent = text;
           pick.setAttribute("aria-label", texts.filter((part) => part !== "").join(", "));
           cell.append(pick);
         });
@@ -119,6 +141,7 @@ export const dataset: Renderer = (context): ComponentView => {
         }
       }
       samples = rowsOf(props);
+      types = Array.isArray(props.components) ? props.components : [];
       perPage = Math.max(1, num(props, "samples_per_page") ?? 10);
       page = Math.min(page, Math.max(0, Math.ceil(samples.length / perPage) - 1));
       selected = num(props, "value");

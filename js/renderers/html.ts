@@ -1,5 +1,5 @@
 import type { Props } from "../protocol";
-import { str } from "./props";
+import { bool, str } from "./props";
 import { sanitizedFragment } from "./sanitize";
 import type { ComponentView, Renderer } from "./types";
 
@@ -37,6 +37,8 @@ export const html: Renderer = (context): ComponentView => {
       const props: Readonly<Props> = { ...given, props: templateProps };
       latest = props;
       value = props.value;
+      // Gradio's `padding=True`: the HTML sits inset, as a block's content does.
+      element.classList.toggle("pagelet-padded", bool(props, "padding", false));
       if (templated !== null) {
         templated.update(props);
         return;

@@ -1,5 +1,6 @@
 import css from "./sidebar.css?inline";
 import { addChunkStyle } from "./chunk-style";
+import { placeChildren } from "./form-groups";
 import { bool, num, str } from "./props";
 import type { ComponentView, Renderer } from "./types";
 
@@ -22,7 +23,7 @@ export const sidebar: Renderer = (context): ComponentView => {
   content.className = "pagelet-sidebar-content";
   content.id = `${context.domId}-content`;
   toggle.setAttribute("aria-controls", content.id);
-  for (const child of context.children) if (child.element) content.append(child.element);
+  placeChildren(content, context.children, { grouped: true });
   element.append(toggle, content);
 
   let open = true;

@@ -1,3 +1,4 @@
+import { placeChildren } from "./form-groups";
 import { bool, optionalStr, shown } from "./props";
 import type { ChildView, ComponentView, RenderContext, Renderer } from "./types";
 
@@ -5,7 +6,7 @@ import type { ChildView, ComponentView, RenderContext, Renderer } from "./types"
 export function stackedContent(context: RenderContext, className: string): ComponentView {
   const element = document.createElement("div");
   element.className = `${className} pagelet-column`;
-  for (const child of context.children) if (child.element) element.append(child.element);
+  placeChildren(element, context.children, { grouped: true });
   return { element, update: () => undefined, getValue: () => undefined };
 }
 
@@ -108,6 +109,9 @@ export const tabs: Renderer = (context): ComponentView => {
       // Roving tabindex: Tab reaches the list once; arrows move within it.
       button.tabIndex = isSelected ? 0 : -1;
       showPanel(entry, isSelected);
+      // Gradio grows a tab's panel by its `scale` (the host gives the tab itself --pagelet-scale).
+      const scale = props.scale;
+      entry.panel.style.flexGrow = typeof scale === "number" && Number.isFinite(scale) ? String(scale) : "";
       if (isSelected || bool(props, "render_children", false)) mount();
     });
   };

@@ -4,6 +4,8 @@ import type { Props } from "../protocol";
 /** A rendered child, as a layout renderer sees it. */
 export interface ChildView {
   readonly id: number;
+  /** The child's component type (the renderer's key). */
+  readonly type: string;
   /** Null for components that draw nothing (State). */
   readonly element: HTMLElement | null;
   /** The child's current props. */

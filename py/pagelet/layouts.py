@@ -126,7 +126,7 @@ class Tab(Layout):
     """One page of a ``Tabs``; opening a Tab outside Tabs makes the Tabs for it."""
 
     TYPE = "tab"
-    PROPS: ClassVar[tuple[str, ...]] = ("label", "id", "interactive", "render_children")
+    PROPS: ClassVar[tuple[str, ...]] = ("label", "id", "interactive", "render_children", "scale")
     EVENTS = ("select",)
 
     def __init__(
@@ -146,8 +146,8 @@ class Tab(Layout):
     ) -> None:
         from .tree import current_context
 
-        # Gradio 6 sizes tabs alike; scale changes nothing on the page.
-        del scale
+        # As in Gradio, the tab's panel grows by `scale` in a Tabs that is given room (fill_height).
+        self.scale = scale
         self.label = label
         # As in Gradio, a tab's children are put on the page when it is first shown, unless this is set.
         self.render_children = render_children

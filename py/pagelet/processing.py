@@ -190,7 +190,8 @@ def postprocess_outputs(
             raw_value = props.pop("value")
             update["value"] = postprocess_value(view(component), raw_value) if dependency.postprocess else raw_value
         if props:
-            normalized = component.normalize_props(props)
+            # Against the session's view: a prop derived from others (a FileExplorer's tree) uses their latest values.
+            normalized = view(component).normalize_props(props)
             overrides.setdefault(component.id, {}).update(normalized)
             update["props"] = normalized
         updates.append(update)

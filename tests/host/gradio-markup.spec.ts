@@ -152,3 +152,57 @@ test("a slider's range is named 'range slider for {label}', as in Gradio, and it
   await expect(page.getByRole("slider")).toHaveValue("4");
   await expect(page.getByLabel("number input for Count")).toHaveValue("4");
 });
+
+test("a compact column and a padded HTML carry Gradio's classes; a scaled tab's panel grows", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "column", { variant: "compact", elem_id: "tight" }),
+        component(2, "button", { value: "One" }),
+        component(3, "html", { value: "Inset", padding: true, elem_id: "inset" }),
+        component(4, "html", { value: "Flush", padding: false, elem_id: "flush" }),
+        component(5, "tabs", {}),
+        component(6, "tab", { label: "Big", scale: 2 }),
+        component(7, "markdown", { value: "Big content" }),
+      ],
+      [],
+      [{ id: 1, children: [{ id: 2 }] }, { id: 3 }, { id: 4 }, { id: 5, children: [{ id: 6, children: [{ id: 7 }] }] }],
+    ),
+  );
+  await expect(page.locator("#tight")).toHaveClass(/\bcompact\b/);
+  await expect(page.locator("#inset")).toHaveClass(/\bpadded\b/);
+  await expect(page.locator("#flush")).not.toHaveClass(/\bpadded\b/);
+  await expect(page.getByRole("tabpanel", { name: "Big" })).toHaveCSS("flex-grow", "2");
+});
+
+test("a JSON's tree has Gradio's root node, marked dark-mode on a dark page", async ({ core, page }) => {
+  await page.evaluate(() => document.body.classList.add("dark"));
+  await core.mount(appConfig([component(1, "json", { value: { shared: "theme" }, elem_id: "tree" })]));
+  await expect(page.locator("#tree .json-node.root")).toHaveClass(/\bdark-mode\b/);
+  await expect(page.locator("#tree .json-node.root")).toContainText('"shared": "theme"');
+});
+
+test("examples are a .block captioned by a div.label, and an image sample shows its picture", async ({ core, page }) => {
+  const picture = { path: "/tmp/bus.png", url: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", size: null, orig_name: "bus.png", mime_type: "image/png", is_stream: false, meta: { _type: "gradio.FileData" } };
+  await core.mount(appConfig([component(1, "dataset", { headers: ["Photo"], samples: [[picture]], components: ["image"] })]));
+  const sample = page.locator('div.block:has(div.label:has-text("Examples")) img');
+  await expect(sample).toHaveJSProperty("complete", true);
+  await expect(sample).not.toHaveJSProperty("naturalWidth", 0);
+  // The picture is inside the sample's button, which still names the sample.
+  await expect(page.getByRole("button", { name: "bus.png" }).locator("img")).toHaveCount(1);
+});
+
+test("typing in a field a validator refused takes its message away, as in Gradio", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "textbox", { label: "Validated text", value: "" })]));
+  await core.update("e", [{ id: 1, props: { validation_error: "Text is required" } }]);
+  await expect(page.getByText("Text is required")).toBeVisible();
+  await page.getByLabel("Validated text").fill("valid value");
+  await expect(page.getByText("Text is required")).toBeHidden();
+});
+
+test("a dropdown's options are named by their text, so getByLabel finds a choice as in Gradio", async ({ core, page }) => {
+  await core.mount(appConfig([component(1, "dropdown", { label: "Root", choices: [["/data/dir1", "/data/dir1"], ["/data/dir3", "/data/dir3"]], value: "/data/dir1" })]));
+  await page.getByLabel("Root").click();
+  await page.getByLabel(/\/dir3$/, { exact: true }).first().click();
+  await expect(page.getByLabel("Root")).toHaveValue("/data/dir3");
+});

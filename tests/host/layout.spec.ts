@@ -242,3 +242,39 @@ test("only the shown page is in the document; another keeps what was typed in it
   await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Home" }).click();
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada");
 });
+
+test("consecutive fields share one .form, as Gradio groups them; it hides when none of its fields shows", async ({ core, page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await core.mount(
+    appConfig(
+      [
+        component(1, "textbox", { label: "First", value: "", elem_id: "first" }),
+        component(2, "number", { label: "Second", value: 1 }),
+        component(3, "button", { value: "Go" }),
+        component(4, "textbox", { label: "Alone", value: "", container: false }),
+        component(5, "row", {}),
+        component(6, "slider", { label: "Left", value: 1, minimum: 0, maximum: 5 }),
+        component(7, "checkbox", { label: "Right", value: false }),
+        component(8, "button", { value: "Beside" }),
+      ],
+      [],
+      [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5, children: [{ id: 6 }, { id: 7 }, { id: 8 }] }],
+    ),
+  );
+  const forms = page.locator(".form");
+  await expect(forms).toHaveCount(2);
+  await expect(forms.first().getByLabel("First")).toBeVisible();
+  await expect(forms.first().getByLabel("Second")).toBeVisible();
+  // A button ends the run; a field without its frame stands alone.
+  await expect(forms.getByRole("button", { name: "Go" })).toHaveCount(0);
+  await expect(forms.getByLabel("Alone")).toHaveCount(0);
+  // In a row the form takes its two fields' room beside the button: two thirds of the row.
+  const row = await forms.last().boundingBox();
+  const beside = await page.getByRole("button", { name: "Beside" }).boundingBox();
+  expect(row && beside && Math.abs(row.width / beside.width - 2)).toBeLessThan(0.2);
+
+  await core.update("e1", [{ id: 1, props: { visible: false } }, { id: 2, props: { visible: "hidden" } }]);
+  await expect(forms.first()).toBeHidden();
+  await core.update("e2", [{ id: 1, props: { visible: true } }]);
+  await expect(forms.first()).toBeVisible();
+});

@@ -45,6 +45,11 @@ def test_value_is_a_list_of_name_paths_and_the_function_gets_full_paths(root: Pa
         single.preprocess([["notes.md"], ["dir1", "bar.txt"]])
 
 
+def test_the_dot_a_folder_lists_first_reaches_the_function_as_the_folders_path(root: Path) -> None:
+    explorer = gr.FileExplorer(root_dir=root)
+    assert explorer.preprocess([["dir1", "."], ["dir1", "bar.txt"]]) == [str(root / "dir1"), str(root / "dir1" / "bar.txt")]
+
+
 def test_bad_roots_and_paths_outside_the_root_are_refused(root: Path) -> None:
     with pytest.raises(ValueError, match="The specified root_dir does not exist"):
         gr.FileExplorer(root_dir=root / "missing")
@@ -66,6 +71,19 @@ def test_returning_a_new_glob_sends_the_new_tree(root: Path) -> None:
     assert names(update["props"]["tree"]) == [("dir1", ["bar.txt"])]
     parameter = api_info(demo)["named_endpoints"]["/chosen"]["parameters"][0]
     assert parameter["python_type"]["type"] == "list[list[str]]" and parameter["type"]["title"] == "FileExplorerData"
+
+
+def test_a_new_root_is_listed_with_the_glob_this_session_set_before(root: Path) -> None:
+    with gr.Blocks() as demo:
+        only_text = gr.Checkbox(label="Show only text files")
+        folder = gr.Textbox(label="Root")
+        explorer = gr.FileExplorer(root_dir=root, label="Files")
+        only_text.change(lambda on: gr.FileExplorer(glob="*.txt" if on else "*"), only_text, explorer)
+        folder.submit(lambda path: gr.FileExplorer(root_dir=path), folder, explorer)
+    host = FakeHost(demo)
+    host.fire(0, True)
+    [update] = updates_of(host.fire(1, str(root / "dir1")))
+    assert names(update["props"]["tree"]) == ["bar.txt"]
 
 
 def test_an_api_answer_updating_the_glob_carries_no_tree(root: Path) -> None:

@@ -67,6 +67,10 @@ class FileExplorer(Component):
             normalized["tree"] = changed.tree()
         return normalized
 
+    def with_props(self, props: dict[str, Any]) -> Component:
+        # The listed tree is made from root_dir and the globs, never stored: `tree` stays the method.
+        return super().with_props({name: value for name, value in props.items() if name != "tree"})
+
     def tree(self) -> list[dict[str, Any]]:
         """The entries under ``root_dir`` that ``glob`` and ``ignore_glob`` let through, folders first,
         each ``{"name", "type": "file" | "folder", "valid", "children"}`` (Gradio's ``ls`` entries, nested)."""
@@ -102,7 +106,8 @@ class FileExplorer(Component):
         root = os.path.realpath(self.root_dir)
         if path != root and not path.startswith(root + os.sep):
             raise ValueError(f"{os.path.join(*parts)!r} is outside this file explorer's folder")
-        return os.path.join(self.root_dir, *parts) if parts else self.root_dir
+        # Normalized, as Gradio's: the "." a folder lists first stands for the folder's own path.
+        return os.path.normpath(os.path.join(self.root_dir, *parts)) if parts else self.root_dir
 
     def preprocess(self, payload: Any) -> list[str] | str | None:
         if payload is None:
