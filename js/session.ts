@@ -5,6 +5,7 @@ import { StatusIndicator } from "./status";
 import { Store } from "./store";
 import { ComponentTree } from "./tree";
 import { errorText } from "./errors";
+import type { ReportLevel } from "./toast";
 
 /**
  * One rendered config: its store, its views and its running events, wired
@@ -29,7 +30,7 @@ export class Session {
   static async create(
     config: AppConfig,
     send: (message: ClientMessage) => void,
-    report: (message: string) => void,
+    report: (message: string, level?: ReportLevel) => void,
     files?: FileAccess,
     stopAfterMs?: number,
   ): Promise<Session> {
