@@ -38,6 +38,8 @@ interface MediaKind {
    * do. A player beside an upload input says it plays, so the label names one control.
    */
   name(preview: Preview, label: string, editable: boolean): void;
+  /** Whether an input offers its file for download beside Clear (Gradio's audio input does). */
+  readonly downloadWhileEditing?: boolean;
   /** A check of a chosen file before it is uploaded (see `uploadZone`). */
   readonly check?: FileCheck;
   /** The file (and subtitles) a value holds; `props` are the component's (a video's `subtitles=`). */
@@ -115,8 +117,9 @@ function mediaRenderer(kind: MediaKind): Renderer {
       if (preview instanceof HTMLVideoElement) showSubtitles(preview, shown.subtitles ? context.files.url(shown.subtitles) : null);
       const editable = interactive(current);
       clear.hidden = !editable || value === null;
-      // As in Gradio, an output offers its file; an input offers to remove it instead.
-      const download = shown.file && !editable && bool(current, "show_download_button", true) ? downloadLink(context, shown.file, "Download") : null;
+      // As in Gradio, an output offers its file; an input offers to remove it (an audio input both).
+      const offered = !editable || kind.downloadWhileEditing === true;
+      const download = shown.file && offered && bool(current, "show_download_button", true) ? downloadLink(context, shown.file, "Download") : null;
       // Gradio's icon button is labelled "Download"; tests and apps find it by that label.
       download?.setAttribute("aria-label", "Download");
       // An output has nothing to remove: no button at all, not even a hidden one.
@@ -314,6 +317,7 @@ export const audio = mediaRenderer({
   upload: "audio",
   accept: "audio/*",
   defaultSources: ["upload", "microphone"],
+  downloadWhileEditing: true,
   preview: player("audio"),
   name: nameByAriaLabel,
   ...plainFile,
