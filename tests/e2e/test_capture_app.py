@@ -53,7 +53,7 @@ gr.Interface(size, gr.Image(sources=["webcam"], type="filepath", label="Camera")
 
 def test_a_webcam_photo_reaches_the_function_at_the_cameras_size(device_page: Page, site: Site) -> None:
     open_app(device_page, app_page(site, "webcam.html", PHOTO_APP))
-    expect(device_page.get_by_role("button", name="Upload", exact=True)).to_have_count(0)
+    expect(device_page.get_by_role("button", name="Upload file", exact=True)).to_have_count(0)
     device_page.get_by_role("button", name="Click to access webcam").click()
     live = device_page.locator(".pagelet-capture-live")
     expect(live).to_be_visible()
@@ -74,11 +74,11 @@ import gradio as gr
 gr.Interface(lambda path: "ok", gr.Image(type="filepath", label="Photo", webcam_options=gr.WebcamOptions(mirror=False)),
              gr.Textbox(label="Answer")).launch()
 """))
-    upload = device_page.get_by_role("button", name="Upload", exact=True)
+    upload = device_page.get_by_role("button", name="Upload file", exact=True)
     expect(upload).to_have_attribute("aria-pressed", "true")
     expect(device_page.get_by_label("Photo", exact=True)).to_be_visible()
     expect(device_page.get_by_role("button", name="Click to access webcam")).to_have_count(0)
-    device_page.get_by_role("button", name="Webcam").click()
+    device_page.get_by_role("button", name="Capture from camera").click()
     expect(device_page.get_by_label("Photo", exact=True)).to_be_hidden()
     device_page.get_by_role("button", name="Click to access webcam").click()
     live = device_page.locator(".pagelet-capture-live")
