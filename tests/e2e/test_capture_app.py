@@ -60,7 +60,7 @@ def test_a_webcam_photo_reaches_the_function_at_the_cameras_size(device_page: Pa
     # Mirrored by default (gr.WebcamOptions(mirror=True)), as a selfie view.
     assert live.evaluate("video => getComputedStyle(video).transform") == "matrix(-1, 0, 0, 1, 0, 0)"
     device_page.wait_for_function("() => document.querySelector('.pagelet-capture-live').videoWidth > 0")
-    device_page.get_by_role("button", name="Capture").click()
+    device_page.get_by_role("button", name="Capture", exact=True).click()
     photo = device_page.get_by_role("img", name="Camera")
     expect(photo).to_be_visible()
     expect(live).to_be_hidden()
@@ -165,7 +165,7 @@ def test_the_camera_and_microphone_example_page(device_page: Page, base_url: str
     open_app(device_page, f"{base_url}/public/examples/capture.html")
     device_page.get_by_role("button", name="Click to access webcam").click()
     device_page.wait_for_function("() => document.querySelector('.pagelet-capture-live').videoWidth > 0")
-    device_page.get_by_role("button", name="Capture").click()
+    device_page.get_by_role("button", name="Capture", exact=True).click()
     expect(device_page.get_by_label("Photo size", exact=True)).to_have_value("640 × 480 pixels")
 
     device_page.get_by_role("tab", name="Voice").click()
