@@ -1,7 +1,7 @@
 import { fatalPanel } from "./fatal";
 import type { AppConfig, ClientMessage, ErrorMessage, ServerMessage, Update } from "./protocol";
 import { Session } from "./session";
-import { Toaster } from "./toast";
+import { Toaster, WARNING_SECONDS, type ReportLevel } from "./toast";
 import type { Transport } from "./transport/transport";
 import { errorText } from "./errors";
 import { saveFile } from "./download";
@@ -77,8 +77,11 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
   // A caller that never awaits `ready` must not see an unhandled rejection.
   ready.catch(() => undefined);
 
-  const report = (message: string): void => {
-    if (!destroyed) toaster.show({ level: "error", title: "Error", message, duration: null });
+  // A warning (Gradio's `warning` dispatch from a component) closes itself, as Gradio's does.
+  const report = (message: string, level: ReportLevel = "error"): void => {
+    if (destroyed) return;
+    if (level === "warning") toaster.show({ level, title: "Warning", message, duration: WARNING_SECONDS });
+    else toaster.show({ level: "error", title: "Error", message, duration: null });
   };
 
   // Set once the app has texts to translate (gr.I18n, ChatInterface): see i18n.ts, loaded only then.

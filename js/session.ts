@@ -6,6 +6,7 @@ import { Store } from "./store";
 import { ComponentTree } from "./tree";
 import { errorText } from "./errors";
 import type { RecordedCall } from "./api-recorder";
+import type { ReportLevel } from "./toast";
 
 /**
  * One rendered config: its store, its views and its running events, wired
@@ -30,7 +31,7 @@ export class Session {
   static async create(
     config: AppConfig,
     send: (message: ClientMessage) => void,
-    report: (message: string) => void,
+    report: (message: string, level?: ReportLevel) => void,
     files?: FileAccess,
     stopAfterMs?: number,
   ): Promise<Session> {

@@ -18,6 +18,12 @@ export interface ToastOptions {
  */
 export const MAX_TOASTS = 5;
 
+/** What the host itself tells the person: an error (kept until closed) or a warning. */
+export type ReportLevel = "error" | "warning";
+
+/** Gradio's default for a warning toast (gr.Warning's `duration`). */
+export const WARNING_SECONDS = 10;
+
 export class Toaster {
   readonly element: HTMLElement;
   readonly #timers = new Set<number>();

@@ -5,6 +5,7 @@ import { loadRenderer } from "./renderers/registry";
 import type { ChildView, ComponentView, RenderContext, Renderer } from "./renderers/types";
 import type { Store } from "./store";
 import { errorText } from "./errors";
+import type { ReportLevel } from "./toast";
 
 export interface TreeOptions {
   readonly config: AppConfig;
@@ -12,7 +13,7 @@ export interface TreeOptions {
   /** A view reported a user event on component `id`. */
   readonly emit: (id: number, event: string, eventData?: Record<string, unknown>) => void;
   /** Something went wrong that the person should hear about; the app goes on. */
-  readonly report: (message: string) => void;
+  readonly report: (message: string, level?: ReportLevel) => void;
   /** File transfer with the core; without it uploads fail with a message. */
   readonly files?: FileAccess;
 }
@@ -180,6 +181,7 @@ export class ComponentTree {
       onChildUpdate: (listener) => childListeners.push(listener),
       files: this.#options.files ?? NO_FILES,
       report,
+      warn: (message) => report(message, "warning"),
       pageValues: () => [...store.entries()],
     };
 

@@ -78,7 +78,7 @@ _EVENTS = {
     "release": "slider", "clear": "image", "expand": "accordion", "tick": "timer", "load": "blocks",
     "like": "chatbot", "retry": "chatbot", "undo": "chatbot", "delete": "file", "key_up": "dropdown",
     "upload": "file", "option_select": "chatbot", "apply": "imageeditor", "edit": "chatbot", "stop": "textbox",
-    "example_select": "chatbot",
+    "example_select": "chatbot", "preview_open": "gallery", "preview_close": "gallery",
 }
 
 
@@ -90,6 +90,7 @@ def dependency_defaults() -> dict[str, Any]:
             "button": gr.Button(), "textbox": box, "dropdown": gr.Dropdown(), "slider": gr.Slider(),
             "image": gr.Image(), "accordion": gr.Accordion(), "timer": gr.Timer(), "blocks": demo,
             "chatbot": gr.Chatbot(), "file": gr.File(), "imageeditor": gr.ImageEditor(), "dataframe": gr.Dataframe(),
+            "gallery": gr.Gallery(),
         }
         first = None
         for event, owner in _EVENTS.items():

@@ -1,6 +1,7 @@
 import { openStream, stopStream, type Device } from "../media-devices";
 import { encodeWav } from "../wav";
 import { smallButton } from "./block";
+import { clockTime, microphoneSelect } from "./device-select";
 
 /**
  * The live sources of a media component: a camera to take a photo from, and
@@ -181,7 +182,7 @@ export interface RecordingKind {
   readonly device: Device;
   readonly className: string;
   /** The stream to record, from the panel's options. */
-  constraints(options: { constraints: MediaStreamConstraints | null; includeAudio: boolean }): MediaStreamConstraints;
+  constraints(options: { constraints: MediaStreamConstraints | null; includeAudio: boolean; audio: MediaTrackConstraints | true }): MediaStreamConstraints;
   /** The recorded bytes as the file the core receives. */
   toFile(recording: Blob): Promise<File>;
 }
@@ -190,7 +191,7 @@ export interface RecordingKind {
 export const soundRecording: RecordingKind = {
   device: "microphone",
   className: "pagelet-microphone",
-  constraints: () => ({ audio: true }),
+  constraints: ({ audio }) => ({ audio }),
   async toFile(recording) {
     const context = new AudioContext();
     try {
@@ -225,11 +226,42 @@ export function recordControls(): { record: HTMLButtonElement; stop: HTMLButtonE
   return { record: smallButton("Record"), stop, status };
 }
 
-/** Record and Stop; the recording is handed over when stopped. */
+/** How long a recording has run, as Gradio's recorder shows it ("0:07"); hidden when none runs. */
+function recordingClock(): { element: HTMLTimeElement; start(): void; stop(): void } {
+  const element = document.createElement("time");
+  element.className = "pagelet-capture-clock";
+  element.hidden = true;
+  let timer: number | undefined;
+  return {
+    element,
+    start() {
+      const began = performance.now();
+      const tick = (): void => {
+        element.textContent = clockTime((performance.now() - began) / 1000);
+      };
+      tick();
+      element.hidden = false;
+      window.clearInterval(timer);
+      timer = window.setInterval(tick, 250);
+    },
+    stop() {
+      window.clearInterval(timer);
+      timer = undefined;
+      element.hidden = true;
+    },
+  };
+}
+
+/**
+ * Record and Stop, how long it has run, and for the microphone Gradio's
+ * "Select input device"; the recording is handed over when stopped.
+ */
 export function recorder(kind: RecordingKind, events: RecorderEvents, includeAudio = true): CapturePanel {
   const parts = panelParts(kind.className);
   const { record, stop: stopButton, status } = recordControls();
-  parts.element.append(parts.live, record, stopButton, status, parts.message);
+  const devices = kind.device === "microphone" ? microphoneSelect() : null;
+  const clock = recordingClock();
+  parts.element.append(parts.live, record, stopButton, clock.element, status, ...(devices ? [devices.element] : []), parts.message);
   let stream: MediaStream | null = null;
   // The recording under way; `discard` when the person left before stopping.
   let current: { recording: MediaRecorder; discard: boolean } | null = null;
@@ -246,12 +278,15 @@ export function recorder(kind: RecordingKind, events: RecorderEvents, includeAud
     stopStream(stream);
     stream = null;
     parts.watch(null, mirror);
+    clock.stop();
     record.hidden = false;
     stopButton.hidden = true;
   };
 
-  const device = openOnClick(record, parts, kind.device, () => kind.constraints({ constraints, includeAudio }), (opened) => {
+  const device = openOnClick(record, parts, kind.device, () => kind.constraints({ constraints, includeAudio, audio: devices?.audio() ?? true }), (opened) => {
     stream = opened;
+    // Now that a device is allowed, the browser names them all.
+    devices?.refresh();
     const chunks: Blob[] = [];
     const started = { recording: new MediaRecorder(opened), discard: false };
     current = started;
@@ -276,6 +311,7 @@ export function recorder(kind: RecordingKind, events: RecorderEvents, includeAud
     record.hidden = true;
     stopButton.hidden = false;
     status.textContent = "Recording…";
+    clock.start();
     events.started();
   });
 

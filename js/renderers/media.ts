@@ -3,10 +3,10 @@ import { blockElement, caption, interactive, showCaption } from "./block";
 import { recorder, soundRecording, videoRecording, webcamPhoto, type CapturePanel, type RecorderEvents } from "./capture";
 import { ChunkPlayer } from "./chunk-player";
 import { microphoneStream, webcamStream, type StreamEvents, type StreamTiming } from "./stream-capture";
-import { bool, num, optionalStr } from "./props";
+import { bool, num } from "./props";
 import { offersClipboard, sourceModes, sourcePicker, type SourceMode } from "./sources";
 import type { ComponentView, RenderContext, Renderer } from "./types";
-import { acceptAttribute, clipboardImage, downloadLink, fileList, uploadZone, type FileCheck, type UploadKind } from "./upload";
+import { clipboardImage, downloadLink, fileList, uploadZone, type FileCheck, type UploadKind } from "./upload";
 
 type Preview = HTMLImageElement | HTMLAudioElement | HTMLVideoElement;
 
@@ -38,6 +38,8 @@ interface MediaKind {
    * do. A player beside an upload input says it plays, so the label names one control.
    */
   name(preview: Preview, label: string, editable: boolean): void;
+  /** Whether an input offers its file for download beside Clear (Gradio's audio input does). */
+  readonly downloadWhileEditing?: boolean;
   /** A check of a chosen file before it is uploaded (see `uploadZone`). */
   readonly check?: FileCheck;
   /** The file (and subtitles) a value holds; `props` are the component's (a video's `subtitles=`). */
@@ -115,8 +117,9 @@ function mediaRenderer(kind: MediaKind): Renderer {
       if (preview instanceof HTMLVideoElement) showSubtitles(preview, shown.subtitles ? context.files.url(shown.subtitles) : null);
       const editable = interactive(current);
       clear.hidden = !editable || value === null;
-      // As in Gradio, an output offers its file; an input offers to remove it instead.
-      const download = shown.file && !editable && bool(current, "show_download_button", true) ? downloadLink(context, shown.file, "Download") : null;
+      // As in Gradio, an output offers its file; an input offers to remove it (an audio input both).
+      const offered = !editable || kind.downloadWhileEditing === true;
+      const download = shown.file && offered && bool(current, "show_download_button", true) ? downloadLink(context, shown.file, "Download") : null;
       // Gradio's icon button is labelled "Download"; tests and apps find it by that label.
       download?.setAttribute("aria-label", "Download");
       // An output has nothing to remove: no button at all, not even a hidden one.
@@ -314,6 +317,7 @@ export const audio = mediaRenderer({
   upload: "audio",
   accept: "audio/*",
   defaultSources: ["upload", "microphone"],
+  downloadWhileEditing: true,
   preview: player("audio"),
   name: nameByAriaLabel,
   ...plainFile,
@@ -347,106 +351,3 @@ export const video = mediaRenderer({
   wrap: (file) => file,
   capture: (_mode, handlers, props) => recorder(videoRecording, recordingEvents(handlers), bool(props, "include_audio", true)),
 });
-
-/** A gallery item as the core sends it: Gradio's `{image, caption}` or `{video, caption}`. */
-interface GalleryItem {
-  image: FileData;
-  isVideo: boolean;
-  caption: string | null;
-}
-
-function galleryItems(value: unknown): GalleryItem[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: unknown): GalleryItem[] => {
-    if (typeof entry !== "object" || entry === null) return [];
-    const record = entry as Record<string, unknown>;
-    const isVideo = !("image" in record) && "video" in record;
-    const [image] = fileList(isVideo ? record.video : record.image);
-    if (!image) return [];
-    return [{ image, isVideo, caption: typeof record.caption === "string" ? record.caption : null }];
-  });
-}
-
-/**
- * gr.Gallery: a grid of images, each with its caption under it. Each image
- * is a button: choosing it fires `select` with its index and item.
- */
-export const gallery: Renderer = (context): ComponentView => {
-  const element = blockElement("div", "gallery");
-  const parts = caption("span", context.domId);
-  const grid = document.createElement("ul");
-  grid.className = "pagelet-gallery-grid";
-  grid.setAttribute("aria-labelledby", parts.label.id);
-  element.append(parts.label, parts.info, grid);
-  let value: unknown = null;
-  let selected: number | null = null;
-
-  const choose = (index: number, item: GalleryItem): void => {
-    selected = index;
-    grid.querySelectorAll("button").forEach((button, at) => button.setAttribute("aria-pressed", String(at === index)));
-    const chosen = item.isVideo ? { video: item.image, caption: item.caption } : { image: item.image, caption: item.caption };
-    context.emit("select", { index, value: chosen, selected: true });
-  };
-
-  let current: Readonly<Props> = {};
-  let label = "";
-  const draw = (): void => {
-    const props = current;
-    const columns = num(props, "columns") ?? 2;
-    grid.style.setProperty("--pagelet-gallery-columns", String(Math.max(1, Math.round(columns))));
-    grid.replaceChildren(
-      ...galleryItems(value).map((item, index) => {
-        const cell = document.createElement("li");
-        const figure = document.createElement("figure");
-        // A video item plays muted in its cell, as a picture would stand there.
-        const img = document.createElement(item.isVideo ? "video" : "img");
-        const url = context.files.url(item.image);
-        if (url !== null) img.src = url;
-        const name = item.caption ?? `${label || (item.isVideo ? "Video" : "Image")} ${index + 1}`;
-        if (img instanceof HTMLImageElement) img.alt = name;
-        else {
-          img.muted = true;
-          img.setAttribute("aria-label", name);
-        }
-        const fit = optionalStr(props, "object_fit");
-        if (fit) img.style.objectFit = fit;
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "pagelet-gallery-item";
-        button.setAttribute("aria-pressed", String(index === selected));
-        button.addEventListener("click", () => choose(index, item));
-        button.append(img);
-        figure.append(button);
-        if (item.caption !== null) {
-          const text = document.createElement("figcaption");
-          text.textContent = item.caption;
-          figure.append(text);
-        }
-        cell.append(figure);
-        return cell;
-      }),
-    );
-  };
-
-  // Gradio 6's Gallery(sources=["upload"]): an interactive gallery takes pictures; each upload is added.
-  const zone = uploadZone(context, `${context.domId}-upload`, (uploaded) => {
-    value = [...(Array.isArray(value) ? value : []), ...uploaded.map((image) => ({ image, caption: null }))];
-    draw();
-    context.emit("upload");
-  }, { kind: "gallery", labelId: parts.label.id });
-  element.append(zone.element);
-
-  return {
-    element,
-    update(props) {
-      current = props;
-      label = showCaption(parts, props);
-      if (props.value !== value) selected = null;
-      value = props.value;
-      const sources = Array.isArray(props.sources) ? props.sources : ["upload"];
-      zone.configure({ accept: acceptAttribute(props.file_types) || "image/*,video/*", multiple: true, enabled: interactive(props) && sources.includes("upload") });
-      draw();
-    },
-    getValue: () => value,
-  };
-};

@@ -62,7 +62,7 @@ const builtIn: Record<string, RendererLoader> = {
   image: () => import("./media").then((m) => m.image),
   audio: () => import("./media").then((m) => m.audio),
   video: () => import("./media").then((m) => m.video),
-  gallery: () => import("./media").then((m) => m.gallery),
+  gallery: () => import("./gallery").then((m) => m.gallery),
   dataframe: () => import("./dataframe").then((m) => m.dataframe),
   colorpicker: () => import("./pickers").then((m) => m.colorpicker),
   datetime: () => import("./pickers").then((m) => m.datetime),

@@ -7,7 +7,8 @@
 
 export type SourceMode = "upload" | "webcam" | "microphone";
 
-const NAMES: Record<SourceMode, string> = { upload: "Upload", webcam: "Webcam", microphone: "Microphone" };
+// Gradio's names for its source buttons, shown as words: a person reads what a test finds.
+const NAMES: Record<SourceMode, string> = { upload: "Upload file", webcam: "Capture from camera", microphone: "Record audio" };
 
 /** The distinct modes of `sources`, in order; unknown names are left out. */
 export function sourceModes(sources: unknown, fallback: readonly SourceMode[]): SourceMode[] {
@@ -62,6 +63,8 @@ export function sourcePicker(onChoose: (mode: SourceMode) => void, onPaste: () =
         button.type = "button";
         button.className = "pagelet-button pagelet-button-sm";
         button.textContent = NAMES[mode];
+        // Gradio's icon buttons carry the name as a label; tests find them by it.
+        button.setAttribute("aria-label", NAMES[mode]);
         button.setAttribute("aria-pressed", String(mode === chosen));
         button.addEventListener("click", () => {
           if (mode === chosen) return;

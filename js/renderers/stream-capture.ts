@@ -1,5 +1,6 @@
 import { stopStream } from "../media-devices";
 import { encodeWav } from "../wav";
+import { microphoneSelect } from "./device-select";
 import { camera, drawView, failure, openOnClick, panelParts, recordControls, type CapturePanel, type PanelParts } from "./capture";
 
 /** How often a stream hands over a piece, and for how long at most (Gradio's `stream_every`, `time_limit`), in seconds. */
@@ -145,10 +146,13 @@ export function microphoneStream(timing: () => StreamTiming, events: StreamEvent
       events.stopped();
     },
   });
-  parts.element.append(controls.record, controls.stop, controls.status, parts.message);
+  // Gradio's "Select input device" beside Record, as on its streaming microphone.
+  const devices = microphoneSelect();
+  parts.element.append(controls.record, controls.stop, controls.status, devices.element, parts.message);
 
-  const microphone = openOnClick(controls.record, parts, "microphone", () => ({ audio: true }), (opened) => {
+  const microphone = openOnClick(controls.record, parts, "microphone", () => ({ audio: devices.audio() }), (opened) => {
     stream = opened;
+    devices.refresh();
     tap = new SoundTap(opened);
     controls.begin(timing());
   });

@@ -37,6 +37,8 @@ export interface RenderContext {
   readonly files: FileAccess;
   /** Tell the person something went wrong (an error toast, as Gradio's `error` dispatch shows one). */
   report(message: string): void;
+  /** Tell the person something did not work as asked (a warning toast, Gradio's `warning` dispatch). */
+  warn(message: string): void;
   /** Every component's type and current value (what a deep link records). */
   pageValues(): PageValue[];
   /** Be told when a child's props change (a tab's label). */

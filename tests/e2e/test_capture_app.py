@@ -53,14 +53,14 @@ gr.Interface(size, gr.Image(sources=["webcam"], type="filepath", label="Camera")
 
 def test_a_webcam_photo_reaches_the_function_at_the_cameras_size(device_page: Page, site: Site) -> None:
     open_app(device_page, app_page(site, "webcam.html", PHOTO_APP))
-    expect(device_page.get_by_role("button", name="Upload", exact=True)).to_have_count(0)
+    expect(device_page.get_by_role("button", name="Upload file", exact=True)).to_have_count(0)
     device_page.get_by_role("button", name="Click to access webcam").click()
     live = device_page.locator(".pagelet-capture-live")
     expect(live).to_be_visible()
     # Mirrored by default (gr.WebcamOptions(mirror=True)), as a selfie view.
     assert live.evaluate("video => getComputedStyle(video).transform") == "matrix(-1, 0, 0, 1, 0, 0)"
     device_page.wait_for_function("() => document.querySelector('.pagelet-capture-live').videoWidth > 0")
-    device_page.get_by_role("button", name="Capture").click()
+    device_page.get_by_role("button", name="Capture", exact=True).click()
     photo = device_page.get_by_role("img", name="Camera")
     expect(photo).to_be_visible()
     expect(live).to_be_hidden()
@@ -74,11 +74,11 @@ import gradio as gr
 gr.Interface(lambda path: "ok", gr.Image(type="filepath", label="Photo", webcam_options=gr.WebcamOptions(mirror=False)),
              gr.Textbox(label="Answer")).launch()
 """))
-    upload = device_page.get_by_role("button", name="Upload", exact=True)
+    upload = device_page.get_by_role("button", name="Upload file", exact=True)
     expect(upload).to_have_attribute("aria-pressed", "true")
     expect(device_page.get_by_label("Photo", exact=True)).to_be_visible()
     expect(device_page.get_by_role("button", name="Click to access webcam")).to_have_count(0)
-    device_page.get_by_role("button", name="Webcam").click()
+    device_page.get_by_role("button", name="Capture from camera").click()
     expect(device_page.get_by_label("Photo", exact=True)).to_be_hidden()
     device_page.get_by_role("button", name="Click to access webcam").click()
     live = device_page.locator(".pagelet-capture-live")
@@ -165,7 +165,7 @@ def test_the_camera_and_microphone_example_page(device_page: Page, base_url: str
     open_app(device_page, f"{base_url}/public/examples/capture.html")
     device_page.get_by_role("button", name="Click to access webcam").click()
     device_page.wait_for_function("() => document.querySelector('.pagelet-capture-live').videoWidth > 0")
-    device_page.get_by_role("button", name="Capture").click()
+    device_page.get_by_role("button", name="Capture", exact=True).click()
     expect(device_page.get_by_label("Photo size", exact=True)).to_have_value("640 × 480 pixels")
 
     device_page.get_by_role("tab", name="Voice").click()

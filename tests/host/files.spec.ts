@@ -233,6 +233,23 @@ test("a file of a type the field does not take is refused in an error toast; a c
   await expect.poll(async () => (await core.sent()).length).toBe(1);
 });
 
+test("an audio input offers Download beside Clear, as Gradio's does; so does an output", async ({ core, page }) => {
+  const sound = { ...fileData("/tmp/s/tone.wav", "tone.wav"), url: "data:audio/wav;base64,UklGRg==" };
+  await core.mount(
+    appConfig([
+      component(1, "audio", { label: "Input Audio", value: sound }),
+      component(2, "audio", { label: "Output Audio", value: sound, interactive: false }),
+    ]),
+  );
+  const input = page.getByTestId("waveform-Input Audio").locator("..");
+  await expect(input.getByLabel("Clear", { exact: true })).toHaveCount(1);
+  await expect(input.getByLabel("Download", { exact: true })).toHaveAttribute("download", "tone.wav");
+  // Gradio's order on the page: the input's Download, then the output's.
+  await expect(page.getByLabel("Download", { exact: true })).toHaveCount(2);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByLabel("Download", { exact: true }).nth(1).click()]);
+  expect(download.suggestedFilename()).toBe("tone.wav");
+});
+
 test("an input picture offers Remove Image, an output offers Download; a listened picture sends the pixel clicked", async ({ core, page }) => {
   const photo = { ...fileData("/tmp/s/dot.png", "dot.png"), url: `data:image/png;base64,${Buffer.from(PNG_1X1).toString("base64")}` };
   await core.mount(

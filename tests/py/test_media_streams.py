@@ -127,3 +127,10 @@ def test_a_live_interface_streams_its_streaming_webcam_for_thirty_seconds_by_def
                            live=True, time_limit=5, stream_every=0.1)
     assert {key: component(limited.get_config(), "Short")["props"][key] for key in ("stream_every", "time_limit")} == {
         "stream_every": 0.1, "time_limit": 5.0}
+
+
+def test_a_streaming_audio_listens_to_the_microphone_only_unless_told() -> None:
+    # Gradio's default sources: ["microphone"] when streaming, both otherwise.
+    assert gr.Audio(streaming=True).sources == ["microphone"]
+    assert gr.Audio().sources == ["upload", "microphone"]
+    assert gr.Audio(streaming=True, sources=["upload", "microphone"]).sources == ["upload", "microphone"]

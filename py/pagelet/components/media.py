@@ -123,7 +123,8 @@ class Audio(StreamingSource, Component):
             raise ValueError(f"Audio type must be 'numpy' or 'filepath', got {type!r}")
         # An output with streaming=True plays a generator's chunks one after another as they come.
         self.streaming = streaming
-        self.sources = media_sources(sources, ("upload", "microphone"), ["upload", "microphone"])
+        # Gradio's default: a streaming Audio listens to the microphone only.
+        self.sources = media_sources(sources, ("upload", "microphone"), ["microphone"] if streaming else ["upload", "microphone"])
         self.type = type
         self.format = format
         self.autoplay = autoplay
