@@ -66,8 +66,10 @@ def test_annotated_image_keeps_boxes_and_labels(tmp_path: Path) -> None:
 def test_code_takes_text_or_a_file(tmp_path: Path) -> None:
     source = tmp_path / "hello.py"
     source.write_text("print('hi')\n")
-    assert gr.Code(language="python").postprocess((str(source),)) == "print('hi')\n"
+    assert gr.Code(language="python").postprocess((str(source),)) == "print('hi')"
     assert gr.Code().postprocess(12) == "12"
+    # Stripped, as Gradio 6 shows (and answers) code.
+    assert gr.Code(language="html").postprocess("\n    <b>hi</b>\n") == "<b>hi</b>"
     with pytest.raises(ValueError, match="Language 'cobol' is not supported"):
         gr.Code(language="cobol")
 
