@@ -80,3 +80,13 @@ def test_an_interfaces_clear_lambda_counts_in_the_lambda_numbering_as_in_gradio(
         button.click(lambda: 1, None, None)
     assert named(demo) == ["/lambda", "/lambda_2"]
     assert [d.api_name for d in demo.dependencies if d.api_visibility == "undocumented"] == ["lambda_1"]
+
+
+def test_a_random_sliders_load_endpoint_is_named_as_in_gradio():
+    with gr.Blocks() as demo:
+        slider = gr.Slider(0, 10, value=3, randomize=True)
+        gr.Slider(0, 10, randomize=True)
+    demo.attach_load_events()
+    assert named(demo) == ["/get_random_value", "/get_random_value_1"]
+    # randomize wins over a value, as Gradio documents it.
+    assert slider.value_fn == slider.get_random_value

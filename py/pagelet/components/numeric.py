@@ -107,8 +107,8 @@ class Slider(FormComponent):
         self.minimum = minimum
         self.maximum = maximum
         self.step = step if step is not None else self._default_step(minimum, maximum)
-        if randomize and value is None:
-            value = self._random_value
+        if randomize:  # as in Gradio, randomize wins over a value
+            value = self.get_random_value
         super().__init__(value, label=label, **kwargs)
         if self.value is None:
             self.value = minimum
@@ -121,7 +121,8 @@ class Slider(FormComponent):
             return 1
         return 10 ** math.floor(math.log10(span) - 2)
 
-    def _random_value(self) -> float:
+    def get_random_value(self) -> float:
+        """A value on the slider's steps, at random; Gradio's name, which names its load endpoint."""
         steps = int((self.maximum - self.minimum) / self.step)
         return self.minimum + self.step * random.randint(0, steps)
 
