@@ -202,7 +202,10 @@ class Interface(Blocks):
             return
         logged = self.input_components + self.output_components
         for button, option in buttons:
-            button.click(functools.partial(self._flag, option), logged, None, api_name=False, show_progress="hidden", queue=False)
+            # A lambda, undocumented rather than private: Gradio gives each Flag button a lambda of
+            # its own, so the app's own lambdas count on from them (/lambda_3 after three options).
+            button.click(lambda *values, option=option: self._flag(option, *values), logged, None,
+                         api_visibility="undocumented", show_progress="hidden", queue=False)
         if self.flagging_mode == "auto":
             predict.success(functools.partial(self._flag, ""), logged, None, api_name=False, show_progress="hidden", queue=False)
         if self.download_flagged is not None:
@@ -245,8 +248,7 @@ class Interface(Blocks):
                 lambda: tuple(_cleared(component) for component in resettable) if len(resettable) != 1 else _cleared(resettable[0]),
                 None,
                 resettable,
-                # Undocumented, not private: Gradio names this lambda too, so the app's own lambdas count on from it.
-                api_visibility="undocumented",
+                api_name=False,  # Gradio clears in the page (a private js_fn), naming no lambda
                 show_progress="hidden",
                 queue=False,
             )
