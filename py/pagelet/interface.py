@@ -93,6 +93,8 @@ class Interface(Blocks):
         self.max_batch_size = max_batch_size
         # Gradio 6: checks the inputs before fn runs (gr.validate per input).
         self.validator = kwargs.get("validator")
+        # Of the prediction endpoint only; the Interface's own helpers keep theirs.
+        self.api_visibility = kwargs.get("api_visibility", "public")
         if not callable(fn):
             raise TypeError(f"Interface needs a function, got {fn!r}")
         self.fn = fn
@@ -233,14 +235,15 @@ class Interface(Blocks):
             # As in Gradio: swap the buttons first, then run, then swap back; Stop cancels the run.
             swap = on(triggers, lambda: (Button(visible=False), Button(visible=True)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
             predict = swap.then(
-                self.fn, self.input_components, self.output_components, api_name=api_name, validator=self.validator, **self._batching()
+                self.fn, self.input_components, self.output_components, api_name=api_name, validator=self.validator,
+                api_visibility=self.api_visibility, **self._batching()
             )
             predict.then(lambda: (Button(visible=True), Button(visible=False)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
             stop.click(None, None, None, cancels=[predict], api_name=False, queue=False)
         else:
             predict = on(
                 triggers, self.fn, self.input_components, self.output_components, api_name=api_name, validator=self.validator,
-                **self._batching(), **(self.stream_options if streaming else {}),
+                api_visibility=self.api_visibility, **self._batching(), **(self.stream_options if streaming else {}),
             )
         if clear is not None and not isinstance(clear, ClearButton):
             resettable = [c for c in self.input_components + self.output_components if not isinstance(c, State)]

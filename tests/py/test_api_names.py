@@ -101,3 +101,8 @@ def test_each_flag_button_has_a_lambda_and_the_clear_button_none_as_in_gradio():
         gr.Interface(greet, "text", "text", flagging_mode="never")
         gr.Button("Go").click(lambda: 1, None, None)
     assert named(unflagged) == ["/greet", "/lambda"]
+
+
+def test_an_interfaces_api_visibility_hides_its_endpoint():
+    demo = gr.TabbedInterface([gr.Interface(greet, "text", "text"), gr.Interface(echo, "text", "text", api_visibility="private")])
+    assert named(demo) == ["/greet"]
