@@ -46,3 +46,19 @@ def test_answers_keep_gradios_shapes() -> None:
             "columns": ["a", "b"], "data": [["x", 1], ["y", 2]],
             "datatypes": {"a": "nominal", "b": "quantitative"}, "mark": "bar",
         }
+
+
+def test_a_generator_that_yields_nothing_answers_none() -> None:
+    with gr.Blocks() as demo:
+        text = gr.Textbox()
+        shown = gr.Textbox(value="start")
+
+        def spell(word: str):  # type: ignore[no-untyped-def]
+            for end in range(len(word)):
+                yield word[: end + 1]
+
+        text.submit(spell, text, shown)
+    with served(demo) as url:
+        api = client(url)
+        assert api.predict("", api_name="/spell") is None
+        assert api.predict("ab", api_name="/spell") == "ab"
