@@ -79,15 +79,17 @@ export class Session {
   /** Merge each update of run `eventId` into the store; views and `change` listeners follow. */
   apply(updates: readonly Update[], eventId?: string): void {
     if (eventId !== undefined) this.#events.streamed(eventId, updates.map((update) => update.id));
-    for (const update of updates) {
-      if (!this.#store.has(update.id)) {
-        this.#report(`Invalid message from the app: update for unknown component ${update.id}`);
-        continue;
+    this.#events.together(() => {
+      for (const update of updates) {
+        if (!this.#store.has(update.id)) {
+          this.#report(`Invalid message from the app: update for unknown component ${update.id}`);
+          continue;
+        }
+        const props: Props = { ...(update.props ?? {}) };
+        if (Object.hasOwn(update, "value")) props.value = update.value;
+        this.#store.set(update.id, props, "server");
       }
-      const props: Props = { ...(update.props ?? {}) };
-      if (Object.hasOwn(update, "value")) props.value = update.value;
-      this.#store.set(update.id, props, "server");
-    }
+    });
   }
 
   status(message: StatusMessage): void {
