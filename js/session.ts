@@ -1,10 +1,11 @@
 import { Events } from "./events";
 import type { FileAccess } from "./files";
-import type { AppConfig, ClientMessage, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
+import type { AppConfig, ClientMessage, LayoutNode, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
 import { StatusIndicator } from "./status";
 import { Store } from "./store";
 import { ComponentTree } from "./tree";
 import { errorText } from "./errors";
+import { findNode, replaceNode, withKeptValues } from "./render-merge";
 
 /**
  * One rendered config: its store, its views and its running events, wired
@@ -16,8 +17,11 @@ export class Session {
   readonly #events: Events;
   readonly #root: number;
   readonly #report: (message: string) => void;
+  /** The layout on the page, with each `@gr.render` rebuild in place: the next rebuild matches against it. */
+  #layout: LayoutNode;
 
   private constructor(config: AppConfig, store: Store, tree: ComponentTree, events: Events, report: (message: string) => void) {
+    this.#layout = config.layout;
     this.#store = store;
     this.#tree = tree;
     this.#events = events;
@@ -104,7 +108,11 @@ export class Session {
       this.#report(`Invalid message from the app: ${refusal}`);
       return;
     }
-    this.#store.add(message.components);
+    const old = findNode(this.#layout, message.id);
+    const store = this.#store;
+    const shown = { has: (id: number) => store.has(id), type: (id: number) => store.type(id), value: (id: number) => store.value(id) };
+    this.#store.add(old === null ? message.components : withKeptValues(old, message.layout, message.components, shown));
+    this.#layout = replaceNode(this.#layout, message.layout);
     this.#events.retire(message.retired);
     await this.#tree.replace(message.layout);
     this.#events.add(message.dependencies);
