@@ -243,6 +243,11 @@ test("only the shown page is in the document; another keeps what was typed in it
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada");
 });
 
+/** The core's `render` message for column 1: these components, in this order, no listeners. */
+function rebuildColumn(eventId: string, components: ReturnType<typeof component>[]) {
+  return { v: 1, type: "render", event_id: eventId, id: 1, components, layout: { id: 1, children: components.map(({ id }) => ({ id })) }, dependencies: [], retired: [] };
+}
+
 test("a re-render keeps what was typed in an unkeyed box at the same place, as Gradio's page does", async ({ core, page }) => {
   await core.mount(
     appConfig(
@@ -252,35 +257,17 @@ test("a re-render keeps what was typed in an unkeyed box at the same place, as G
     ),
   );
   await page.getByLabel("Box 0", { exact: true }).fill("c");
-  await core.push({
-    v: 1,
-    type: "render",
-    event_id: "r1",
-    id: 1,
-    // New ids (unkeyed): the first box stands where the old one stood; the second is new.
-    components: [
-      component(3, "textbox", { label: "Box 0", value: null }),
-      component(4, "textbox", { label: "Box 1", value: null }),
-      component(5, "number", { label: "Box 2", value: null }),
-    ],
-    layout: { id: 1, children: [{ id: 3 }, { id: 4 }, { id: 5 }] },
-    dependencies: [],
-    retired: [],
-  });
+  // New ids (unkeyed): the first box stands where the old one stood; the others are new.
+  await core.push(rebuildColumn("r1", [
+    component(3, "textbox", { label: "Box 0", value: null }),
+    component(4, "textbox", { label: "Box 1", value: null }),
+    component(5, "number", { label: "Box 2", value: null }),
+  ]));
   await expect(page.getByLabel("Box 0", { exact: true })).toHaveValue("c");
   await expect(page.getByLabel("Box 1", { exact: true })).toHaveValue("");
   await page.getByLabel("Box 1", { exact: true }).fill("a");
   // A value the app gives wins; another type at a place starts afresh.
-  await core.push({
-    v: 1,
-    type: "render",
-    event_id: "r2",
-    id: 1,
-    components: [component(6, "textbox", { label: "Box 0", value: "set" }), component(7, "number", { label: "Box 1", value: null })],
-    layout: { id: 1, children: [{ id: 6 }, { id: 7 }] },
-    dependencies: [],
-    retired: [],
-  });
+  await core.push(rebuildColumn("r2", [component(6, "textbox", { label: "Box 0", value: "set" }), component(7, "number", { label: "Box 1", value: null })]));
   await expect(page.getByLabel("Box 0", { exact: true })).toHaveValue("set");
   await expect(page.getByLabel("Box 1", { exact: true })).toHaveValue("0");
 });
