@@ -46,6 +46,8 @@ export class Events {
   readonly #longRuns: LongRuns | undefined;
   /** Dependencies that some other listener cancels: the app has its own Stop for them. */
   readonly #cancellable = new Set<number>();
+  /** While one update is applied: the dependencies it has fired already (see `together`). */
+  #firedTogether: Set<number> | null = null;
 
   constructor(options: EventsOptions) {
     this.#options = options;
@@ -82,7 +84,31 @@ export class Events {
 
   /** Component `id` emitted `event`: run every dependency listening to it. */
   trigger(id: number, event: string, eventData?: Record<string, unknown>): void {
-    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) this.#fire(dep, dep.trigger_mode, eventData, id);
+    for (const dep of this.#byTarget.get(`${id}:${event}`) ?? []) {
+      if (this.#firedTogether !== null) {
+        if (this.#firedTogether.has(dep.id)) continue;
+        this.#firedTogether.add(dep.id);
+      }
+      this.#fire(dep, dep.trigger_mode, eventData, id);
+    }
+  }
+
+  /**
+   * Run `apply` (one update of several components) so that a dependency listening to several
+   * of them runs once, with all the new values: Gradio starts one run per change at the same
+   * moment, all reading the same inputs, so its page shows what one run gives.
+   */
+  together(apply: () => void): void {
+    if (this.#firedTogether !== null) {
+      apply();
+      return;
+    }
+    this.#firedTogether = new Set();
+    try {
+      apply();
+    } finally {
+      this.#firedTogether = null;
+    }
   }
 
   /** The dependency run `eventId` is running (until its end). */

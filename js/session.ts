@@ -1,12 +1,13 @@
 import { Events } from "./events";
 import type { FileAccess } from "./files";
-import type { AppConfig, ClientMessage, EventMessage, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
+import type { AppConfig, ClientMessage, EventMessage, LayoutNode, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
 import { StatusIndicator } from "./status";
 import { Store } from "./store";
 import { ComponentTree } from "./tree";
 import { errorText } from "./errors";
 import type { RecordedCall } from "./api-recorder";
 import type { ReportLevel } from "./toast";
+import { findNode, replaceNode, withKeptValues } from "./render-merge";
 
 /**
  * One rendered config: its store, its views and its running events, wired
@@ -18,8 +19,11 @@ export class Session {
   readonly #events: Events;
   readonly #root: number;
   readonly #report: (message: string) => void;
+  /** The layout on the page, with each `@gr.render` rebuild in place: the next rebuild matches against it. */
+  #layout: LayoutNode;
 
   private constructor(config: AppConfig, store: Store, tree: ComponentTree, events: Events, report: (message: string) => void) {
+    this.#layout = config.layout;
     this.#store = store;
     this.#tree = tree;
     this.#events = events;
@@ -106,15 +110,17 @@ export class Session {
   /** Merge each update of run `eventId` into the store; views and `change` listeners follow. */
   apply(updates: readonly Update[], eventId?: string): void {
     if (eventId !== undefined) this.#events.streamed(eventId, updates.map((update) => update.id));
-    for (const update of updates) {
-      if (!this.#store.has(update.id)) {
-        this.#report(`Invalid message from the app: update for unknown component ${update.id}`);
-        continue;
+    this.#events.together(() => {
+      for (const update of updates) {
+        if (!this.#store.has(update.id)) {
+          this.#report(`Invalid message from the app: update for unknown component ${update.id}`);
+          continue;
+        }
+        const props: Props = { ...(update.props ?? {}) };
+        if (Object.hasOwn(update, "value")) props.value = update.value;
+        this.#store.set(update.id, props, "server");
       }
-      const props: Props = { ...(update.props ?? {}) };
-      if (Object.hasOwn(update, "value")) props.value = update.value;
-      this.#store.set(update.id, props, "server");
-    }
+    });
   }
 
   status(message: StatusMessage): void {
@@ -129,7 +135,11 @@ export class Session {
       this.#report(`Invalid message from the app: ${refusal}`);
       return;
     }
-    this.#store.add(message.components);
+    const old = findNode(this.#layout, message.id);
+    const store = this.#store;
+    const shown = { has: (id: number) => store.has(id), type: (id: number) => store.type(id), value: (id: number) => store.value(id) };
+    this.#store.add(old === null ? message.components : withKeptValues(old, message.layout, message.components, shown));
+    this.#layout = replaceNode(this.#layout, message.layout);
     this.#events.retire(message.retired);
     await this.#tree.replace(message.layout);
     this.#events.add(message.dependencies);

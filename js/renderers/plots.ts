@@ -28,12 +28,23 @@ interface PlotValue {
   mark: "line" | "point" | "bar";
 }
 
+/** A temporal cell (milliseconds since the epoch, as Gradio sends it) as UTC text: "2024-01-01 10:00:00". */
+function timeText(cell: unknown): unknown {
+  if (typeof cell !== "number" || !Number.isFinite(cell)) return cell;
+  return new Date(cell).toISOString().replace("T", " ").replace(/(\.000)?Z$/, "");
+}
+
 function readPlot(value: unknown): PlotValue | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Record<string, unknown>;
   if (!Array.isArray(record.columns) || !Array.isArray(record.data)) return null;
   const mark = record.mark === "point" || record.mark === "bar" ? record.mark : "line";
-  return { columns: record.columns.map(displayText), data: record.data.filter(Array.isArray) as unknown[][], mark };
+  const columns = record.columns.map(displayText);
+  const kinds = typeof record.datatypes === "object" && record.datatypes !== null ? (record.datatypes as Record<string, unknown>) : {};
+  const temporal = columns.map((name) => kinds[name] === "temporal");
+  const rows = record.data.filter(Array.isArray) as unknown[][];
+  const data = temporal.some(Boolean) ? rows.map((row) => row.map((cell, index) => (temporal[index] ? timeText(cell) : cell))) : rows;
+  return { columns, data, mark };
 }
 
 const COLORS = ["#f97316", "#3b82f6", "#10b981", "#ef4444", "#8b5cf6", "#eab308", "#06b6d4", "#ec4899"];

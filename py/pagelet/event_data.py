@@ -140,7 +140,7 @@ _CLASSES: dict[str, type[EventData]] = {
 }
 
 
-def _event_class(annotation: Any) -> type[EventData] | None:
+def event_data_class(annotation: Any) -> type[EventData] | None:
     if isinstance(annotation, type) and issubclass(annotation, EventData):
         return annotation
     if isinstance(annotation, str):
@@ -168,7 +168,7 @@ def with_event_data(
         parameters = [p for p in inspect.signature(fn).parameters.values() if p.name not in skip]
     except (TypeError, ValueError):
         return args
-    wanted = [(index, _event_class(p.annotation)) for index, p in enumerate(parameters)]
+    wanted = [(index, event_data_class(p.annotation)) for index, p in enumerate(parameters)]
     if not any(cls for _, cls in wanted):
         return args
     remaining = iter(args)

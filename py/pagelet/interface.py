@@ -93,6 +93,8 @@ class Interface(Blocks):
         self.max_batch_size = max_batch_size
         # Gradio 6: checks the inputs before fn runs (gr.validate per input).
         self.validator = kwargs.get("validator")
+        # Of the prediction endpoint only; the Interface's own helpers keep theirs.
+        self.api_visibility = kwargs.get("api_visibility", "public")
         if not callable(fn):
             raise TypeError(f"Interface needs a function, got {fn!r}")
         self.fn = fn
@@ -202,7 +204,10 @@ class Interface(Blocks):
             return
         logged = self.input_components + self.output_components
         for button, option in buttons:
-            button.click(functools.partial(self._flag, option), logged, None, api_name=False, show_progress="hidden", queue=False)
+            # A lambda, undocumented rather than private: Gradio gives each Flag button a lambda of
+            # its own, so the app's own lambdas count on from them (/lambda_3 after three options).
+            button.click(lambda *values, option=option: self._flag(option, *values), logged, None,
+                         api_visibility="undocumented", show_progress="hidden", queue=False)
         if self.flagging_mode == "auto":
             predict.success(functools.partial(self._flag, ""), logged, None, api_name=False, show_progress="hidden", queue=False)
         if self.download_flagged is not None:
@@ -230,14 +235,15 @@ class Interface(Blocks):
             # As in Gradio: swap the buttons first, then run, then swap back; Stop cancels the run.
             swap = on(triggers, lambda: (Button(visible=False), Button(visible=True)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
             predict = swap.then(
-                self.fn, self.input_components, self.output_components, api_name=api_name, validator=self.validator, **self._batching()
+                self.fn, self.input_components, self.output_components, api_name=api_name, validator=self.validator,
+                api_visibility=self.api_visibility, **self._batching()
             )
             predict.then(lambda: (Button(visible=True), Button(visible=False)), None, [submit, stop], api_name=False, show_progress="hidden", queue=False)
             stop.click(None, None, None, cancels=[predict], api_name=False, queue=False)
         else:
             predict = on(
                 triggers, self.fn, self.input_components, self.output_components, api_name=api_name, validator=self.validator,
-                **self._batching(), **(self.stream_options if streaming else {}),
+                api_visibility=self.api_visibility, **self._batching(), **(self.stream_options if streaming else {}),
             )
         if clear is not None and not isinstance(clear, ClearButton):
             resettable = [c for c in self.input_components + self.output_components if not isinstance(c, State)]
@@ -245,8 +251,7 @@ class Interface(Blocks):
                 lambda: tuple(_cleared(component) for component in resettable) if len(resettable) != 1 else _cleared(resettable[0]),
                 None,
                 resettable,
-                # Undocumented, not private: Gradio names this lambda too, so the app's own lambdas count on from it.
-                api_visibility="undocumented",
+                api_name=False,  # Gradio clears in the page (a private js_fn), naming no lambda
                 show_progress="hidden",
                 queue=False,
             )

@@ -15,12 +15,13 @@ from .blocks import Block
 from .components.base import Component
 from .components.state import State
 from .events import Dependency
+from .event_data import event_data_class
 from .files import RefusedFile
 from .progress import Progress, Reporter, bound_tracker
 if TYPE_CHECKING:
     # Types only: the browser's core wheel leaves protocol_types out (scripts/build_assets.py).
     from .protocol_types import Update
-from .oauth import signed_in_value
+from .oauth import oauth_kind, signed_in_value
 from .request import Request
 from .updates import UPDATE_MARKER, is_update
 
@@ -110,6 +111,14 @@ def injected_arguments(fn: Callable[..., Any], report_progress: Reporter, reques
             if wanted:
                 injected[parameter.name] = value
     return injected
+
+
+def is_supplied_parameter(parameter: inspect.Parameter) -> bool:
+    """Whether the runtime fills this parameter from its annotation (``gr.Request``, an OAuth
+    value, ``gr.EventData``), so that it takes no input: Gradio's "special typed" parameters."""
+    annotation = parameter.annotation
+    return (_is_request_annotation(annotation) or oauth_kind(annotation) is not None
+            or event_data_class(annotation) is not None)
 
 
 def _is_request_annotation(annotation: Any) -> bool:

@@ -264,4 +264,16 @@ test.describe("display components", () => {
     await expect(track).toHaveAttribute("kind", "subtitles");
     await expect(track).toHaveAttribute("src", words.url);
   });
+
+  test("a plot's temporal column, sent as Gradio sends it (epoch milliseconds), reads as dates", async ({ core, page }) => {
+    const value = {
+      columns: ["time", "price"],
+      data: [[1704067201000, 3], [1704070800500, 4]],
+      datatypes: { time: "temporal", price: "quantitative" },
+      mark: "line",
+    };
+    await core.mount(appConfig([component(1, "nativeplot", { label: "Prices", name: "lineplot", x: "time", y: "price", value })]));
+    const cells = page.getByRole("table", { name: "Prices" }).locator("tbody td:first-child");
+    await expect(cells).toHaveText(["2024-01-01 00:00:01", "2024-01-01 01:00:00.500"]);
+  });
 });

@@ -277,3 +277,30 @@ test("choice components report input and select", async ({ core, page }) => {
   ]);
   await expect(page.getByLabel("number input for Volume")).toHaveValue("3");
 });
+
+test("one update that changes three States fires a listener of all three once, as Gradio's page shows it", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [
+        component(1, "button", { value: "Count to 3" }),
+        component(2, "state", { value: null }),
+        component(3, "state", { value: null }),
+        component(4, "state", { value: null }),
+        component(5, "number", { label: "Changes", value: 0 }),
+      ],
+      [
+        dependency(0, { targets: [[1, "click"]], outputs: [2, 3, 4] }),
+        dependency(1, { targets: [[2, "change"], [3, "change"], [4, "change"]], inputs: [5], outputs: [5] }),
+      ],
+    ),
+  );
+  await page.getByRole("button", { name: "Count to 3" }).click();
+  const [click] = await core.expectEvents(1);
+  await core.answer(click?.event_id ?? "", [{ id: 2, value: 1 }, { id: 3, value: 2 }, { id: 4, value: 3 }]);
+  const [, change] = await core.expectEvents(2);
+  expect(change?.fn).toBe(1);
+  await core.answer(change?.event_id ?? "", [{ id: 5, value: 1 }]);
+  await expect(page.getByLabel("Changes", { exact: true })).toHaveValue("1");
+  await page.waitForTimeout(100);
+  expect(await core.events()).toHaveLength(2);
+});

@@ -277,4 +277,32 @@ test("consecutive fields share one .form, as Gradio groups them; it hides when n
   await expect(forms.first()).toBeHidden();
   await core.update("e2", [{ id: 1, props: { visible: true } }]);
   await expect(forms.first()).toBeVisible();
+
+/** The core's `render` message for column 1: these components, in this order, no listeners. */
+function rebuildColumn(eventId: string, components: ReturnType<typeof component>[]) {
+  return { v: 1, type: "render", event_id: eventId, id: 1, components, layout: { id: 1, children: components.map(({ id }) => ({ id })) }, dependencies: [], retired: [] };
+}
+
+test("a re-render keeps what was typed in an unkeyed box at the same place, as Gradio's page does", async ({ core, page }) => {
+  await core.mount(
+    appConfig(
+      [component(1, "column", { value: null }), component(2, "textbox", { label: "Box 0", value: null })],
+      [],
+      [{ id: 1, children: [{ id: 2 }] }],
+    ),
+  );
+  await page.getByLabel("Box 0", { exact: true }).fill("c");
+  // New ids (unkeyed): the first box stands where the old one stood; the others are new.
+  await core.push(rebuildColumn("r1", [
+    component(3, "textbox", { label: "Box 0", value: null }),
+    component(4, "textbox", { label: "Box 1", value: null }),
+    component(5, "number", { label: "Box 2", value: null }),
+  ]));
+  await expect(page.getByLabel("Box 0", { exact: true })).toHaveValue("c");
+  await expect(page.getByLabel("Box 1", { exact: true })).toHaveValue("");
+  await page.getByLabel("Box 1", { exact: true }).fill("a");
+  // A value the app gives wins; another type at a place starts afresh.
+  await core.push(rebuildColumn("r2", [component(6, "textbox", { label: "Box 0", value: "set" }), component(7, "number", { label: "Box 1", value: null })]));
+  await expect(page.getByLabel("Box 0", { exact: true })).toHaveValue("set");
+  await expect(page.getByLabel("Box 1", { exact: true })).toHaveValue("0");
 });

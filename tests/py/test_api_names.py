@@ -72,11 +72,37 @@ def test_interface_has_gradio_s_flag_button_unless_turned_off(monkeypatch):
 
 
 def test_an_interfaces_clear_lambda_counts_in_the_lambda_numbering_as_in_gradio():
-    # Gradio 6.31: the Interface's function is /lambda, an internal lambda of its own /lambda_1 (undocumented;
-    # Gradio's is the Flag button's, Pagelet's the Clear button's), so the app's next lambda is /lambda_2.
+    # Gradio 6.31: the Interface's function is /lambda, its Flag button's lambda /lambda_1 (undocumented),
+    # so the app's next lambda is /lambda_2.
     with gr.Blocks() as demo:
         gr.Interface(lambda text: text, "text", "text")
         button = gr.Button("Go")
         button.click(lambda: 1, None, None)
     assert named(demo) == ["/lambda", "/lambda_2"]
     assert [d.api_name for d in demo.dependencies if d.api_visibility == "undocumented"] == ["lambda_1"]
+
+
+def test_a_random_sliders_load_endpoint_is_named_as_in_gradio():
+    with gr.Blocks() as demo:
+        slider = gr.Slider(0, 10, value=3, randomize=True)
+        gr.Slider(0, 10, randomize=True)
+    demo.attach_load_events()
+    assert named(demo) == ["/get_random_value", "/get_random_value_1"]
+    # randomize wins over a value, as Gradio documents it.
+    assert slider.value_fn == slider.get_random_value
+
+
+def test_each_flag_button_has_a_lambda_and_the_clear_button_none_as_in_gradio():
+    with gr.Blocks() as demo:
+        gr.Interface(greet, "text", "text", flagging_options=["blurry", "incorrect", "other"])
+        gr.Button("Go").click(lambda: 1, None, None)
+    assert named(demo) == ["/greet", "/lambda_3"]
+    with gr.Blocks() as unflagged:
+        gr.Interface(greet, "text", "text", flagging_mode="never")
+        gr.Button("Go").click(lambda: 1, None, None)
+    assert named(unflagged) == ["/greet", "/lambda"]
+
+
+def test_an_interfaces_api_visibility_hides_its_endpoint():
+    demo = gr.TabbedInterface([gr.Interface(greet, "text", "text"), gr.Interface(echo, "text", "text", api_visibility="private")])
+    assert named(demo) == ["/greet"]

@@ -66,8 +66,10 @@ def test_annotated_image_keeps_boxes_and_labels(tmp_path: Path) -> None:
 def test_code_takes_text_or_a_file(tmp_path: Path) -> None:
     source = tmp_path / "hello.py"
     source.write_text("print('hi')\n")
-    assert gr.Code(language="python").postprocess((str(source),)) == "print('hi')\n"
+    assert gr.Code(language="python").postprocess((str(source),)) == "print('hi')"
     assert gr.Code().postprocess(12) == "12"
+    # Stripped, as Gradio 6 shows (and answers) code.
+    assert gr.Code(language="html").postprocess("\n    <b>hi</b>\n") == "<b>hi</b>"
     with pytest.raises(ValueError, match="Language 'cobol' is not supported"):
         gr.Code(language="cobol")
 
@@ -75,7 +77,8 @@ def test_code_takes_text_or_a_file(tmp_path: Path) -> None:
 def test_native_plots_from_a_dataframe_or_a_dict() -> None:
     frame = pd.DataFrame({"x": np.arange(3), "y": [1.5, 2.5, 3.5], "kind": ["a", "b", "a"]})
     value = gr.LinePlot(x="x", y="y", color="kind").postprocess(frame)
-    assert value == {"columns": ["x", "y", "kind"], "data": [[0, 1.5, "a"], [1, 2.5, "b"], [2, 3.5, "a"]], "mark": "line"}
+    assert value == {"columns": ["x", "y", "kind"], "data": [[0, 1.5, "a"], [1, 2.5, "b"], [2, 3.5, "a"]],
+                     "datatypes": {"x": "quantitative", "y": "quantitative", "kind": "nominal"}, "mark": "line"}
     json.dumps(value)
     assert gr.BarPlot(x="k", y="v").postprocess({"k": ["a"], "v": [1]})["mark"] == "bar"
     assert gr.ScatterPlot(x="k", y="v").postprocess({"k": [1], "v": [1]})["mark"] == "point"

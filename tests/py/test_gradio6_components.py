@@ -7,6 +7,7 @@ import datetime
 import inspect
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import pagelet as gr
@@ -119,8 +120,9 @@ def test_html_template_props_and_updates() -> None:
     assert props["html_template"].startswith("${")
     assert props["js_on_load"] == "element.addEventListener('click', function() { trigger('click') });"
     host = FakeHost(app)
-    assert updates_of(host.fire(0, 60)) == [{"id": stars.id, "props": {"props": {"size": 60}}}]
-    assert updates_of(host.fire(1)) == [{"id": stars.id, "props": {"label": "Big", "props": {"size": 80}}}]
+    # Gradio's updated props carry the update's "__type__" too, and so its API answers.
+    assert updates_of(host.fire(0, 60)) == [{"id": stars.id, "props": {"props": {"size": 60, "__type__": "update"}}}]
+    assert updates_of(host.fire(1)) == [{"id": stars.id, "props": {"label": "Big", "props": {"size": 80, "__type__": "update"}}}]
 
 
 def test_html_custom_events_come_from_js_on_load() -> None:
@@ -168,7 +170,8 @@ def test_buttons_option_with_names_and_a_button() -> None:
 def test_bar_plot_sums_categories_and_sorts() -> None:
     plot = gr.BarPlot(x="fruit", y="sold", sort="-y", render=False)
     value = plot.postprocess({"fruit": ["apple", "pear", "apple", "fig"], "sold": [1, 5, 2, 4], "shop": ["a", "b", "c", "d"]})
-    assert value == {"columns": ["fruit", "sold"], "data": [["pear", 5], ["fig", 4], ["apple", 3]], "mark": "bar"}
+    assert value == {"columns": ["fruit", "sold"], "data": [["pear", 5], ["fig", 4], ["apple", 3]],
+                     "datatypes": {"fruit": "nominal", "sold": "quantitative"}, "mark": "bar"}
     ordered = gr.BarPlot(x="fruit", y="sold", sort=["fig", "apple", "pear"], y_aggregate="max", render=False)
     assert ordered.postprocess({"fruit": ["apple", "pear", "apple", "fig"], "sold": [1, 5, 2, 4]})["data"] == [["fig", 4], ["apple", 2], ["pear", 5]]
 
@@ -187,7 +190,17 @@ def test_datetime_x_bins_by_time_step() -> None:
     times = [start, start + datetime.timedelta(minutes=20), start + datetime.timedelta(minutes=70)]
     plot = gr.LinePlot(x="when", y="n", x_bin="1h", y_aggregate="count", render=False)
     value = plot.postprocess({"when": times, "n": [1, 1, 1]})
-    assert value["data"] == [["2024-01-01 10:00:00", 2], ["2024-01-01 11:00:00", 1]]
+    # Times travel as Gradio sends them: milliseconds since the epoch, the column marked temporal.
+    ten, eleven = (round(datetime.datetime(2024, 1, 1, h, tzinfo=datetime.timezone.utc).timestamp() * 1000) for h in (10, 11))
+    assert value["data"] == [[ten, 2], [eleven, 1]]
+    assert value["datatypes"] == {"when": "temporal", "n": "quantitative"}
+
+
+def test_a_dataframes_times_are_epoch_milliseconds_as_in_gradio() -> None:
+    frame = pd.DataFrame({"time": pd.to_datetime(["2024-01-01 00:00:01"]), "price": [3], "origin": ["DAL"]})
+    value = gr.ScatterPlot(x="time", y="price", render=False).postprocess(frame)
+    assert value["data"] == [[1704067201000, 3, "DAL"]]
+    assert value["datatypes"] == {"time": "temporal", "price": "quantitative", "origin": "nominal"}
 
 
 def test_bad_plot_options_are_refused_at_start() -> None:

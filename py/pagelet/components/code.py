@@ -59,5 +59,6 @@ class Code(Component):
         # Gradio 4 took a (path,) tuple to show a file's content.
         if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], (str, os.PathLike)):
             with open(value[0], encoding="utf-8") as handle:
-                return handle.read()
-        return str(value)
+                return handle.read().strip()
+        # Gradio 6 strips the code it shows, so a triple-quoted template loses its first newline.
+        return str(value).strip()

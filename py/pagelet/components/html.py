@@ -103,8 +103,9 @@ class HTML(Component, BlockContext):
         # Gradio's config; the host merges it into the props the template reads.
         known = {name: value for name, value in props.items() if name in self.__dict__ or name == "value"}
         extra = {name: value for name, value in props.items() if name not in known}
-        if extra:
-            known["props"] = {**(known.get("props") or {}), **extra}
+        # Gradio's update carries its own "__type__" into these props (it is no constructor
+        # parameter of HTML), so each of its answers that updates props has it there: ours too.
+        known["props"] = {**(known.get("props") or {}), **extra, "__type__": "update"}
         return super().normalize_props(known)
 
     def __getattr__(self, name: str) -> Any:

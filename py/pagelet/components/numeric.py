@@ -27,6 +27,12 @@ def _as_number(payload: Any, label: str | None) -> float | int:
     return number
 
 
+def _as_returned(value: Any, number: float | int) -> Any:
+    """The number an output keeps: a numpy scalar stays one, as in Gradio, whose event stream
+    then writes it as text (``"3"``); its API answers do, and so do ours over HTTP."""
+    return number if isinstance(value, (int, float, str)) else value
+
+
 def round_to_precision(number: float | int | None, precision: int | None) -> float | int | None:
     """Gradio's rounding: no precision -> the number as it is (an int stays an int), 0 -> int, n -> n decimals."""
     if number is None:
@@ -76,7 +82,7 @@ class Number(FormComponent):
     def postprocess(self, value: Any) -> float | int | None:
         if value is None:
             return None
-        return round_to_precision(_as_number(value, self.label), self.precision)
+        return round_to_precision(_as_returned(value, _as_number(value, self.label)), self.precision)
 
 
 class Slider(FormComponent):
@@ -101,8 +107,8 @@ class Slider(FormComponent):
         self.minimum = minimum
         self.maximum = maximum
         self.step = step if step is not None else self._default_step(minimum, maximum)
-        if randomize and value is None:
-            value = self._random_value
+        if randomize:  # as in Gradio, randomize wins over a value
+            value = self.get_random_value
         super().__init__(value, label=label, **kwargs)
         if self.value is None:
             self.value = minimum
@@ -115,7 +121,8 @@ class Slider(FormComponent):
             return 1
         return 10 ** math.floor(math.log10(span) - 2)
 
-    def _random_value(self) -> float:
+    def get_random_value(self) -> float:
+        """A value on the slider's steps, at random; Gradio's name, which names its load endpoint."""
         steps = int((self.maximum - self.minimum) / self.step)
         return self.minimum + self.step * random.randint(0, steps)
 
@@ -130,4 +137,4 @@ class Slider(FormComponent):
         return number
 
     def postprocess(self, value: Any) -> float | int | None:
-        return None if value is None else _as_number(value, self.label)
+        return None if value is None else _as_returned(value, _as_number(value, self.label))

@@ -1,7 +1,8 @@
 """LinePlot, ScatterPlot, BarPlot from a table of columns; Plot for a matplotlib figure.
 
-The native plots send ``{"columns": [str], "data": [[cell]], "mark": "line" | "point" | "bar"}``
-and the host draws them with a chart library it loads only when a plot is on
+The native plots send ``{"columns": [str], "data": [[cell]], "datatypes": {column: kind},
+"mark": "line" | "point" | "bar"}`` as Gradio does: a kind is "quantitative", "nominal" or
+"temporal", and a temporal cell is milliseconds since the epoch (UTC). The host draws them with a chart library it loads only when a plot is on
 the page. A value is a pandas DataFrame or a dict of equal-length columns.
 """
 
@@ -115,28 +116,29 @@ class NativePlot(Component):
             if name is not None and name not in names:
                 raise ValueError(f"The plot's {axis}={name!r} is not a column; the columns are {', '.join(names)}")
         rows = [[_plain_plot_cell(cell) for cell in row] for row in rows]
+        kinds = _datatypes(value, names, rows)
+        rows = [[_epoch_ms(cell) if isinstance(cell, datetime.datetime) else cell for cell in row] for row in rows]
         if self.x is not None and self.y is not None:
-            names, rows = self._grouped(names, rows)
-        return {"columns": names, "data": [[plain_cell(cell) for cell in row] for row in rows], "mark": self.MARK}
+            names, rows = self._grouped(names, rows, kinds[str(self.x)] == "temporal")
+        return {
+            "columns": names,
+            "data": [[plain_cell(cell) for cell in row] for row in rows],
+            "datatypes": {name: kinds[name] for name in names},
+            "mark": self.MARK,
+        }
 
-    def _grouped(self, names: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+    def _grouped(self, names: list[str], rows: list[list[Any]], temporal: bool) -> tuple[list[str], list[list[Any]]]:
         """Bin, aggregate and sort as Gradio's chart would: x binned, or a category x, folds y per group."""
         x, y = names.index(str(self.x)), names.index(str(self.y))
         color = names.index(str(self.color)) if self.color is not None else None
         x_values = [row[x] for row in rows]
-        temporal = bool(x_values) and all(isinstance(value, datetime.datetime) for value in x_values)
-        if temporal:
-            rows = [[_epoch_ms(cell) if index == x else cell for index, cell in enumerate(row)] for row in rows]
         categorical = not temporal and not is_numeric(x_values)
         # Gradio's rule: a binned x, or a category x on a line or bar chart, is aggregated.
         if self.x_bin is not None or (categorical and self.MARK != "point"):
             rows = aggregate(rows, x, y, color, self.x_bin, self.y_aggregate, temporal=temporal)
             names = [names[x], names[y]] + ([names[color]] if color is not None else [])
             x, y = 0, 1
-        rows = sort_rows(rows, x, y, self.sort)
-        if temporal:
-            rows = [[_iso(cell) if index == x else cell for index, cell in enumerate(row)] for row in rows]
-        return names, rows
+        return names, sort_rows(rows, x, y, self.sort)
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
@@ -151,17 +153,32 @@ def _plain_plot_cell(cell: Any) -> Any:
     return to_pydatetime() if callable(to_pydatetime) else cell
 
 
-def _epoch_ms(moment: datetime.datetime) -> float:
+def _epoch_ms(moment: datetime.datetime) -> int:
+    # pandas' to_json(date_unit="ms"), which Gradio uses: a naive time is read as UTC.
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.timezone.utc)
-    return moment.timestamp() * 1000
+    return round(moment.timestamp() * 1000)
 
 
-def _iso(milliseconds: Any) -> Any:
-    if not isinstance(milliseconds, (int, float)):
-        return milliseconds
-    # The same text a datetime cell has when it is not binned (str of a datetime).
-    return str(datetime.datetime.fromtimestamp(milliseconds / 1000, tz=datetime.timezone.utc).replace(tzinfo=None))
+def _datatypes(value: Any, names: list[str], rows: list[list[Any]]) -> dict[str, str]:
+    """Each column's kind, from a DataFrame's dtypes (as Gradio reads them), else from the cells."""
+    pandas = optional.loaded("pandas")
+    if pandas is not None and isinstance(value, pandas.DataFrame):
+        types = pandas.api.types
+        kinds = {}
+        for name, column in zip(names, value.columns):
+            dtype = value[column].dtype
+            kinds[name] = ("quantitative" if types.is_numeric_dtype(dtype)
+                           else "temporal" if types.is_datetime64_any_dtype(dtype) else "nominal")
+        return kinds
+    kinds = {}
+    for index, name in enumerate(names):
+        cells = [row[index] for row in rows if row[index] is not None]
+        if cells and all(isinstance(cell, datetime.datetime) for cell in cells):
+            kinds[name] = "temporal"
+        else:
+            kinds[name] = "quantitative" if cells and is_numeric(cells) else "nominal"
+    return kinds
 
 
 class LinePlot(NativePlot):

@@ -7,11 +7,14 @@ which components carry no API value (``skip_api``) and the app's limits.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from typing import Any
 
 from ..blocks import Blocks
 from ..components.base import Component
 from ..pages import page_list, without_pages
+from ..processing import is_supplied_parameter
 
 API_PREFIX = "/gradio_api"
 # The Gradio release whose client protocol and API this server follows (SSE v3 with diffs),
@@ -80,24 +83,50 @@ def client_config(app: Blocks, max_file_size: int | None, root_url: str | None =
     return config
 
 
-def _parameter(component: Component, index: int) -> dict[str, Any]:
+# Names a client's own keyword arguments take, so no parameter may have them (Gradio's rule).
+_CLIENT_KEYWORDS = frozenset({"api_name", "fn_index", "result_callbacks"})
+
+
+def _function_parameters(fn: Callable[..., Any] | None) -> list[inspect.Parameter]:
+    """The parameters of ``fn`` that take inputs, in order: up to ``*args``, without those the
+    runtime supplies (``gr.Request``, ``gr.EventData``, OAuth), as Gradio counts them."""
+    try:
+        parameters = list(inspect.signature(fn).parameters.values()) if fn is not None else []
+    except (TypeError, ValueError):
+        return []
+    taken = []
+    for parameter in parameters:
+        if parameter.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
+            break
+        if not is_supplied_parameter(parameter):
+            taken.append(parameter)
+    return taken
+
+
+def _parameter(component: Component, index: int, function_parameter: inspect.Parameter | None) -> dict[str, Any]:
+    """Input ``index`` of an endpoint. As in Gradio: named after the function's parameter; optional
+    for a client when the component starts with a value, or the parameter defaults to None."""
     schema, python_type = _value_type(component)
     label = component.label or f"parameter_{component.id}"
+    if function_parameter is not None and function_parameter.name not in _CLIENT_KEYWORDS:
+        name = function_parameter.name
+    else:
+        name = f"param_{index}"
+    if component.value is not None:
+        has_default, default = True, component.value
+    else:
+        has_default = function_parameter is not None and function_parameter.default is None
+        default = None
     return {
         "label": label,
-        "parameter_name": _identifier(label, index),
-        "parameter_has_default": True,
-        "parameter_default": component.value,
+        "parameter_name": name,
+        "parameter_has_default": has_default,
+        "parameter_default": default,
         "type": schema,
         "python_type": {"type": python_type, "description": ""},
         "component": type(component).__name__,
         "example_input": component.value,
     }
-
-
-def _identifier(label: str, index: int) -> str:
-    name = "".join(char if char.isalnum() else "_" for char in label.strip().lower()).strip("_")
-    return name if name and not name[0].isdigit() else f"param_{index}"
 
 
 def _returned(component: Component) -> dict[str, Any]:
@@ -127,10 +156,14 @@ def api_info(app: Blocks) -> dict[str, Any]:
     for dependency in app.dependencies:
         if dependency.api_name is None or dependency.fn is None or dependency.api_visibility != "public":
             continue
-        inputs = [component for component in dependency.inputs if not component.SKIP_API]
+        function_parameters = _function_parameters(dependency.fn)
+        parameters = [
+            _parameter(component, index, function_parameters[index] if index < len(function_parameters) else None)
+            for index, component in enumerate(dependency.inputs) if not component.SKIP_API
+        ]
         outputs = [component for component in dependency.outputs if not component.SKIP_API]
         named["/" + dependency.api_name] = {
-            "parameters": [_parameter(component, index) for index, component in enumerate(inputs)],
+            "parameters": parameters,
             "returns": [_returned(component) for component in outputs],
             "show_api": True,
         }

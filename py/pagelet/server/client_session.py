@@ -41,6 +41,7 @@ class _Run:
         self.dependency = dependency
         self.generating = inspect.isgeneratorfunction(dependency.fn) or inspect.isasyncgenfunction(dependency.fn)
         self.values: list[Any] = [{"__type__": "update"} for _ in dependency.outputs]
+        self.updated = False
         self.streamed = False
         self.error: str | None = None
         # The gr.Error shown for this event (message, title, duration), if any.
@@ -48,6 +49,7 @@ class _Run:
 
     def apply(self, updates: list[dict[str, Any]]) -> None:
         positions = {component.id: index for index, component in enumerate(self.dependency.outputs)}
+        self.updated = True
         for update in updates:
             index = positions.get(update["id"])
             if index is None:
@@ -147,7 +149,9 @@ class ClientSession:
     def _complete(self, event_id: str, run: _Run, *, success: bool) -> None:
         del self._runs[event_id]
         if success:
-            output: dict[str, Any] = {"data": run.values, "is_generating": False}
+            # A generator that yielded nothing answers None for each output, as in Gradio.
+            values = run.values if run.updated or not run.generating else [None for _ in run.values]
+            output: dict[str, Any] = {"data": values, "is_generating": False}
         else:
             output = self._error_payload(run)
         self.outbox.put_nowait({"msg": "process_completed", "event_id": event_id, "success": success, "output": output})
