@@ -277,6 +277,7 @@ test("consecutive fields share one .form, as Gradio groups them; it hides when n
   await expect(forms.first()).toBeHidden();
   await core.update("e2", [{ id: 1, props: { visible: true } }]);
   await expect(forms.first()).toBeVisible();
+});
 
 /** The core's `render` message for column 1: these components, in this order, no listeners. */
 function rebuildColumn(eventId: string, components: ReturnType<typeof component>[]) {
