@@ -47,6 +47,7 @@ _EXPORTS = {
     "DeletedFileData": "event_data",
     "DownloadData": "event_data",
     "on": "events",
+    "api": "api_endpoint",
     "Examples": "examples",
     "Interface": "interface",
     "TabbedInterface": "interface",
