@@ -7,6 +7,7 @@ import { errorText } from "./errors";
 import { saveFile } from "./download";
 import { applyTheme } from "./theme";
 import { FileHost } from "./files";
+import { ServerCalls } from "./server-calls";
 import { apiFooter, openApiView, type ApiSourceLoader } from "./api-footer";
 import { hasDeepLink } from "./deep-link-param";
 
@@ -57,6 +58,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
   root.append(container);
 
   const files = new FileHost((message, data) => transport.send(message, data));
+  const serverCalls = new ServerCalls((message) => transport.send(message));
   let session: Session | null = null;
   files.watch(() => session?.values() ?? []);
   let destroyed = false;
@@ -100,7 +102,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
     session?.destroy();
     session = null;
     files.setLimit(config.max_file_size);
-    const next = await Session.create(config, (message) => transport.send(message), report, files, options.stopAfterMs);
+    const next = await Session.create(config, (message) => transport.send(message), report, files, options.stopAfterMs, serverCalls);
     if (destroyed) {
       next.destroy();
       return;
@@ -177,6 +179,9 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       case "uploaded":
         files.uploaded(message);
         break;
+      case "called":
+        serverCalls.called(message);
+        break;
       case "file":
         files.received(message, data);
         break;
@@ -210,6 +215,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       session?.destroy();
       session = null;
       files.destroy();
+      serverCalls.destroy();
       toaster.destroy();
       container.remove();
     },

@@ -1,5 +1,6 @@
 import { Events } from "./events";
 import type { FileAccess } from "./files";
+import type { ServerCalls } from "./server-calls";
 import type { AppConfig, ClientMessage, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
 import { StatusIndicator } from "./status";
 import { Store } from "./store";
@@ -32,6 +33,7 @@ export class Session {
     report: (message: string) => void,
     files?: FileAccess,
     stopAfterMs?: number,
+    serverCalls?: ServerCalls,
   ): Promise<Session> {
     const store = new Store(config.components);
     let tree: ComponentTree | null = null;
@@ -57,7 +59,7 @@ export class Session {
       if (value !== undefined) store.set(id, { value }, "user");
       if (event !== "change") events.trigger(id, event, eventData);
     };
-    tree = await ComponentTree.build({ config, store, emit, report, ...(files ? { files } : {}) });
+    tree = await ComponentTree.build({ config, store, emit, report, ...(files ? { files } : {}), ...(serverCalls ? { serverCalls } : {}) });
     return new Session(config, store, tree, events, report);
   }
 

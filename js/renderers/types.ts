@@ -35,6 +35,8 @@ export interface RenderContext {
   readonly files: FileAccess;
   /** Tell the person something went wrong (an error toast, as Gradio's `error` dispatch shows one). */
   report(message: string): void;
+  /** Call a Python function this component offers (gr.HTML's `server_functions`); rejects with the core's error. */
+  callServer(name: string, args: readonly unknown[]): Promise<unknown>;
   /** Every component's type and current value (what a deep link records). */
   pageValues(): PageValue[];
   /** Be told when a child's props change (a tab's label). */
