@@ -7,6 +7,7 @@ import { errorText } from "./errors";
 import { saveFile } from "./download";
 import { applyTheme } from "./theme";
 import { FileHost } from "./files";
+import { ServerCalls } from "./server-calls";
 import { appFooter, type ApiSourceLoader } from "./api-footer";
 import { hasDeepLink } from "./deep-link-param";
 
@@ -64,6 +65,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
   root.append(container);
 
   const files = new FileHost((message, data) => transport.send(message, data));
+  const serverCalls = new ServerCalls((message) => transport.send(message));
   let session: Session | null = null;
   files.watch(() => session?.values() ?? []);
   let destroyed = false;
@@ -160,7 +162,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       if (footer.recorder.recording && message.type === "event") footer.recorder.record(next.endpointCall(message));
       transport.send(message);
     };
-    const next = await Session.create(config, send, report, files, options.stopAfterMs);
+    const next = await Session.create(config, send, report, files, options.stopAfterMs, serverCalls);
     if (destroyed) {
       next.destroy();
       return;
@@ -237,6 +239,9 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       case "uploaded":
         files.uploaded(message);
         break;
+      case "called":
+        serverCalls.called(message);
+        break;
       case "file":
         files.received(message, data);
         break;
@@ -270,6 +275,7 @@ export function mountApp(root: HTMLElement, transport: Transport, options: Mount
       session?.destroy();
       session = null;
       files.destroy();
+      serverCalls.destroy();
       toaster.destroy();
       container.remove();
     },

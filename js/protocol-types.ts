@@ -248,8 +248,27 @@ export interface UploadMessage {
   mime: string;
 }
 
+/** Host -> core: call server function `name` of component `component_id` (gr.HTML's `server_functions`, which its `js_on_load` calls as `server.name(...args)`) with `args`; the core answers `called` with the same `call_id`. Added in version 1. */
+export interface CallMessage {
+  v: Version;
+  type: "call";
+  call_id: string;
+  component_id: number;
+  name: string;
+  args: unknown[];
+}
+
+/** Core -> host: what server function call `call_id` returned (`value`, JSON) or why it failed (`error`). Added in version 1. */
+export interface CalledMessage {
+  v: Version;
+  type: "called";
+  call_id: string;
+  value?: unknown;
+  error?: string;
+}
+
 /** Every message the core sends to the host. */
-export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage | DownloadMessage | RenderMessage | UploadedMessage | FileMessage | ReleaseMessage;
+export type ServerMessage = ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage | DownloadMessage | RenderMessage | UploadedMessage | FileMessage | ReleaseMessage | CalledMessage;
 
 /** Every message the host sends to the core. */
-export type ClientMessage = EventMessage | CancelMessage | UploadMessage;
+export type ClientMessage = EventMessage | CancelMessage | UploadMessage | CallMessage;

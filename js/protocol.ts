@@ -167,6 +167,11 @@ export function parseServerMessage(raw: unknown): ServerMessage {
       if (typeof message.path !== "string") fail("file needs a path");
       if (message.mime_type !== null && typeof message.mime_type !== "string") fail("file mime_type must be a string or null");
       break;
+    case "called":
+      if (typeof message.call_id !== "string") fail("called needs a call_id");
+      if (message.error !== undefined && typeof message.error !== "string") fail("called error must be a string");
+      if (("value" in message) === (message.error !== undefined)) fail("called needs either a value or an error");
+      break;
     case "release":
       if (!Array.isArray(message.paths) || !message.paths.every((path: unknown) => typeof path === "string")) fail("release needs a list of paths");
       break;

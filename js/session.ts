@@ -1,5 +1,6 @@
 import { Events } from "./events";
 import type { FileAccess } from "./files";
+import type { ServerCalls } from "./server-calls";
 import type { AppConfig, ClientMessage, EventMessage, LayoutNode, ProgressMessage, Props, RenderMessage, StatusMessage, Update } from "./protocol";
 import { StatusIndicator } from "./status";
 import { Store } from "./store";
@@ -38,6 +39,7 @@ export class Session {
     report: (message: string, level?: ReportLevel) => void,
     files?: FileAccess,
     stopAfterMs?: number,
+    serverCalls?: ServerCalls,
   ): Promise<Session> {
     const store = new Store(config.components);
     let tree: ComponentTree | null = null;
@@ -68,7 +70,7 @@ export class Session {
       }
       if (event !== "change") events.trigger(id, event, eventData);
     };
-    tree = await ComponentTree.build({ config, store, emit, report, ...(files ? { files } : {}) });
+    tree = await ComponentTree.build({ config, store, emit, report, ...(files ? { files } : {}), ...(serverCalls ? { serverCalls } : {}) });
     return new Session(config, store, tree, events, report);
   }
 

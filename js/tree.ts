@@ -3,6 +3,7 @@ import type { AppConfig, LayoutNode, Props } from "./protocol";
 import { placeholder } from "./renderers/fallback";
 import { loadRenderer } from "./renderers/registry";
 import type { ChildView, ComponentView, RenderContext, Renderer } from "./renderers/types";
+import type { ServerCalls } from "./server-calls";
 import type { Store } from "./store";
 import { errorText } from "./errors";
 import type { ReportLevel } from "./toast";
@@ -16,6 +17,8 @@ export interface TreeOptions {
   readonly report: (message: string, level?: ReportLevel) => void;
   /** File transfer with the core; without it uploads fail with a message. */
   readonly files?: FileAccess;
+  /** Server function calls to the core; without them every call fails with a message. */
+  readonly serverCalls?: ServerCalls;
 }
 
 interface Mounted {
@@ -183,6 +186,7 @@ export class ComponentTree {
       report,
       warn: (message) => report(message, "warning"),
       pageValues: () => [...store.entries()],
+      callServer: this.#options.serverCalls?.forComponent(id) ?? (() => Promise.reject(new Error("This page cannot call the app's server functions."))),
     };
 
     let view: ComponentView;

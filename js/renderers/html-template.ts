@@ -223,11 +223,13 @@ export function templatedHtml(context: RenderContext, element: HTMLElement): Com
   const watch = (names: string | string[], callback: () => void): void => {
     watchers.push({ names: Array.isArray(names) ? names : [names], callback });
   };
+  // server.<name>(...args): the Python function of gr.HTML(server_functions=[...]), answered by the core.
+  // "then" stays undefined so that the object itself is not mistaken for a promise.
   const server = new Proxy(
     {},
     {
-      get: (_target, name) => () =>
-        Promise.reject(new Error(`server.${String(name)}(): gr.HTML(server_functions=...) is not supported by Pagelet yet`)),
+      get: (_target, name) =>
+        typeof name !== "string" || name === "then" ? undefined : (...args: unknown[]) => context.callServer(name, args),
     },
   );
 

@@ -58,7 +58,7 @@ const builtIn: Record<string, RendererLoader> = {
   // Gradio's own config calls a Tab "tabitem".
   tabitem: () => import("./tabs").then((m) => m.tab),
   state: () => Promise.resolve(state),
-  // gr.api's values: an endpoint's, never shown (as a State is not).
+  // gr.api's parameters and results: values for API clients, drawn as nothing, like State.
   api: () => Promise.resolve(state),
   file: () => import("./file").then((m) => m.file),
   image: () => import("./media").then((m) => m.image),

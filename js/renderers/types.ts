@@ -39,6 +39,8 @@ export interface RenderContext {
   report(message: string): void;
   /** Tell the person something did not work as asked (a warning toast, Gradio's `warning` dispatch). */
   warn(message: string): void;
+  /** Call a Python function this component offers (gr.HTML's `server_functions`); rejects with the core's error. */
+  callServer(name: string, args: readonly unknown[]): Promise<unknown>;
   /** Every component's type and current value (what a deep link records). */
   pageValues(): PageValue[];
   /** Be told when a child's props change (a tab's label). */

@@ -88,5 +88,11 @@ _EXPORTS = {
     "get_model3d": "media",
 }
 
-__getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS)
+# Gradio names an app may use that Pagelet does not implement: the error says so rather than "no attribute".
+_UNSUPPORTED = {
+    "Workflow": "Gradio's workflow graphs (gradio/workflow.py) have no Pagelet counterpart; build the app with gr.Blocks.",
+    "WorkflowCanvas": "Gradio's workflow graphs (gradio/workflow.py) have no Pagelet counterpart; build the app with gr.Blocks.",
+}
+
+__getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS, _UNSUPPORTED)
 __all__ = sorted(_EXPORTS)

@@ -12,17 +12,23 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 
-def lazy_attributes(package: str, exports: Mapping[str, str]) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+def lazy_attributes(package: str, exports: Mapping[str, str], unsupported: Mapping[str, str] | None = None,
+                    ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """``__getattr__`` and ``__dir__`` for ``package``.
 
     ``exports`` maps a public name to ``"module"`` (the attribute of that
     name in the submodule), ``"module:attribute"``, or ``"module:"`` for the
-    submodule itself. Module paths are relative to ``package``.
+    submodule itself. Module paths are relative to ``package``. A name of
+    ``unsupported`` (a Gradio feature not implemented here) raises an
+    ``AttributeError`` that says so, with its note.
     """
 
     def __getattr__(name: str) -> Any:
         target = exports.get(name)
         if target is None:
+            note = (unsupported or {}).get(name)
+            if note is not None:
+                raise AttributeError(f"gr.{name} is not supported by Pagelet yet: {note}")
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         module_name, _, attribute = target.partition(":")
         module = importlib.import_module(f"{package}.{module_name}")

@@ -54,9 +54,10 @@ class Blocks(BlockContext):
     TYPE = "blocks"
     IS_APP = True
 
-    # Set by launch() on a server (pagelet/server/launcher.py), with Gradio's names; absent until then.
+    # Set by launch(), with Gradio's names; absent until then. In the browser there is no
+    # server: local_url is "" and server_port None (worker_bridge.py).
     local_url: str
-    server_port: int
+    server_port: int | None
     server_name: str
     server_app: Any
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         AlertLevel,
         AlertMessage,
         AppConfig,
+        CalledMessage,
         ComponentConfig,
         ConfigMessage,
         Dependency,
@@ -97,9 +98,19 @@ class UploadMessage:
     mime: str
 
 
+@dataclass(frozen=True)
+class CallMessage:
+    """A call from the host's page code to a server function of one component (gr.HTML's ``server_functions``)."""
+
+    call_id: str
+    component_id: int
+    name: str
+    args: list[Any]
+
+
 MAX_FILE_NAME_LENGTH = 1024
 
-ClientMessage = EventMessage | CancelMessage | UploadMessage
+ClientMessage = EventMessage | CancelMessage | UploadMessage | CallMessage
 
 
 def parse_client_message(raw: str | bytes | Mapping[str, Any]) -> ClientMessage:
@@ -124,6 +135,8 @@ def parse_client_message(raw: str | bytes | Mapping[str, Any]) -> ClientMessage:
     kind = message.get("type")
     if kind == "upload":
         return _parse_upload(message)
+    if kind == "call":
+        return _parse_call(message)
     if kind not in ("event", "cancel"):
         raise ProtocolError(f"unknown message type {kind!r}")
     event_id = message.get("event_id")
@@ -144,6 +157,22 @@ def parse_client_message(raw: str | bytes | Mapping[str, Any]) -> ClientMessage:
     if trigger_id is not None and (not isinstance(trigger_id, int) or isinstance(trigger_id, bool)):
         raise ProtocolError("trigger_id must be a component id (an integer)")
     return EventMessage(event_id=event_id, fn=fn, data=data, event_data=event_data, trigger_id=trigger_id)
+
+
+def _parse_call(message: Mapping[str, Any]) -> CallMessage:
+    call_id = message.get("call_id")
+    if not isinstance(call_id, str) or not 0 < len(call_id) <= MAX_EVENT_ID_LENGTH:
+        raise ProtocolError("call_id must be a non-empty string of at most 128 characters")
+    component_id = message.get("component_id")
+    if not isinstance(component_id, int) or isinstance(component_id, bool) or component_id < 0:
+        raise ProtocolError("component_id must be a non-negative integer")
+    name = message.get("name")
+    if not isinstance(name, str) or not 0 < len(name) <= 256:
+        raise ProtocolError("name must be a non-empty string of at most 256 characters")
+    args = message.get("args")
+    if not isinstance(args, list):
+        raise ProtocolError("args must be a list")
+    return CallMessage(call_id=call_id, component_id=component_id, name=name, args=args)
 
 
 def _parse_upload(message: Mapping[str, Any]) -> UploadMessage:
@@ -232,6 +261,13 @@ def uploaded_message(upload_id: str, file: FileData | None = None, error: str | 
     if error is not None:
         uploaded["error"] = error
     return uploaded
+
+
+def called_message(call_id: str, *, value: Any = None, error: str | None = None) -> CalledMessage:
+    """The answer to a ``call``: its ``value``, or ``error`` when the function raised."""
+    if error is not None:
+        return {"v": PROTOCOL_VERSION, "type": "called", "call_id": call_id, "error": error}
+    return {"v": PROTOCOL_VERSION, "type": "called", "call_id": call_id, "value": value}
 
 
 def file_message(path: str, mime_type: str | None) -> FileMessage:

@@ -282,9 +282,30 @@ class UploadMessage(TypedDict):
     mime: str
 
 
+class CallMessage(TypedDict):
+    """Host -> core: call server function `name` of component `component_id` (gr.HTML's `server_functions`, which its `js_on_load` calls as `server.name(...args)`) with `args`; the core answers `called` with the same `call_id`. Added in version 1."""
+
+    v: Version
+    type: Literal['call']
+    call_id: str
+    component_id: int
+    name: str
+    args: list[Any]
+
+
+class CalledMessage(TypedDict):
+    """Core -> host: what server function call `call_id` returned (`value`, JSON) or why it failed (`error`). Added in version 1."""
+
+    v: Version
+    type: Literal['called']
+    call_id: str
+    value: NotRequired[Any]
+    error: NotRequired[str]
+
+
 # Every message the core sends to the host.
-ServerMessage: TypeAlias = 'ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage | DownloadMessage | RenderMessage | UploadedMessage | FileMessage | ReleaseMessage'
+ServerMessage: TypeAlias = 'ConfigMessage | StatusMessage | UpdateMessage | AlertMessage | ErrorMessage | ProgressMessage | DownloadMessage | RenderMessage | UploadedMessage | FileMessage | ReleaseMessage | CalledMessage'
 
 
 # Every message the host sends to the core.
-ClientMessage: TypeAlias = 'EventMessage | CancelMessage | UploadMessage'
+ClientMessage: TypeAlias = 'EventMessage | CancelMessage | UploadMessage | CallMessage'

@@ -33,11 +33,13 @@ from .processing import (
     run_function,
 )
 from .protocol import (
+    CallMessage,
     CancelMessage,
     EventMessage,
     ProtocolError,
     RenderedSubtree,
     alert_message,
+    called_message,
     config_message,
     download_message,
     render_message,
@@ -291,7 +293,26 @@ class Session:
         if isinstance(message, UploadMessage):
             self.receive_upload(message, data)
             return
+        if isinstance(message, CallMessage):
+            await self.run_call(message)
+            return
         await self.run_event(message)
+
+    async def run_call(self, message: CallMessage) -> None:
+        """Run one server function of a component (gr.HTML's ``server_functions``) and answer ``called``."""
+        block = next((b for b in self.app.blocks_in_app() if b.id == message.component_id), None)
+        functions = getattr(block, "server_functions", None) if block is not None else None
+        fn = functions.get(message.name) if isinstance(functions, dict) else None
+        if fn is None:
+            self.send(called_message(message.call_id, error=f"Component {message.component_id} has no server function {message.name!r}."))
+            return
+        try:
+            value = await self._call(fn, message.args)
+        except Exception as exc:
+            shown = error_for_user(exc).message if self.show_error else HIDDEN_ERROR
+            self.send(called_message(message.call_id, error=shown))
+            return
+        self.send(called_message(message.call_id, value=value))
 
     def cancel(self, event_id: str) -> None:
         """Stop run ``event_id`` at its next yield or await; unknown or ended runs are ignored."""

@@ -44,11 +44,16 @@ class _PageLauncher:
         self.max_file_size: int | None = files.DEFAULT_MAX_FILE_SIZE
         self.notes: list[str] = []
 
-    def launch(self, app: Blocks, **options: Any) -> None:
+    def launch(self, app: Blocks, **options: Any) -> tuple[None, str, None]:
+        """Gradio's ``(app, local_url, share_url)``, as Gradio Lite gave it: the page serves the app, no URL, no port."""
         self.app = app
         self.notes = static_page_notes.launch_notes(options)
         if "max_file_size" in options:
             self.max_file_size = files.parse_size(options["max_file_size"])
+        # Apps print or read these after launch() (Gradio's slider_release demo prints server_port).
+        app.local_url = ""
+        app.server_port = None
+        return None, "", None
 
     def close(self, app: Blocks) -> None:
         if self.app is app:

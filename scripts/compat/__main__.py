@@ -32,6 +32,7 @@ from typing import Any
 import calls
 import eligibility
 import lite_boot
+import lite_selection
 import servers
 
 HERE = Path(__file__).resolve().parent
@@ -95,9 +96,13 @@ def _serve_and_ask(side: str, demo: Path, start: Callable[[servers.DemoServer, P
     return result
 
 
+def _gradio_cache_key(demo: Path) -> str:
+    return _folder_hash(demo, HERE / "gradio_host.py", HERE / "calls.py")
+
+
 def _gradio_side(demo: Path, zygote: Callable[[], servers.GradioZygote], cache: dict[str, Any],
                  lock: threading.Lock) -> dict[str, Any]:
-    key = _folder_hash(demo, HERE / "gradio_host.py", HERE / "calls.py")
+    key = _gradio_cache_key(demo)
     with lock:
         if key in cache:
             return cache[key]
@@ -190,8 +195,13 @@ def main() -> int:
     parser.add_argument("--only", default="", help="comma-separated demo names")
     parser.add_argument("--jobs", type=int, default=2, help="demos at a time (each one server at a time)")
     parser.add_argument("--no-lite", action="store_true", help="skip the <gradio-lite> boots")
-    parser.add_argument("--out", type=Path, default=BUILD / "results.json")
+    parser.add_argument("--lite-only", action="store_true",
+                        help="no servers: boot in lite the stdlib-only demos gradio-cache.json says gradio started")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: build/compat/results.json (lite-results.json with --lite-only)")
     arguments = parser.parse_args()
+    if arguments.out is None:
+        arguments.out = BUILD / ("lite-results.json" if arguments.lite_only else "results.json")
 
     BUILD.mkdir(parents=True, exist_ok=True)
     folders = eligibility.demo_folders(arguments.gradio_src)
@@ -200,6 +210,8 @@ def main() -> int:
         folders = [f for f in folders if f.name in wanted]
     cache_path = BUILD / "gradio-cache.json"
     cache: dict[str, Any] = json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.exists() else {}
+    if arguments.lite_only:
+        return _lite_only(lite_selection.lite_only_demos(folders, cache, _gradio_cache_key), arguments.out)
     lock = threading.Lock()
     records: dict[str, dict[str, Any]] = {}
     started = time.monotonic()
@@ -260,6 +272,26 @@ def main() -> int:
     print(_table(ordered, len(folders)))
     print(f"\nmost common start-up failures (of demos gradio starts):\n{_causes(ordered)}")
     print(f"\ndetails: {arguments.out}  ({time.monotonic() - started:.0f} s)")
+    return 0
+
+
+def _lite_only(demos: list[Path], out: Path) -> int:
+    """Boot ``demos`` in lite, print each and a summary, write {name: lite record} to ``out``."""
+    started = time.monotonic()
+    results: dict[str, dict[str, Any]] = {}
+
+    def report(demo: Path, error: str, seconds: float) -> None:
+        results[demo.name] = {"booted": not error, "error": error, "seconds": round(seconds, 1)}
+        print(f"[{len(results)}/{len(demos)}] lite {demo.name} ({seconds:.1f} s): {error or 'up'}", flush=True)
+
+    lite_boot.boot_all(demos, BUILD / "pages", report)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
+    booted = sum(r["booted"] for r in results.values())
+    causes = collections.Counter(r["error"] for r in results.values() if not r["booted"])
+    print(f"\nbooted in lite: {_percent(booted, len(demos))}")
+    print("\n".join(f"{n:4}  {cause[:160]}" for cause, n in causes.most_common(25)))
+    print(f"\ndetails: {out}  ({time.monotonic() - started:.0f} s)")
     return 0
 
 

@@ -231,6 +231,13 @@ test.describe("display components", () => {
     await expect(page.getByText("secret-state")).toHaveCount(0);
   });
 
+  test("gr.api's values draw nothing, as State", async ({ core, page }) => {
+    await core.mount(appConfig([component(1, "api", { label: "1st", value: "api-default" }), component(2, "textbox", { label: "Shown" })]));
+    await expect(page.getByLabel("Shown")).toBeVisible();
+    await expect(page.getByText("api-default")).toHaveCount(0);
+    await expect(page.getByText("Unsupported component: api")).toHaveCount(0);
+  });
+
   test("examples: a table of samples, paginated", async ({ core, page }) => {
     const samples = Array.from({ length: 12 }, (_, i) => [`text ${i}`, i, i % 2 === 0, null]);
     await core.mount(

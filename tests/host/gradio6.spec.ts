@@ -266,6 +266,35 @@ test.describe("HTML templates", () => {
     await expect(page.getByRole("alert")).toContainText("missing_name is not defined");
   });
 
+  test("server_functions: js_on_load awaits server.<name>(...) and gets the core's answer or its error", async ({ core, page }) => {
+    await core.mount(
+      appConfig([
+        component(1, "html", {
+          value: "/home/app",
+          html_template: "<button class='load'>Load Files</button><ul class='tree'></ul><p class='problem'></p>",
+          server_fns: ["list_files"],
+          js_on_load:
+            "element.querySelector('.load').addEventListener('click', async () => {" +
+            " const files = await server.list_files(props.value);" +
+            " element.querySelector('.tree').innerHTML = files.map((f) => `<li>${f}</li>`).join('');" +
+            " server.list_files('/nowhere').catch((e) => { element.querySelector('.problem').textContent = e.message; }); });",
+        }),
+      ]),
+    );
+    await page.getByRole("button", { name: "Load Files" }).click();
+    const callsSent = async (): Promise<{ call_id: string; component_id: number; name: string; args: unknown[] }[]> =>
+      (await core.sent()).filter((m) => (m as { type: string }).type === "call") as { call_id: string; component_id: number; name: string; args: unknown[] }[];
+    await expect.poll(async () => (await callsSent()).length).toBe(1);
+    const [first] = await callsSent();
+    expect(first).toMatchObject({ component_id: 1, name: "list_files", args: ["/home/app"] });
+    await core.push({ v: 1, type: "called", call_id: first?.call_id, value: ["run.py", "notes.txt"] });
+    await expect(page.getByRole("listitem")).toHaveText(["run.py", "notes.txt"]);
+    await expect.poll(async () => (await callsSent()).length).toBe(2);
+    const second = (await callsSent())[1];
+    await core.push({ v: 1, type: "called", call_id: second?.call_id, error: "FileNotFoundError: /nowhere" });
+    await expect(page.locator(".problem")).toHaveText("FileNotFoundError: /nowhere");
+  });
+
   test("plain HTML stays sanitized and a click on it fires click", async ({ core, page }) => {
     await core.mount(
       appConfig(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pagelet as gr
 from fake_host import FakeHost, component, final_stage, updates_of
@@ -323,3 +324,14 @@ def test_examples_show_in_the_empty_chat_and_a_clicked_one_starts_the_conversati
     replies = [u["value"] for u in updates_of(chat.host.fire(respond["id"], {"text": "hola", "files": [str(picture)]}, history)) if u["id"] == chat.bot["id"]]
     assert replies[-1][-1]["content"][0]["text"] == "You wrote: hola and uploaded 1 files."
     assert seen == [{"text": "hola", "files": [str(picture)]}]
+
+
+def test_chatbot_examples_naming_a_missing_file_still_start(tmp_path: Path) -> None:
+    """Gradio's chatbot_examples demo names files its folder lacks; gradio starts it, a broken picture shown."""
+    missing = tmp_path / "files" / "cantina.wav"
+    with gr.Blocks() as demo:
+        gr.Chatbot(examples=[{"text": "hear this", "files": [str(missing)], "icon": str(tmp_path / "avatar.png")}])
+    example = next(c for c in demo.get_config()["components"] if c["type"] == "chatbot")["props"]["examples"][0]
+    assert example["files"][0]["path"] == str(missing)
+    assert example["files"][0]["size"] is None and example["files"][0]["mime_type"] == "audio/x-wav"
+    assert example["icon"]["orig_name"] == "avatar.png"

@@ -4,6 +4,7 @@ BrowserState, HTML templates, buttons=, native-plot grouping, Gallery(sources=).
 from __future__ import annotations
 
 import datetime
+import os
 import inspect
 from pathlib import Path
 
@@ -279,3 +280,27 @@ def test_param_viewer_shows_the_parameters_it_is_given() -> None:
     assert viewer.api_info() == {"type": {}, "description": "any valid json"}
     with pytest.raises(TypeError, match="ParamViewer shows"):
         viewer.postprocess(["number"])
+
+
+def test_html_server_functions_answer_calls_from_the_page(tmp_path: Path) -> None:
+    """Gradio's html_server_functions demo: js_on_load's server.list_files(path) runs the Python function."""
+    (tmp_path / "notes.txt").write_text("hi", encoding="utf-8")
+
+    def list_files(path):
+        return sorted(os.listdir(path))
+
+    def broken():
+        raise ValueError("no such folder")
+
+    with gr.Blocks() as demo:
+        tree = gr.HTML(str(tmp_path), js_on_load="server.list_files(props.value)", server_functions=[list_files, broken])
+    assert props_of(demo, tree)["server_fns"] == ["list_files", "broken"]
+    host = FakeHost(demo)
+
+    def call(name: str, *args: object) -> dict:
+        [answer] = host.send_raw({"v": 1, "type": "call", "call_id": f"c-{name}", "component_id": tree.id, "name": name, "args": list(args)})
+        return answer
+
+    assert call("list_files", str(tmp_path)) == {"v": 1, "type": "called", "call_id": "c-list_files", "value": ["notes.txt"]}
+    assert call("broken")["error"] == "ValueError: no such folder"
+    assert "no server function 'os_system'" in call("os_system", "ls")["error"]

@@ -299,3 +299,10 @@ def test_gradios_other_names_demos_use() -> None:
         interface = gr.Interface(lambda text: text, "text", "text", examples=[["hi"]])
     assert tab.label == "Scaled"
     assert interface.examples_handler is not None and interface.examples_handler.dataset.samples == [["hi"]]
+
+
+def test_a_gradio_feature_pagelet_lacks_says_so() -> None:
+    with pytest.raises(AttributeError, match=r"gr\.Workflow is not supported by Pagelet yet"):
+        gr.Workflow(graph="workflow.json")
+    with pytest.raises(AttributeError, match="has no attribute 'NoSuchThing'"):
+        gr.NoSuchThing  # noqa: B018 - the attribute access is the test

@@ -103,6 +103,7 @@ def test_every_kind_of_core_message_is_in_the_schema(message_checker: MessageChe
         protocol.uploaded_message("u", error="too large")["type"],
         protocol.file_message("/tmp/a.png", "image/png")["type"],
         protocol.release_message([])["type"],
+        protocol.called_message("c", value=["a"])["type"],
     }
     schema_kinds = {
         message_checker.schema["$defs"][option["$ref"].rsplit("/", 1)[-1]]["properties"]["type"]["const"]

@@ -237,3 +237,16 @@ def test_an_app_launched_without_mcp_gets_no_note(app_dir):
         gr.Interface(lambda text: text.upper(), "textbox", "textbox").launch()
     """)
     assert [message for message in messages if message["type"] == "alert"] == []
+
+
+def test_launch_in_the_browser_returns_gradios_triple_and_says_there_is_no_port(app_dir):
+    """Gradio's mcp_tool_only unpacks launch()'s (app, url, share_url); slider_release prints demo.server_port."""
+    messages, _, _ = run(app_dir, """
+        import gradio as gr
+        with gr.Blocks() as demo:
+            shown = gr.Textbox(label="Shown")
+        _, url, share = demo.launch()
+        shown.value = f"url={url!r} share={share!r} port={demo.server_port!r}"
+    """)
+    assert messages[0]["type"] == "config"
+    assert "url='' share=None port=None" in json.dumps(messages[0]["config"])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import inspect
 import mimetypes
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, TypedDict
@@ -28,7 +29,7 @@ from typing import Any, ClassVar, Literal, TypedDict
 from ..files import FILE_DATA_TYPE
 from .base import Component
 from .display import LatexDelimiters, latex_delimiters_or_default
-from .file import payload_path, to_file_data
+from .file import payload_path, static_file_data, to_file_data
 
 Message = dict[str, Any]
 Part = dict[str, Any]
@@ -356,9 +357,10 @@ def _example_messages(examples: list[dict[str, Any]] | None) -> list[dict[str, A
             raise ValueError("A chatbot example's 'files' is a list of file paths or URLs")
         item = dict(example)
         if files is not None:
-            item["files"] = [to_file_data(file) for file in files]
+            item["files"] = [static_file_data(file) if isinstance(file, (str, os.PathLike)) else to_file_data(file)
+                             for file in files]
         icon = example.get("icon")
         if isinstance(icon, str):
-            item["icon"] = to_file_data(icon)
+            item["icon"] = static_file_data(icon)
         shown.append(item)
     return shown

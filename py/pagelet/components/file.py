@@ -7,6 +7,7 @@ becomes the path the app's function receives.
 
 from __future__ import annotations
 
+import mimetypes
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -39,6 +40,20 @@ def to_file_data(value: Any, orig_name: str | None = None) -> FileData:
                     "mime_type": None, "url": text, "meta": {"_type": "gradio.FileData"}}
         return file_data(text, orig_name=orig_name)
     raise TypeError(f"Expected a file path or URL, got {type(value).__name__}")
+
+
+def static_file_data(value: str | os.PathLike[str]) -> FileData:
+    """A file the app names when it builds its page (an example's picture), as ``FileData``.
+
+    Like Gradio's ``serve_static_file``, a missing file does not stop the app
+    from starting: its ``FileData`` keeps the path, with no size, and the page
+    shows it broken.
+    """
+    text = os.fspath(value)
+    if is_url(text) or os.path.isfile(text):
+        return to_file_data(text)
+    return {"path": os.path.abspath(text), "url": None, "size": None, "orig_name": os.path.basename(text),
+            "mime_type": mimetypes.guess_type(text)[0], "is_stream": False, "meta": {"_type": "gradio.FileData"}}
 
 
 def payload_path(payload: Any) -> str:

@@ -51,7 +51,7 @@ class HTML(Component, BlockContext):
     EVENTS = _EVENTS
     PROPS = (
         "min_height", "max_height", "html_template", "css_template", "js_on_load", "apply_default_css",
-        "head", "padding", "autoscroll", "props", "component_class_name",
+        "head", "padding", "autoscroll", "props", "component_class_name", "server_fns",
     )
     CLEARED_VALUE = ""
 
@@ -77,8 +77,11 @@ class HTML(Component, BlockContext):
         _warn_if_script(html_template)
         base_names = ("every", "inputs", "scale", "min_width", "visible", "elem_id", "elem_classes", "render", "key", "preserved_by_key", "buttons", "interactive", "info")
         base = {name: props.pop(name) for name in base_names if name in props}
-        if server_functions:
-            raise NotImplementedError("gr.HTML(server_functions=...) is not supported by Pagelet yet")
+        # js_on_load calls each as ``server.<name>(...)``: the host sends a ``call`` message (session.run_call).
+        self.server_functions: dict[str, Callable[..., Any]] = {
+            getattr(fn, "__name__", str(fn)): fn for fn in server_functions or []
+        }
+        self.server_fns = list(self.server_functions)
         self.html_template = html_template
         self.css_template = css_template
         self.js_on_load = js_on_load
